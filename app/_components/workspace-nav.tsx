@@ -1,0 +1,29 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export type NavItem = { href: string; label: string };
+
+export function WorkspaceNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Membership workspace" className="no-print">
+      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+        {items.map((item) => {
+          const active = item.href === "/membership" ? pathname === item.href : pathname.startsWith(item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={`block whitespace-nowrap rounded px-3 py-2 text-sm ${active ? "bg-brand-50 font-semibold text-brand-800" : "text-neutral-700 hover:bg-neutral-100"}`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

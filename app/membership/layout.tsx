@@ -1,0 +1,34 @@
+import type { ReactNode } from "react";
+import { requirePage } from "@/lib/auth/guard";
+import { can, ROLE_LABELS } from "@/lib/auth/roles";
+import { SignOutButton } from "../_components/sign-out-button";
+import { WorkspaceNav, type NavItem } from "../_components/workspace-nav";
+
+// The app shell. Each page still runs its own guard: layouts are not re-run on every navigation.
+export default async function MembershipLayout({ children }: { children: ReactNode }) {
+  const ctx = await requirePage("membership:view");
+  const items: NavItem[] = [
+    { href: "/membership", label: "Overview" },
+    ...(can(ctx.role, "users:manage") ? [{ href: "/membership/users", label: "Users" }] : []),
+  ];
+  return (
+    <div className="min-h-screen">
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+          <a href="/membership" className="font-semibold">Partner Membership Center</a>
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              <span className="font-semibold">{ctx.orgName}</span> <span className="opacity-80">· Partner ID {ctx.partnerId}</span>
+            </span>
+            <span className="hidden opacity-90 sm:inline">{ctx.name} ({ROLE_LABELS[ctx.role]})</span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
+        <aside className="md:w-56 md:shrink-0"><WorkspaceNav items={items} /></aside>
+        <main className="min-w-0 flex-1">{children}</main>
+      </div>
+    </div>
+  );
+}

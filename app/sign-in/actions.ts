@@ -1,0 +1,37 @@
+"use server";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { safeReturnPath } from "@/lib/auth/access";
+import { signIn } from "@/lib/auth/config";
+import { lockMessage } from "@/lib/auth/rate-limit";
+import { logUnexpected } from "@/lib/log";
+
+export type SignInState = { message?: string; email?: string };
+const GENERIC = "The email or password is incorrect.";
+
+const input = z.object({
+  email: z.string().trim().min(1, "Enter your email").max(320),
+  password: z.string().min(1, "Enter your password").max(200),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = input.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { message: parsed.error.issues[0]!.message, email: String(form.get("email") ?? "") };
+  const { email, password, callbackUrl } = parsed.data;
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeReturnPath(callbackUrl) });
+    return {};
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const code = String(error.code ?? "");
+      if (code.startsWith("locked:")) return { message: lockMessage(Number(code.slice(7))), email };
+      return { message: GENERIC, email };
+    }
+    if (error instanceof AuthError) {
+      const ref = logUnexpected(error, { action: "sign-in" });
+      return { message: `Sign-in failed unexpectedly (reference ${ref}). Try again.`, email };
+    }
+    throw error; // NEXT_REDIRECT on success
+  }
+}

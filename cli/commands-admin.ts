@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { db } from "@/db/client";
+import { ROLES } from "@/lib/auth/roles";
+import { createOrganization, newOrgInput, verifyOrganization } from "@/lib/orgs/verbs";
+import { createUser, newUserInput, orgIdByPartnerId } from "@/lib/users/verbs";
+import { type Command, str, UsageError } from "./framework";
+
+const CLI = { kind: "cli" } as const;
+
+function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  return parsed.data;
+}
+
+export const adminCommands: Command[] = [
+  {
+    name: "org create",
+    summary: "Create a partner organization",
+    usage: "org create --partner-id ID --name NAME --country CC",
+    options: { "partner-id": { type: "string" }, name: { type: "string" }, country: { type: "string" } },
+    async run({ values }, io) {
+      const input = parseOrThrow(newOrgInput, { partnerId: str(values, "partner-id"), name: str(values, "name"), country: str(values, "country") });
+      const org = await createOrganization(db(), CLI, input);
+      io.out(`Created organization ${org.name} (partner id ${org.partnerId}, ${org.country}).`);
+      return 0;
+    },
+  },
+  {
+    name: "org verify",
+    summary: "Mark an organization's legal profile as verified (needed to buy)",
+    usage: "org verify ID",
+    positionals: 1,
+    async run({ positionals }, io) {
+      const org = await verifyOrganization(db(), CLI, positionals[0]!);
+      io.out(`Organization ${org.partnerId} is verified.`);
+      return 0;
+    },
+  },
+  {
+    name: "user create",
+    summary: "Create a user; the password is read from standard input",
+    usage: `user create --org ID --email E --name N --role ${ROLES.join("|")}  (password on stdin)`,
+    options: { org: { type: "string" }, email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    async run({ values }, io) {
+      const password = (await io.stdin()).replace(/\r?\n$/, "");
+      const input = parseOrThrow(newUserInput, { email: str(values, "email"), name: str(values, "name"), role: str(values, "role"), password });
+      const orgId = await orgIdByPartnerId(db(), str(values, "org"));
+      const user = await createUser(db(), CLI, orgId, input);
+      io.out(`Created user ${user.email} (${user.role}).`);
+      return 0;
+    },
+  },
+];

@@ -1,0 +1,50 @@
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { AccessError, requireAccess } from "@/lib/auth/guard";
+import type { Permission } from "@/lib/auth/roles";
+import type { AuthContext } from "@/lib/auth/sessions";
+import { DomainError, zodMessages } from "@/lib/errors";
+import { logUnexpected } from "@/lib/log";
+import type { Actor } from "@/lib/audit";
+
+export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string[]> };
+
+export function actorOf(ctx: AuthContext): Actor {
+  return { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId };
+}
+
+/**
+ * The one wrapper for server actions: session → role → zod parse → verb. Domain errors map to
+ * `{ errors, message }`; anything unexpected is logged and answered with a reference only.
+ */
+export async function runFormAction<S extends z.ZodType>(
+  permission: Permission,
+  schema: S,
+  input: unknown,
+  verb: (ctx: AuthContext, data: z.infer<S>) => Promise<string>,
+  revalidate?: string,
+): Promise<FormState> {
+  try {
+    const ctx = await requireAccess(permission);
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, message: "Please correct the highlighted fields.", errors: zodMessages(parsed.error.issues) };
+    }
+    const message = await verb(ctx, parsed.data);
+    if (revalidate) revalidatePath(revalidate);
+    return { ok: true, message };
+  } catch (error) {
+    if (error instanceof AccessError) return { ok: false, message: error.message };
+    if (error instanceof DomainError) {
+      return { ok: false, message: error.message, errors: error.field ? { [error.field]: [error.message] } : undefined };
+    }
+    const ref = logUnexpected(error, { permission });
+    return { ok: false, message: `Something went wrong (reference ${ref}). Nothing was changed.` };
+  }
+}
+
+export function formObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  return out;
+}

@@ -1,0 +1,50 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { verifyCredentials } from "./credentials";
+import { SESSION_TTL_MS } from "./sessions";
+
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+export class AccountLocked extends CredentialsSignin {
+  constructor(public retryAfterMs: number) {
+    super();
+    this.code = `locked:${retryAfterMs}`;
+  }
+}
+
+const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+
+// The JWT carries one id: the server-side session row. Everything else is re-read per request.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_TTL_MS / 1000 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentialsInput.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const result = await verifyCredentials(db(), parsed.data.email, parsed.data.password, now());
+        if (result.ok) return { id: result.sessionId };
+        if (result.reason === "locked") throw new AccountLocked(result.retryAfterMs);
+        throw new InvalidCredentials();
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) return { sub: user.id };
+      return { sub: token.sub };
+    },
+    session({ session, token }) {
+      return { expires: session.expires, sessionId: token.sub } as unknown as typeof session;
+    },
+  },
+}));

@@ -1,0 +1,58 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { organizations, sessions, users } from "@/db/schema";
+import type { Role } from "./roles";
+
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+
+/** Who is signed in, re-read from the database on every request (issue #2). */
+export type AuthContext = {
+  sessionId: string;
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string;
+  orgName: string;
+  partnerId: string;
+  country: string;
+  verified: boolean;
+};
+
+export async function createSession(db: Db, userId: string, now: Date): Promise<string> {
+  const [row] = await db
+    .insert(sessions)
+    .values({ userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
+    .returning({ id: sessions.id });
+  return row!.id;
+}
+
+export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The live context of a session id, or null when revoked, expired or the user is disabled. */
+export async function loadContext(db: Db, sessionId: string, now: Date): Promise<AuthContext | null> {
+  if (!UUID.test(sessionId)) return null;
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      orgId: organizations.id,
+      orgName: organizations.name,
+      partnerId: organizations.partnerId,
+      country: organizations.country,
+      verified: organizations.verified,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
+    .limit(1);
+  return row ?? null;
+}

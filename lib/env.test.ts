@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { assertProductionReady, parseEnv } from "./env";
+
+describe("env parsing", () => {
+  it("defaults to the embedded database on port 3000", () => {
+    const e = parseEnv({});
+    expect(e.DATABASE_URL).toBeUndefined();
+    expect(e.PGLITE_DIR).toBe("./data/pglite");
+    expect(e.PORT).toBe(3000);
+  });
+  it("accepts a PostgreSQL URL and a port", () => {
+    const e = parseEnv({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/app", PORT: "4000" });
+    expect(e.DATABASE_URL).toContain("127.0.0.1");
+    expect(e.PORT).toBe(4000);
+  });
+  it("names what is wrong", () => {
+    expect(() => parseEnv({ PORT: "http" })).toThrow(/PORT/);
+    expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ APP_TODAY: "2026-13" })).toThrow(/APP_TODAY/);
+  });
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+  it("refuses production without AUTH_SECRET", () => {
+    expect(() => assertProductionReady(parseEnv({ NODE_ENV: "production" }))).toThrow(/AUTH_SECRET is required/);
+    expect(() => assertProductionReady(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }))).not.toThrow();
+    expect(() => assertProductionReady(parseEnv({ NODE_ENV: "development" }))).not.toThrow();
+  });
+});

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+// The only module that reads process.env (DEVELOPERS.md). Parsed once, lazily, so that
+// `next build` (which imports server modules) never needs runtime secrets.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url("DATABASE_URL must be a postgres:// URL").optional(),
+  PGLITE_DIR: z.string().min(1).default("./data/pglite"),
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Fixed "today" for demos and end-to-end tests (YYYY-MM-DD); the real clock otherwise.
+  APP_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "APP_TODAY must be YYYY-MM-DD").optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const env = result.data;
+  return env;
+}
+
+/** Production servers must not start without a signing secret (issue #2). */
+export function assertProductionReady(env: Env): void {
+  if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+    throw new Error("AUTH_SECRET is required in production (at least 16 characters). Set it in the environment.");
+  }
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests and the CLI switch databases at run time; they reset the cache through this. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
