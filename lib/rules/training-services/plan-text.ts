@@ -29,14 +29,17 @@ function phrase(opts: PlanOption[], more: boolean): string {
 
 /** Sentence for a points criterion: the additions when not met, the headroom when met. */
 export function pointsSentence(label: string, c: PointsCriterion, options: PlanOption[], headroom: Headroom | null): string {
-  const target = `${formatPoints(c.threshold)} points`;
   if (headroom) {
-    const losses = headroom.losses.map((l) => {
-      const [q, n] = UNITS[l.kind];
-      return `${num(l.count ?? 0)} ${q} ${plural(l.count, n)}`;
-    });
-    const spare = `${label}: met with ${formatPoints(headroom.points ?? 0)} points above ${target}`;
-    if (losses.length === 0 || headroom.halfPoints === 0) return `${spare}; any loss would fail it.`;
+    const losses = headroom.losses
+      .filter((l) => l.count !== 0)
+      .map((l) => {
+        const [q, n] = UNITS[l.kind];
+        return `${num(l.count ?? 0)} ${q} ${plural(l.count, n)}`;
+      });
+    const spare = headroom.halfPoints
+      ? `${label}: met, ${formatPoints(headroom.points ?? 0)} points above the ${formatPoints(c.threshold)}-point threshold`
+      : `${label}: met exactly at the ${formatPoints(c.threshold)}-point threshold`;
+    if (losses.length === 0) return `${spare}; any loss would fail it.`;
     return `${spare}; it stays met if up to ${losses.join(", or ")} leave the window.`;
   }
   const groups: PlanOption[][] = [];
@@ -55,7 +58,7 @@ export function pointsSentence(label: string, c: PointsCriterion, options: PlanO
         ? `${q} ${n}s no longer count, ${cap} is reached`
         : `${q} ${n}s count for only ${num(o.count)} more, up to ${cap}`;
     });
-  const have = `${formatPoints(c.points)} of ${target}`;
+  const have = `${formatPoints(c.points)} of ${formatPoints(c.threshold)} points`;
   return `${label} (${have}): ${main || "no addition alone can meet it"}${notes.length ? `; ${notes.join("; ")}` : ""}.`;
 }
 

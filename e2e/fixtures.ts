@@ -1,0 +1,22 @@
+// Organizations created for the end-to-end run, one per test (so tests never share state).
+// The server script seeds them before the app starts; tests sign in as their users.
+export const E2E_PASSWORD = "e2e-password-1";
+export const E2E_TODAY = "2026-11-15";
+
+export const E2E_ORGS = {
+  signin: "e2e-signin",
+  member: "e2e-member",
+  wrong: "e2e-wrong",
+  rate: "e2e-rate",
+  users: "e2e-users",
+  redirect: "e2e-redirect",
+  isolationA: "e2e-iso-a",
+  isolationB: "e2e-iso-b",
+} as const;
+
+export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";
+export const E2E_ROLES: E2eRole[] = ["member", "partner_admin", "account_admin", "global_admin"];
+
+export function e2eEmail(org: string, role: E2eRole): string {
+  return `${role.replace("_", "-")}@${org}.example`;
+}

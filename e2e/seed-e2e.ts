@@ -1,0 +1,12 @@
+import type { Db } from "../db/client";
+import { organizations, users } from "../db/schema";
+import { hashPassword } from "../lib/auth/password";
+import { E2E_ORGS, E2E_PASSWORD, E2E_ROLES, e2eEmail } from "./fixtures";
+
+export async function seedE2eOrgs(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(E2E_PASSWORD);
+  for (const partnerId of Object.values(E2E_ORGS)) {
+    const [org] = await db.insert(organizations).values({ partnerId, name: `Org ${partnerId}`, country: "US", verified: true }).returning();
+    await db.insert(users).values(E2E_ROLES.map((role) => ({ orgId: org!.id, email: e2eEmail(partnerId, role), name: `${role} of ${partnerId}`, role, passwordHash })));
+  }
+}

@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { openDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { seedDemo } from "../db/seed";
+import { E2E_TODAY } from "./fixtures";
+import { seedE2eOrgs } from "./seed-e2e";
+
+// The web server for Playwright: a fresh database (a temp PGlite folder, or a new database on
+// the DATABASE_URL server), demo data plus one organization per test, then `next start`.
+const port = process.env.E2E_PORT ?? "3100";
+const server = process.env.DATABASE_URL;
+let dbEnv: Record<string, string>;
+let cleanup = async () => {};
+
+if (server) {
+  const name = `pmc_e2e_${process.pid}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  dbEnv = { DATABASE_URL: url.toString() };
+  cleanup = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+} else {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pmc-e2e-")), "pglite");
+  dbEnv = { PGLITE_DIR: dir, DATABASE_URL: "" };
+  cleanup = async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+}
+
+const handle = openDatabase(dbEnv.DATABASE_URL ? { url: dbEnv.DATABASE_URL } : { dir: dbEnv.PGLITE_DIR });
+await migrateDatabase(handle);
+await seedDemo(handle.db, E2E_TODAY);
+await seedE2eOrgs(handle.db);
+await handle.close();
+
+const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...process.env, ...dbEnv, NODE_ENV: "production", AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123", APP_TODAY: E2E_TODAY, NEXT_TELEMETRY_DISABLED: "1" },
+});
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  child.kill("SIGTERM");
+  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+  await cleanup().catch(() => {});
+  process.exit(0);
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", () => void stop());
