@@ -99,10 +99,9 @@ export const CATALOG_2026: CertificationCatalog = {
 export const CERTIFICATION_CATALOGS: readonly CertificationCatalog[] = [CATALOG_2026];
 
 /** The newest catalog with effectiveFrom ≤ dataThrough (YYYY-MM-DD); the oldest if none is. */
-export function catalogFor(dataThrough: string): CertificationCatalog {
-  let chosen = CERTIFICATION_CATALOGS[0];
-  for (const c of CERTIFICATION_CATALOGS) if (c.effectiveFrom <= dataThrough && c.effectiveFrom >= chosen.effectiveFrom) chosen = c;
-  return chosen;
+export function catalogFor(dataThrough: string, catalogs: readonly CertificationCatalog[] = CERTIFICATION_CATALOGS): CertificationCatalog {
+  const sorted = [...catalogs].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  return sorted.filter((c) => c.effectiveFrom <= dataThrough).pop() ?? sorted[0];
 }
 
 /** Codes are compared case-insensitively and without surrounding spaces. */

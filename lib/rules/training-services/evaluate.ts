@@ -48,7 +48,7 @@ function averageCriterion(sum: number, count: number, t: Fraction, scale: { min:
     throw new RangeError(`${where}: answer sum ${sum} is impossible for ${count} answers on a ${scale.min}–${scale.max} scale`);
   const meets = meetsAverage(sum, count, t);
   const status: Status = count === 0 || sum === 0 ? "not_started" : meets ? "completed" : "in_progress";
-  return { value: count === 0 ? 0 : sum / count, threshold: t.num / t.den, status, sum, count, thresholdFraction: t, meets };
+  return { value: count === 0 ? null : sum / count, threshold: t.num / t.den, status, sum, count, thresholdFraction: t, meets };
 }
 
 /** SPEC §3.4 group status: Not started while all are, Completed when all are, else In progress. */

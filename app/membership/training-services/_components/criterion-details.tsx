@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { ProgramStatus } from "@/components/membership/status";
+import { buttonClass } from "@/components/ui/button";
+import { Card, CardTitle, PageHeader } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import type { TrainingServicesView } from "@/db/queries/training-services";
+import { areaLabel, type AreaSlug } from "@/lib/rules/areas";
+import { emptyAggregates, formatAverageExact, planTrainingServices, type TsAggregates } from "@/lib/rules/training-services";
+import {
+  areaCriterionText, baseCriterionText, detailsHref, downloadHref, type AreaCriterionId, type BaseCriterionId,
+} from "@/lib/training-services/criteria";
+import { AverageLine, PointsLine } from "./criterion-card";
+
+type Column = { label: string; value: (a: TsAggregates) => string | number };
+
+function columnsFor(criterion: BaseCriterionId | AreaCriterionId, area?: AreaSlug): Column[] {
+  const avg = (sum: number, count: number) => (count ? formatAverageExact(sum, count) : "—");
+  if (area) {
+    const a = (x: TsAggregates) => x.areas[area];
+    return [
+      { label: "Two-days-or-less surveys", value: (x) => a(x).twoDaysOrLess },
+      { label: "Three-days-or-more surveys", value: (x) => a(x).threeDaysOrMore },
+      { label: "Answered counted questions", value: (x) => a(x).answerCount },
+      { label: "Average", value: (x) => avg(a(x).answerSum, a(x).answerCount) },
+    ];
+  }
+  if (criterion === "courseware") {
+    return [
+      { label: "Fundamentals", value: (x) => x.completions.fundamentals },
+      { label: "Two days or less", value: (x) => x.completions.twoDaysOrLess },
+      { label: "Three days or more", value: (x) => x.completions.threeDaysOrMore },
+    ];
+  }
+  if (criterion === "exam-vouchers") {
+    return [
+      { label: "Fundamentals vouchers", value: (x) => x.vouchers.fundamentals },
+      { label: "Advanced vouchers", value: (x) => x.vouchers.advanced },
+    ];
+  }
+  return [
+    { label: "Counted surveys", value: (x) => x.surveys.surveyCount },
+    { label: "Answered counted questions", value: (x) => x.surveys.answerCount },
+    { label: "Sum of answers", value: (x) => x.surveys.answerSum },
+    { label: "Average", value: (x) => avg(x.surveys.answerSum, x.surveys.answerCount) },
+  ];
+}
+
+export function CriterionDetails({ view, criterion, area }: { view: TrainingServicesView; criterion: BaseCriterionId | AreaCriterionId; area?: AreaSlug }) {
+  const e = view.evaluation;
+  const text = area ? areaCriterionText(criterion as AreaCriterionId, areaLabel(area), view.ruleset) : baseCriterionText(criterion as BaseCriterionId, view.ruleset);
+  const plan = planTrainingServices(view.aggregates, view.ruleset);
+  const result = area
+    ? (criterion === "survey-completions" ? e.areas[area].surveyCompletions : e.areas[area].averageScore)
+    : criterion === "courseware" ? e.base.courseware : criterion === "exam-vouchers" ? e.base.examVouchers : e.base.averageScore;
+  const planned = area
+    ? (criterion === "survey-completions" ? plan.areas[area].surveyCompletions : plan.areas[area].averageScore)
+    : criterion === "courseware" ? plan.base.courseware : criterion === "exam-vouchers" ? plan.base.examVouchers : plan.base.averageScore;
+  const columns = columnsFor(criterion, area);
+  const sibling = area ? (criterion === "survey-completions" ? "average-score" : "survey-completions") : null;
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link className="text-brand-700 underline" href="/membership/training-services">Training Services</Link> / {text.title}</p>
+      <PageHeader title={text.title} actions={<a className={buttonClass("secondary")} href={downloadHref(criterion, area)} download>Download CSV</a>} />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card className="lg:col-span-1">
+          <div className="flex items-center justify-between"><CardTitle>Score</CardTitle><ProgramStatus status={result.status} /></div>
+          <div className="mt-3">{"points" in result ? <PointsLine c={result} label={text.title} /> : <AverageLine c={result} label={text.title} />}</div>
+          <p className="mt-3 text-xs text-neutral-600">Window {view.window.start} to {view.window.end}; data through {view.freshness.dataThrough}.</p>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardTitle>How it is scored</CardTitle>
+          <p className="mt-2 rounded bg-neutral-50 p-2 font-mono text-xs">{text.formula}</p>
+          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm">{text.logic.map((l) => <li key={l}>{l}</li>)}</ul>
+        </Card>
+      </div>
+      <Card className="mt-4">
+        <CardTitle>What it takes</CardTitle>
+        <p className="mt-2 text-sm" data-testid="plan-sentence">{planned.sentence}</p>
+      </Card>
+      <section className="mt-6" aria-labelledby="by-category">
+        <h2 id="by-category" className="mb-2 text-lg font-semibold">Counts in the window</h2>
+        <Table head={columns.map((c) => c.label)}>
+          <tr>{columns.map((c) => <Td key={c.label}>{c.value(view.aggregates).toLocaleString("en-US")}</Td>)}</tr>
+        </Table>
+      </section>
+      <section className="mt-6" aria-labelledby="by-month">
+        <h2 id="by-month" className="mb-2 text-lg font-semibold">By month</h2>
+        <Table head={["Month", ...columns.map((c) => c.label)]}>
+          {view.window.months.map((m) => {
+            const agg = view.monthly[m] ?? emptyAggregates();
+            return <tr key={m}><Td>{m}</Td>{columns.map((c) => <Td key={c.label}>{c.value(agg).toLocaleString("en-US")}</Td>)}</tr>;
+          })}
+        </Table>
+      </section>
+      {sibling && area ? <p className="mt-4 text-sm"><Link className="text-brand-700 underline" href={detailsHref(sibling, area)}>See {sibling === "average-score" ? "the average response score" : "survey completions"} for {areaLabel(area)}</Link></p> : null}
+    </>
+  );
+}

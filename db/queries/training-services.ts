@@ -1,0 +1,87 @@
+import { and, eq, gte, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { tsMonthly } from "@/db/schema";
+import { isAreaSlug } from "@/lib/rules/areas";
+import { windowFor, type Window } from "@/lib/rules/time";
+import {
+  emptyAggregates, evaluateTrainingServices, rulesetFor, sumAggregates,
+  type MonthlyTsAggregates, type TsAggregates, type TsEvaluation, type TsRuleset,
+} from "@/lib/rules/training-services";
+import { loadFreshness, type Freshness } from "./freshness";
+
+export const TS_KINDS = ["courseware-completions", "exam-vouchers", "mtm-surveys"];
+
+type RollupRow = { month: string; kind: string; category: string; solutionArea: string; items: number; answerSum: number; answerCount: number };
+
+const CATEGORY_KEY = { fundamentals: "fundamentals", "two-days-or-less": "twoDaysOrLess", "three-days-or-more": "threeDaysOrMore" } as const;
+
+/** Turns rollup rows into per-month aggregates (SPEC §3.2: fundamentals surveys never count). */
+export function monthlyFromRollup(rows: RollupRow[]): MonthlyTsAggregates {
+  const out: MonthlyTsAggregates = {};
+  for (const r of rows) {
+    const agg = (out[r.month] ??= emptyAggregates());
+    if (r.kind === "completion") {
+      const key = CATEGORY_KEY[r.category as keyof typeof CATEGORY_KEY];
+      if (key) agg.completions[key] += r.items;
+    } else if (r.kind === "voucher") {
+      if (r.category === "fundamentals" || r.category === "advanced") agg.vouchers[r.category] += r.items;
+    } else if (r.kind === "survey" && r.category !== "fundamentals") {
+      agg.surveys.surveyCount += r.items;
+      agg.surveys.answerSum += r.answerSum;
+      agg.surveys.answerCount += r.answerCount;
+      if (isAreaSlug(r.solutionArea)) {
+        const area = agg.areas[r.solutionArea];
+        if (r.category === "two-days-or-less") area.twoDaysOrLess += r.items;
+        else area.threeDaysOrMore += r.items;
+        area.answerSum += r.answerSum;
+        area.answerCount += r.answerCount;
+      }
+    }
+  }
+  return out;
+}
+
+export type TrainingServicesView = {
+  freshness: Freshness;
+  window: Window;
+  ruleset: TsRuleset;
+  monthly: MonthlyTsAggregates; // every month from the window's first on (later months feed the forecast)
+  aggregates: TsAggregates; // the window's
+  evaluation: TsEvaluation;
+};
+
+/** One evaluation function for the program: dashboard, details, JSON, CLI and forecast use it. */
+export async function loadTrainingServices(db: Db, orgId: string, today: string): Promise<TrainingServicesView> {
+  const freshness = await loadFreshness(db, orgId, TS_KINDS, today);
+  const window = windowFor(freshness.dataThrough);
+  const rows = await db
+    .select({
+      month: tsMonthly.month, kind: tsMonthly.kind, category: tsMonthly.category, solutionArea: tsMonthly.solutionArea,
+      items: sql<number>`${tsMonthly.items}::int`, answerSum: sql<number>`${tsMonthly.answerSum}::int`, answerCount: sql<number>`${tsMonthly.answerCount}::int`,
+    })
+    .from(tsMonthly)
+    .where(and(eq(tsMonthly.orgId, orgId), gte(tsMonthly.month, window.months[0]!)));
+  const monthly = monthlyFromRollup(rows);
+  const aggregates = sumAggregates(window.months.map((m) => monthly[m] ?? emptyAggregates()));
+  const ruleset = rulesetFor(freshness.dataThrough);
+  return { freshness, window, ruleset, monthly, aggregates, evaluation: evaluateTrainingServices(aggregates, ruleset) };
+}
+
+/** SPEC §7 training-services JSON contract (add fields freely, never rename these). */
+export function toTrainingServicesJson(view: TrainingServicesView) {
+  const e = view.evaluation;
+  const points = (c: { points: number; threshold: number; status: string }) => ({ points: c.points, threshold: c.threshold, status: c.status });
+  const average = (c: { value: number | null; threshold: number; status: string }) => ({ value: c.value, threshold: c.threshold, status: c.status });
+  return {
+    dataThrough: view.freshness.dataThrough,
+    window: { start: view.window.start, end: view.window.end },
+    qualified: e.qualified,
+    base: { status: e.base.status, courseware: points(e.base.courseware), examVouchers: points(e.base.examVouchers), averageScore: average(e.base.averageScore) },
+    areas: Object.fromEntries(
+      Object.entries(e.areas).map(([slug, a]) => [slug, { status: a.status, surveyCompletions: points(a.surveyCompletions), averageScore: average(a.averageScore) }]),
+    ),
+    badges: e.badges,
+    refreshedOn: view.freshness.refreshedOn,
+    nextRefreshDue: view.freshness.nextRefreshDue,
+  };
+}
