@@ -2,11 +2,12 @@ import { closeDatabase } from "@/db/client";
 import { dbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { adminCommands } from "./commands-admin";
+import { statusCommands } from "./commands-status";
 import { runCli } from "./run";
 import type { Io } from "./framework";
 
 // Operator CLI (SPEC §7): `npm run cli -- <command>`. Talks to the configured database.
-const commands = [...adminCommands];
+const commands = [...adminCommands, ...statusCommands];
 
 const io: Io = {
   out: (s) => process.stdout.write(s + "\n"),

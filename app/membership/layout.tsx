@@ -9,6 +9,8 @@ export default async function MembershipLayout({ children }: { children: ReactNo
   const ctx = await requirePage("membership:view");
   const items: NavItem[] = [
     { href: "/membership", label: "Overview" },
+    { href: "/membership/training-services", label: "Training Services" },
+    { href: "/membership/solutions-partner", label: "Solutions Partner" },
     ...(can(ctx.role, "users:manage") ? [{ href: "/membership/users", label: "Users" }] : []),
   ];
   return (

@@ -82,7 +82,7 @@ export function assignTrack(ruleset: SpRuleset, area: AreaSlug, inputs: InputVal
   if (rule.kind === "smb-share") {
     const { num, den } = rule.smbShareAtLeast;
     const smb = mix.smbCustomers * den >= num * mix.totalCustomers; // exact: 5 × smb ≥ 4 × total
-    const share = percentText(num * 100, den);
+    const share = percentText(num, den);
     if (mix.totalCustomers === 0)
       return { track: "smb", source: "computed", reason: `SMB: no ${name} customers were eligible at the end of last month, so the ${share} SMB rule is met.` };
     const pct = percentText(mix.smbCustomers, mix.totalCustomers, (num * 100) / den);
