@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { db } from "@/db/client";
 import { ROLES } from "@/lib/auth/roles";
+import { now } from "@/lib/clock";
+import { setTrack, setTrackInput } from "@/lib/orgs/tracks";
 import { createOrganization, newOrgInput, verifyOrganization } from "@/lib/orgs/verbs";
 import { createUser, newUserInput, orgIdByPartnerId } from "@/lib/users/verbs";
 import { type Command, str, UsageError } from "./framework";
@@ -34,6 +36,18 @@ export const adminCommands: Command[] = [
     async run({ positionals }, io) {
       const org = await verifyOrganization(db(), CLI, positionals[0]!);
       io.out(`Organization ${org.partnerId} is verified.`);
+      return 0;
+    },
+  },
+  {
+    name: "org set-track",
+    summary: "Record Microsoft's Business Applications track assignment (wins over the computed one)",
+    usage: "org set-track --org ID --area business-applications --track enterprise|smb",
+    options: { org: { type: "string" }, area: { type: "string" }, track: { type: "string" } },
+    async run({ values }, io) {
+      const input = parseOrThrow(setTrackInput, { partnerId: str(values, "org"), area: str(values, "area"), track: str(values, "track") });
+      await setTrack(db(), CLI, input, now());
+      io.out(`Recorded the ${input.track} track for ${input.area} of ${input.partnerId}.`);
       return 0;
     },
   },

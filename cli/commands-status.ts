@@ -3,6 +3,7 @@ import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/train
 import { today } from "@/lib/clock";
 import { AREAS } from "@/lib/rules/areas";
 import { formatAverage, formatPoints, statusLabel } from "@/lib/rules/training-services";
+import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 import { orgIdByPartnerId } from "@/lib/users/verbs";
 import { type Command, type Io, str, UsageError } from "./framework";
 
@@ -23,8 +24,17 @@ async function trainingServices(orgId: string, asJson: boolean, io: Io) {
   io.out(`  Badges: ${e.badges.length ? e.badges.join(", ") : "none"}`);
 }
 
-/** Programs register their printer here (Solutions Partner adds its own). */
-export const STATUS_PRINTERS: Record<string, ProgramStatusPrinter> = { "training-services": trainingServices };
+async function solutionsPartner(orgId: string, asJson: boolean, io: Io) {
+  const body = await solutionsPartnerJson(db(), orgId, today());
+  if (asJson) return io.out(JSON.stringify(body, null, 2));
+  io.out(`Solutions Partner (data through ${body.dataThrough})`);
+  for (const area of AREAS) {
+    const a = body.areas[area.slug];
+    io.out(`  ${area.label.padEnd(34)} ${a.totalText.padStart(5)} / 100  ${a.track.padEnd(10)} ${a.status}`);
+  }
+}
+
+export const STATUS_PRINTERS: Record<string, ProgramStatusPrinter> = { "training-services": trainingServices, "solutions-partner": solutionsPartner };
 
 export const statusCommands: Command[] = [
   {

@@ -14,9 +14,9 @@
 //                  M−12 and over the 12 window months (0 when there are no rows; decimal strings ok).
 //  deployments     {atEnd, atStart}: COUNT(DISTINCT (customer_id, workload)) active at end(M) /
 //                  end(M−12) (deployed_on ≤ D and (removed_on IS NULL or removed_on > D)).
-//  azure-services  {services}: COUNT(DISTINCT workload) with a row active on any day of the
-//                  window (deployed_on ≤ window end and (removed_on IS NULL or removed_on > window
-//                  start)), workload NOT IN `excludedWorkloads` ('virtual-machines', 'vm-licenses').
+//  azure-services  {services}: COUNT(DISTINCT workload) with a row active on any day of the window
+//                  (deployed_on ≤ window end and (removed_on IS NULL or removed_on >
+//                  GREATEST(deployed_on, window start))), workload NOT IN `excludedWorkloads`.
 //  segment-mix     {smbCustomers, enterpriseCustomers, totalCustomers}: COUNT(DISTINCT customer_id)
 //                  eligible at end(M), any association, with segment smb / enterprise / either.
 // Every key must be present (use zeroInputs for a blank slate); counts are non-negative integers.

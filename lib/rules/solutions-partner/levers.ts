@@ -6,8 +6,12 @@ import { areaLabel } from "../areas";
 import * as F from "../fraction";
 import { codesFor } from "./certification-catalog";
 import { associationChoices, certificationsKey, customersKey, deploymentsKey, azureServicesKey, readInput, usageKey, type InputValues } from "./inputs";
+import { perPersonThreshold } from "./steps";
 import { associationsText, formatAmount, plural, trackLabel } from "./text";
-import type { MetricId, MetricRule, SpRuleset, Track, UsageMeasure } from "./types";
+import type { MetricId, MetricRule, SpRuleset, StepRule, Track, UsageMeasure } from "./types";
+
+/** "A", "A or B", "A, B or C". */
+const orList = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`);
 
 /** Add `by` to a numeric field of one input value. */
 export type Adjustment = { key: string; field: string; by: number };
@@ -33,7 +37,7 @@ export function applyAdjustments(inputs: InputValues, adjustments: readonly Adju
   for (const a of adjustments) {
     const v = { ...(out[a.key] as Record<string, number | string>) };
     const cur = v[a.field];
-    // Usage sums may be decimal strings; adding an integer to one keeps it exact via string math.
+    // Usage sums may be decimal strings (PostgreSQL numeric): add to them exactly.
     v[a.field] = typeof cur === "number" ? cur + a.by : addToDecimalString(cur, a.by);
     out[a.key] = v as unknown as InputValues[string];
   }
@@ -54,11 +58,9 @@ function addToDecimalString(value: string, by: number): string {
 
 /** Smallest integer x ≥ 1 with ok(adjust(x)), assuming monotonicity; null when none up to the limit. */
 function smallest(base: InputValues, ok: Predicate, adjust: (x: number) => Adjustment[]): number | null {
+  if (!ok(applyAdjustments(base, adjust(SEARCH_LIMIT)))) return null; // capped: this lever cannot do it
   let hi = 1;
-  while (!ok(applyAdjustments(base, adjust(hi)))) {
-    if (hi >= SEARCH_LIMIT) return null;
-    hi *= 2;
-  }
+  while (!ok(applyAdjustments(base, adjust(hi)))) hi *= 2;
   let lo = Math.floor(hi / 2); // ok(lo) is false (or lo = 0, the unchanged inputs)
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
@@ -137,11 +139,12 @@ function stepsLever(ruleset: SpRuleset, area: AreaSlug, rule: Extract<MetricRule
   const steps = rule.model.kind === "steps" ? rule.model.steps : [];
   const elective = steps.find((s) => s.role === "elective");
   return {
-    metric: rule.id, threshold: rule.max,
+    metric: rule.id, threshold: Math.max(1, perPersonThreshold(steps, rule.max)),
     solve(base, ok) {
       const persons = (step: (typeof steps)[number]) => readInput(base, certificationsKey(area, rule.level, step.step), "certifications").persons;
       const fixed = steps.filter((s) => s.role !== "elective").map((s) => ({ s, deficit: Math.max(0, s.minPersons - persons(s)) }));
-      const electiveLimit = elective ? 200 : 0;
+      // Beyond the per-person threshold the metric is capped, so more electives never help.
+      const electiveLimit = elective ? perPersonThreshold(steps, rule.max) : 0;
       let bestPlan: { adds: number[]; electives: number; total: number } | null = null;
       for (let mask = 0; mask < 1 << fixed.length; mask++) {
         const adds = fixed.map((f, i) => ((mask >> i) & 1 ? f.deficit : 0));
@@ -156,9 +159,10 @@ function stepsLever(ruleset: SpRuleset, area: AreaSlug, rule: Extract<MetricRule
         }
       }
       if (!bestPlan) return null;
-      const parts = fixed.map((f, i) => ({ label: f.s.label, x: bestPlan!.adds[i] })).filter((p) => p.x > 0);
-      if (elective && bestPlan.electives > 0) parts.push({ label: elective.label, x: bestPlan.electives });
-      const text = parts.map((p) => `${plural(p.x, "more person", "more people")} with ${p.label}`).join(", then ");
+      const parts: { s: StepRule; x: number }[] = fixed.map((f, i) => ({ s: f.s, x: bestPlan!.adds[i] })).filter((p) => p.x > 0);
+      if (elective && bestPlan.electives > 0) parts.push({ s: elective, x: bestPlan.electives });
+      const holding = (step: StepRule) => orList(codesFor(ruleset.catalog, area, rule.level, step.step));
+      const text = parts.map((p) => `${plural(p.x, "more person", "more people")} holding ${holding(p.s)} (${p.s.label})`).join(", then ");
       return { metric: rule.id, amount: bestPlan.total, unit: "people", text, adjustments: adjustmentsFor(bestPlan.adds, bestPlan.electives) };
       function adjustmentsFor(adds: number[], n: number) {
         const adj = fixed.map((f, i) => ({ key: certificationsKey(area, rule.level, f.s.step), field: "persons", by: adds[i] })).filter((a) => a.by > 0);

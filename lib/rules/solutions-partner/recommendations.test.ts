@@ -53,7 +53,7 @@ describe("recommend", () => {
     const texts = recs[0].alternatives.map((a) => a.text);
     expect(texts).toContain("4 more net customers on the SMB track (CPOR, CSP pooled)");
     expect(texts).toContain("2 more net new deployments (via CPOR)");
-    expect(texts).toContain("4 more net new deployments (via CSP)");
+    expect(texts).toContain("6 more net new deployments (via CSP)");
     verify(recs, "modern-work", "smb", i);
   });
   it("step models: gates first, then electives; verified minimal by brute force", () => {
@@ -61,7 +61,7 @@ describe("recommend", () => {
     const recs = recommend(R, "security", "enterprise", i); // total 60, skilling at 0
     expect(recs.map((r) => r.reason)).toEqual(["below-pass-mark", "metric-at-zero"]);
     expect(recs[0].alternatives.map((a) => a.text)).toEqual([
-      "1 more person with Step 1 (AZ-500), then 2 more people with Step 2 (SC-200), then 2 more people with Step 3 (SC-100, SC-300, SC-401)",
+      "1 more person holding AZ-500 (step 1), then 2 more people holding SC-200 (step 2), then 2 more people holding SC-100, SC-300 or SC-401 (step 3)",
     ]);
     expect(recs[1].alternatives[0].changes[0].amount).toBe(4);
     verify(recs, "security", "enterprise", i);
@@ -81,7 +81,7 @@ describe("recommend", () => {
     for (const s of ["step1", "step2", "elective"] as const) setCerts(i, "data-ai", "intermediate", s, 0);
     const recs = recommend(R, "data-ai", "smb", i);
     const zero = recs.find((r) => r.reason === "metric-at-zero")!;
-    expect(zero.alternatives[0].text).toBe("1 more person with Step 1: Azure Administrator (AZ-104)");
+    expect(zero.alternatives[0].text).toBe("1 more person holding AZ-104 (step 1, Azure Administrator)");
     verify(recs, "data-ai", "smb", i);
   });
   it("usage below the entry baseline cannot be fixed this window: said, not suggested", () => {
@@ -97,6 +97,18 @@ describe("recommend", () => {
     const zero = recs.find((r) => r.reason === "metric-at-zero")!;
     expect(zero.alternatives[0].text).toBe("100 more USD of Azure consumption last month (DPOR, CSP, PAL pooled)"); // total reaches 1,000
     verify(recs, "infrastructure", "enterprise", i);
+  });
+  it("decimal-string usage sums are adjusted exactly", () => {
+    const pool = ["cpor", "dpor", "csp", "pal"] as const;
+    const i = setUsage(atThresholds("business-applications", "smb"), "business-applications", "consumption-value", [...pool], "30000.25", "25000.10");
+    setDeployments(i, "business-applications", [...pool], 1); // 4 of 20
+    setCerts(i, "business-applications", "intermediate", null, 3); // 12 of 20 → total 66.0005…
+    const recs = recommend(R, "business-applications", "smb", i);
+    expect(recs.map((r) => r.reason)).toEqual(["below-pass-mark"]);
+    const usageFix = recs[0].alternatives.find((a) => a.changes[0].metric === "usage-growth")!;
+    // growth must reach 23.9995% of 25,000.10 = 5,999.90…, i.e. 999.75… more than 5,000.15
+    expect(usageFix.text).toBe("1,000 more in monthly consumption value last month (CPOR, DPOR, CSP, PAL pooled)");
+    verify(recs, "business-applications", "smb", i);
   });
   it("no single metric closes a big gap: a combined plan, still minimal in its last step", () => {
     const i = setMix(blank(), "digital-app-innovation", 0, 3);

@@ -45,14 +45,14 @@ const modernWork = (t: "enterprise" | "smb"): MetricRule[] => {
 const SECURITY_POOL = ["cpor", "csp", "pal"] as const;
 const securitySteps: Record<"enterprise" | "smb", StepRule[]> = {
   enterprise: [
-    { step: "step1", role: "gate", minPersons: 2, label: "Step 1 (AZ-500)" },
-    { step: "step2", role: "gate", minPersons: 2, label: "Step 2 (SC-200)" },
-    { step: "step3", role: "elective", pointsPerPerson: { num: 40, den: 6 }, label: "Step 3 (SC-100, SC-300, SC-401)" },
+    { step: "step1", role: "gate", minPersons: 2, label: "step 1" },
+    { step: "step2", role: "gate", minPersons: 2, label: "step 2" },
+    { step: "step3", role: "elective", pointsPerPerson: { num: 40, den: 6 }, label: "step 3" },
   ],
   smb: [
-    { step: "step1", role: "required", minPersons: 1, points: 4, label: "Step 1 (AZ-500)" },
-    { step: "step2", role: "required", minPersons: 1, points: 4, label: "Step 2 (SC-200)" },
-    { step: "step3", role: "elective", pointsPerPerson: 8, label: "Step 3 (SC-100, SC-300, SC-401)" },
+    { step: "step1", role: "required", minPersons: 1, points: 4, label: "step 1" },
+    { step: "step2", role: "required", minPersons: 1, points: 4, label: "step 2" },
+    { step: "step3", role: "elective", pointsPerPerson: 8, label: "step 3" },
   ],
 };
 const security = (t: "enterprise" | "smb"): MetricRule[] => {
@@ -154,7 +154,7 @@ const gateThenElectives = (t: "enterprise" | "smb", gates: { step: "step1" | "st
   ...gates.map((g): StepRule => t === "enterprise"
     ? { step: g.step, role: "gate", minPersons: 2, label: g.label }
     : { step: g.step, role: "required", minPersons: 1, points: 4, label: g.label }),
-  { step: "elective", role: "elective", pointsPerPerson: perElective, label: "Electives" },
+  { step: "elective", role: "elective", pointsPerPerson: perElective, label: "elective" },
 ];
 const stepsCriteria = (t: "enterprise" | "smb", gateText: string, electives: string, max: number) => t === "enterprise"
   ? `Gate: at least 2 people with ${gateText} (0 points); then 4 points per person with an elective (${electives}), up to ${max}.`
@@ -164,7 +164,7 @@ const dataAi = (t: "enterprise" | "smb"): MetricRule[] => [
   azureNetAdds(t),
   {
     id: "intermediate-certifications", category: "skilling", max: 40, source: "certifications", level: "intermediate",
-    model: { kind: "steps", steps: gateThenElectives(t, [{ step: "step1", label: "Step 1: Azure Administrator (AZ-104)" }, { step: "step2", label: "Step 2: Azure Solutions Architect Expert (AZ-305)" }], 4) },
+    model: { kind: "steps", steps: gateThenElectives(t, [{ step: "step1", label: "step 1, Azure Administrator" }, { step: "step2", label: "step 2, Azure Solutions Architect Expert" }], 4) },
     criteria: stepsCriteria(t, "AZ-104 (step 1) and AZ-305 (step 2)", "DP-300, AI-102, DP-100, PL-300, DP-420, DP-600, DP-700", 40),
   },
   AZURE_USAGE,
@@ -174,12 +174,12 @@ const dataAi = (t: "enterprise" | "smb"): MetricRule[] => [
 const azureSkilling = (t: "enterprise" | "smb", intElectives: string, advElectives: string): MetricRule[] => [
   {
     id: "intermediate-certifications", category: "skilling", max: 20, source: "certifications", level: "intermediate",
-    model: { kind: "steps", steps: gateThenElectives(t, [{ step: "step1", label: "Gate: Azure Administrator (AZ-104)" }], 4) },
+    model: { kind: "steps", steps: gateThenElectives(t, [{ step: "step1", label: "Azure Administrator step" }], 4) },
     criteria: stepsCriteria(t, "AZ-104", intElectives, 20),
   },
   {
     id: "advanced-certifications", category: "skilling", max: 20, source: "certifications", level: "advanced",
-    model: { kind: "steps", steps: gateThenElectives(t, [{ step: "step1", label: "Gate: Azure Solutions Architect Expert (AZ-305)" }], 4) },
+    model: { kind: "steps", steps: gateThenElectives(t, [{ step: "step1", label: "Azure Solutions Architect Expert step" }], 4) },
     criteria: stepsCriteria(t, "AZ-305", advElectives, 20),
   },
 ];

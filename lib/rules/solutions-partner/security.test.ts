@@ -34,7 +34,7 @@ describe("Security", () => {
     expect(cert("enterprise", steps(blank(), 1, 2, 6)).points).toBe(0);
     expect(cert("enterprise", steps(blank(), 2, 1, 6)).points).toBe(0);
     expect(cert("enterprise", steps(blank(), 2, 2, 0)).points).toBe(0); // gates met, nothing per person
-    expect(cert("enterprise", steps(blank(), 1, 2, 6)).producedBy).toMatch(/Step 1 \(AZ-500\) not met \(1 of 2 needed\)/);
+    expect(cert("enterprise", steps(blank(), 1, 2, 6)).producedBy).toMatch(/Step 1 not met \(1 of 2 needed\)/);
   });
   it("Enterprise gates met: 40/6 per step-3 person, exactly; 3 people = 20; 6 = 40; 7 capped", () => {
     expect(cert("enterprise", steps(blank(), 2, 2, 3)).pointsExact).toEqual(F.fromInt(20));

@@ -61,15 +61,16 @@ export function scoreSteps(area: AreaSlug, level: CertLevel, rules: readonly Ste
   const uncapped = F.sum(steps.map((s) => s.pointsExact));
   const points = F.min(F.fromInt(max), uncapped);
   const electiveStep = steps.find((s) => s.role === "elective");
+  const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
   const words = steps.map((s) => {
     if (s.role === "elective") {
       return s.met
-        ? `${s.label}: ${plural(s.persons, "person", "people")} = ${F.formatOneDecimal(s.pointsExact)} points`
-        : `${s.label}: ${plural(s.persons, "person", "people")}, not counted until every step is met`;
+        ? `${cap(s.label)}: ${plural(s.persons, "person", "people")} = ${F.formatOneDecimal(s.pointsExact)} points`
+        : `${cap(s.label)}: ${plural(s.persons, "person", "people")}, not counted until every step is met`;
     }
     const need = `${formatAmount(s.persons)} of ${formatAmount(s.minPersons ?? 0)} needed`;
-    if (s.role === "gate") return `${s.label} ${s.met ? "met" : "not met"} (${need})`;
-    return `${s.label}: ${s.met ? `${F.formatOneDecimal(s.pointsExact)} points` : `0 points (${need})`}`;
+    if (s.role === "gate") return `${cap(s.label)} ${s.met ? "met" : "not met"} (${need})`;
+    return `${cap(s.label)}: ${s.met ? `${F.formatOneDecimal(s.pointsExact)} points` : `0 points (${need})`}`;
   });
   return {
     steps,

@@ -1,0 +1,31 @@
+import { ProgressBar } from "@/components/ui/progress";
+import type { MetricResult } from "@/lib/rules/solutions-partner";
+import { METRIC_NAMES } from "@/lib/rules/solutions-partner";
+
+const CATEGORY = { performance: "Performance", skilling: "Skilling", "customer-success": "Customer success" } as const;
+
+export function MetricCard({ m, downloadHref }: { m: MetricResult; downloadHref: string }) {
+  const zero = m.points === 0;
+  return (
+    <article className={`flex flex-col gap-2 rounded-md border bg-white p-4 shadow-sm ${zero ? "border-red-300" : "border-neutral-200"}`} aria-labelledby={`metric-${m.id}`}>
+      <p className="text-xs font-semibold uppercase tracking-wide text-neutral-500">{CATEGORY[m.category]}</p>
+      <h3 id={`metric-${m.id}`} className="font-semibold">{METRIC_NAMES[m.id]}</h3>
+      <p className="text-sm text-neutral-700">{m.criteria}</p>
+      <dl className="grid grid-cols-2 gap-2 text-sm">
+        <div><dt className="text-neutral-500">Value</dt><dd className="font-semibold">{m.value.toLocaleString("en-US", { maximumFractionDigits: 1 })} {m.unit}</dd></div>
+        <div><dt className="text-neutral-500">Threshold</dt><dd className="font-semibold">{m.threshold.toLocaleString("en-US", { maximumFractionDigits: 1 })}</dd></div>
+        <div className="col-span-2"><dt className="text-neutral-500">Points</dt><dd className="text-lg font-semibold">{m.pointsText} / {m.max}</dd></div>
+      </dl>
+      <ProgressBar value={m.points} max={m.max} label={`${METRIC_NAMES[m.id]}: ${m.pointsText} of ${m.max} points`} />
+      <p className="text-xs text-neutral-600">Produced by: {m.producedBy}</p>
+      {m.steps?.length ? (
+        <ul className="text-xs text-neutral-700">
+          {m.steps.map((s) => <li key={s.key}>{s.met ? "✓" : "✗"} {s.label}: {s.persons} {s.persons === 1 ? "person" : "people"}{s.minPersons ? ` (needs ${s.minPersons})` : ""}</li>)}
+        </ul>
+      ) : null}
+      {m.note ? <p className="text-xs text-amber-800">{m.note}</p> : null}
+      {zero ? <p className="text-xs font-semibold text-red-700">At 0 points: the area cannot qualify until this metric earns points.</p> : null}
+      <a className="mt-auto text-sm font-semibold text-brand-700 hover:underline" href={downloadHref} download>Download line items</a>
+    </article>
+  );
+}

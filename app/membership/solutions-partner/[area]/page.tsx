@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Freshness, ProgramStatus } from "@/components/membership/status";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { db } from "@/db/client";
+import { loadExpiring, loadSolutionsPartner, loadSpHistory, qualifiedDuring } from "@/db/queries/solutions-partner";
+import { requirePage } from "@/lib/auth/guard";
+import { today } from "@/lib/clock";
+import { areaLabel, isAreaSlug } from "@/lib/rules/areas";
+import { expiringCertificationImpact, METRIC_NAMES, recommend, type Track } from "@/lib/rules/solutions-partner";
+import { trackLabel } from "@/lib/rules/solutions-partner/text";
+import { addMonths, startOfMonth } from "@/lib/rules/time";
+import { loadAreaStatuses } from "@/lib/solutions-partner/status";
+import { MetricCard } from "./metric-card";
+
+export async function generateMetadata({ params }: { params: Promise<{ area: string }> }): Promise<Metadata> {
+  const { area } = await params;
+  return { title: isAreaSlug(area) ? areaLabel(area) : "Solutions Partner" };
+}
+
+export default async function AreaPage({ params, searchParams }: { params: Promise<{ area: string }>; searchParams: Promise<{ track?: string }> }) {
+  const ctx = await requirePage("membership:view");
+  const [{ area }, { track: asked }] = await Promise.all([params, searchParams]);
+  if (!isAreaSlug(area)) notFound();
+  const day = today();
+  const eligibleFrom = startOfMonth(addMonths(day, -5).slice(0, 7));
+  const view = await loadSolutionsPartner(db(), ctx.orgId, day);
+  const [statuses, history, eligible, expiring] = await Promise.all([
+    loadAreaStatuses(db(), ctx.orgId, day, view),
+    loadSpHistory(db(), ctx.orgId, area, day),
+    qualifiedDuring(db(), ctx.orgId, area, eligibleFrom, day),
+    loadExpiring(db(), ctx.orgId, view),
+  ]);
+  const a = view.evaluation.areas[area];
+  const track: Track = asked === "enterprise" || asked === "smb" ? (a.tracks[asked] ? asked : a.track) : a.track;
+  const t = a.tracks[track]!;
+  const other: Track = track === "enterprise" ? "smb" : "enterprise";
+  const recommendations = recommend(view.ruleset, area, track, view.inputs);
+  const impact = expiringCertificationImpact({ ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough, expiring: expiring.expiring, remaining: expiring.remaining });
+  const atRisk = impact.metrics.filter((m) => m.area === area && m.track === track);
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link className="text-brand-700 underline" href="/membership/solutions-partner">Solutions Partner</Link> / {a.label}</p>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">
+          {a.label} —{" "}
+          {a.tracks[other] ? (
+            <Link href={`/membership/solutions-partner/${area}?track=${other}`} className="text-brand-700 underline decoration-dotted" aria-label={`${trackLabel(track)} track. Switch to the ${trackLabel(other)} track`}>{trackLabel(track)} track ⇄</Link>
+          ) : <span>{trackLabel(track)} track</span>}
+        </h1>
+        <ProgramStatus status={track === a.track ? statuses[area] : t.qualified ? "qualified" : t.total > 0 ? "in_progress" : "not_started"} />
+      </div>
+      <Card className="mb-4">
+        <p className="text-3xl font-semibold">{t.totalText} <span className="text-base font-normal text-neutral-600">/ 100 points · pass mark {view.evaluation.passMark} with every metric above 0</span></p>
+        <p className="mt-2 text-sm">{a.trackMode === "assigned" ? "Assigned track: " : "Track that counts: "}{a.trackReason}{a.trackMode === "assigned" ? " Partner admins cannot change it." : ""}</p>
+        {track !== a.track ? <p className="mt-1 text-sm text-amber-800">You are viewing the {trackLabel(track)} computation; the {trackLabel(a.track)} track counts.</p> : null}
+        <div className="mt-2"><Freshness {...view.freshness} window={{ start: view.dates.windowStart, end: view.dates.end }} /></div>
+      </Card>
+      <section aria-labelledby="metrics-title" className="mb-6">
+        <h2 id="metrics-title" className="mb-3 text-lg font-semibold">Metrics</h2>
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          {t.metrics.map((m) => <MetricCard key={m.id} m={m} downloadHref={`/membership/solutions-partner/download?area=${area}&track=${track}&metric=${m.id}`} />)}
+        </div>
+      </section>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardTitle>Recommendations</CardTitle>
+          {recommendations.length === 0 ? <p className="mt-2 text-sm">This track qualifies. Nothing to fix.</p> : (
+            <ul className="mt-2 space-y-3 text-sm">
+              {recommendations.map((r) => (
+                <li key={r.text}>
+                  <p className="font-semibold">{r.text}</p>
+                  {r.alternatives.length ? <ul className="mt-1 list-disc pl-5">{r.alternatives.slice(0, 3).map((alt) => <li key={alt.text}>{alt.text} → {alt.totalAfterText} points{alt.qualifiedAfter ? ", qualifies" : ""}</li>)}</ul> : null}
+                  {r.blocked.map((b) => <p key={b} className="text-xs text-neutral-600">{b}</p>)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="mt-4 font-semibold">Certifications expiring within 90 days</h3>
+          {atRisk.length === 0 ? <p className="mt-1 text-sm text-neutral-700">None that would lower this score.</p> : (
+            <ul className="mt-1 list-disc pl-5 text-sm">
+              {atRisk.map((m) => <li key={m.metric}>{METRIC_NAMES[m.metric]}: {m.pointsAtRiskText} points at risk — {m.certifications.map((c) => `${c.personName} (${c.code}, expires ${c.expiresOn})`).join(", ")}</li>)}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <CardTitle>Last six months</CardTitle>
+          <p className="mt-1 text-sm">{eligible ? "Qualified on at least one day of the eligibility window (this month and the five before): eligible to enroll or renew." : "Not qualified on any day of the eligibility window (this month and the five before)."}</p>
+          <div className="mt-2">
+            <Table head={["Month", "Highest score", "Qualified"]}>
+              {history.map((h) => <tr key={h.month}><Td>{h.month}</Td><Td>{h.best === null ? "—" : h.best.toFixed(1)}</Td><Td>{h.best === null ? "—" : h.qualified ? "Yes" : "No"}</Td></tr>)}
+            </Table>
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

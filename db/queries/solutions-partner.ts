@@ -1,0 +1,113 @@
+import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { rowsOf, type Db } from "@/db/client";
+import { certifications, orgTracks, spEvaluations } from "@/db/schema";
+import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
+import {
+  evaluateSolutionsPartner, inputRequests, rulesetFor,
+  type InputRequest, type InputValues, type RecordedTracks, type SolutionsPartnerEvaluation, type SpRuleset, type Track,
+} from "@/lib/rules/solutions-partner";
+import { addDays } from "@/lib/rules/time";
+import { loadFreshness, type Freshness } from "./freshness";
+import { loadSpInputs, spDates, type SpDates } from "./solutions-partner-inputs";
+
+export const SP_KINDS = ["customers", "certifications", "usage", "deployments"];
+
+export type SolutionsPartnerView = {
+  freshness: Freshness;
+  dates: SpDates;
+  ruleset: SpRuleset;
+  requests: InputRequest[];
+  inputs: InputValues;
+  recordedTracks: RecordedTracks;
+  evaluation: SolutionsPartnerEvaluation;
+};
+
+export async function loadRecordedTracks(db: Db, orgId: string): Promise<RecordedTracks> {
+  const rows = await db.select({ area: orgTracks.solutionArea, track: orgTracks.track }).from(orgTracks).where(eq(orgTracks.orgId, orgId));
+  return Object.fromEntries(rows.map((r) => [r.area, r.track])) as RecordedTracks;
+}
+
+/** One evaluation function for the program (SPEC §4): pages, JSON, CLI and the history recorder use it. */
+export async function loadSolutionsPartner(db: Db, orgId: string, today: string): Promise<SolutionsPartnerView> {
+  const freshness = await loadFreshness(db, orgId, SP_KINDS, today);
+  const dates = spDates(freshness.dataThrough);
+  const ruleset = rulesetFor(freshness.dataThrough);
+  const requests = inputRequests(ruleset);
+  const [inputs, recordedTracks] = await Promise.all([loadSpInputs(db, orgId, requests, dates), loadRecordedTracks(db, orgId)]);
+  return { freshness, dates, ruleset, requests, inputs, recordedTracks, evaluation: evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }) };
+}
+
+/** SPEC §4.5: keep every evaluation as history — one row per area with the track that counts. */
+export async function recordSpEvaluation(db: Db, orgId: string, today: string, at: Date): Promise<void> {
+  const view = await loadSolutionsPartner(db, orgId, today);
+  await db.insert(spEvaluations).values(
+    AREA_SLUGS.map((area) => {
+      const a = view.evaluation.areas[area];
+      const t = a.tracks[a.track]!;
+      return {
+        orgId, solutionArea: area, track: a.track, total: String(a.total), qualified: a.qualified,
+        metrics: Object.fromEntries(t.metrics.map((m) => [m.id, { value: m.value, points: m.points, max: m.max }])),
+        dataThrough: view.freshness.dataThrough, recordedAt: at,
+      };
+    }),
+  );
+}
+
+export type MonthHistory = { month: string; best: number | null; qualified: boolean };
+
+/** The highest score of each of the last six months (by when it was recorded) for one area. */
+export async function loadSpHistory(db: Db, orgId: string, area: AreaSlug, today: string): Promise<MonthHistory[]> {
+  const months = Array.from({ length: 6 }, (_, i) => addMonthsToMonth(today.slice(0, 7), i - 5));
+  const rows = rowsOf<{ month: string; best: string; qualified: boolean }>(await db.execute(sql`
+    select to_char(recorded_at at time zone 'UTC', 'YYYY-MM') as month, max(total)::text as best, bool_or(qualified) as qualified
+    from sp_evaluations where org_id = ${orgId} and solution_area = ${area} and recorded_at >= ${`${months[0]}-01`}::date
+    group by 1`));
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  return months.map((m) => ({ month: m, best: byMonth.has(m) ? Number(byMonth.get(m)!.best) : null, qualified: byMonth.get(m)?.qualified ?? false }));
+}
+
+function addMonthsToMonth(month: string, n: number): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** Certifications expiring within 90 days of data_through, and who would remain per request key. */
+export async function loadExpiring(db: Db, orgId: string, view: SolutionsPartnerView) {
+  const dt = view.freshness.dataThrough;
+  const horizon = addDays(dt, 90);
+  const expiring = await db
+    .select({ personId: certifications.personId, personName: certifications.personName, code: certifications.certificationCode, expiresOn: sql<string>`${certifications.expiresOn}::text` })
+    .from(certifications)
+    .where(and(eq(certifications.orgId, orgId), lte(certifications.earnedOn, dt), gte(certifications.expiresOn, dt), lte(certifications.expiresOn, horizon)))
+    .orderBy(certifications.expiresOn)
+    .limit(500);
+  const certRequests = view.requests.filter((r) => r.kind === "certifications");
+  // Who still holds a counting certification on the horizon day (and held it on data_through).
+  const remainingInputs = await loadSpInputs(db, orgId, certRequests, { ...view.dates, dataThrough: horizon });
+  const remaining: Record<string, { persons: number }> = {};
+  for (const r of certRequests) remaining[r.key] = remainingInputs[r.key] as { persons: number };
+  return { expiring, remaining, horizon };
+}
+
+/** The latest evaluation per area recorded on or before a day (SPEC §4.5 "qualified on day D"). */
+export async function latestEvaluations(db: Db, orgId: string) {
+  return db.selectDistinctOn([spEvaluations.solutionArea], { area: spEvaluations.solutionArea, track: spEvaluations.track, qualified: spEvaluations.qualified, recordedAt: spEvaluations.recordedAt })
+    .from(spEvaluations).where(eq(spEvaluations.orgId, orgId)).orderBy(spEvaluations.solutionArea, desc(spEvaluations.recordedAt));
+}
+
+export type { Track };
+
+/**
+ * SPEC §4.5: was the area qualified on at least one day from `from` to `to`? A day counts when
+ * the latest evaluation recorded on or before it says so: every evaluation inside the range,
+ * plus the last one before it (which still held on the range's first day).
+ */
+export async function qualifiedDuring(db: Db, orgId: string, area: AreaSlug, from: string, to: string): Promise<boolean> {
+  const [row] = rowsOf<{ ok: boolean | null }>(await db.execute(sql`
+    select bool_or(qualified) as ok from sp_evaluations
+    where org_id = ${orgId} and solution_area = ${area} and (
+      (recorded_at >= ${from}::date and recorded_at < (${to}::date + 1))
+      or id = (select id from sp_evaluations where org_id = ${orgId} and solution_area = ${area} and recorded_at < ${from}::date order by recorded_at desc, id desc limit 1))`));
+  return row?.ok === true;
+}

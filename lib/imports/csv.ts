@@ -1,0 +1,51 @@
+// Streaming CSV (RFC 4180) records from bytes or text: csv-parse, BOM dropped, bounded record
+// size. Invalid UTF-8 decodes to U+FFFD, which fields.ts reports with its row and column.
+import { Readable } from "node:stream";
+import { CsvError, parse } from "csv-parse";
+import { InputError, type ImportError } from "./errors";
+
+export const MAX_RECORD_SIZE = 64 * 1024; // characters in one row
+
+async function* asBuffers(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of input) {
+      if (typeof chunk === "string") yield Buffer.from(chunk, "utf8");
+      else yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    }
+  } catch (error) {
+    throw error instanceof InputError ? error : new InputError("The file could not be read to the end (was the upload interrupted?).", { cause: error });
+  }
+}
+
+/** The records of a CSV stream, each an array of strings; the caller numbers them from 1. */
+export async function* csvRecords(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<string[]> {
+  const parser = parse({ bom: true, relax_column_count: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: false });
+  const source = Readable.from(asBuffers(input), { objectMode: true });
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
+  try {
+    for await (const record of parser) yield record as string[];
+  } finally {
+    source.unpipe(parser);
+    source.destroy();
+    parser.destroy();
+  }
+}
+
+const MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "A quoted value is never closed: the quote that opens it has no closing quote before the end of the file.",
+  CSV_INVALID_CLOSING_QUOTE: "Bad quoting: a quoted value is followed by other characters before the next comma (write a quote inside a quoted value as two quotes \"\").",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "Bad quoting: a quoted value is followed by other characters before the next comma.",
+  INVALID_OPENING_QUOTE: "Bad quoting: a quote appears inside a value that does not start with a quote (quote the whole value and double the quotes inside it).",
+  CSV_MAX_RECORD_SIZE: `The row is too large: more than ${MAX_RECORD_SIZE / 1024} KiB of text in one row (is a quote missing?).`,
+};
+
+/** A CsvError as a row-numbered import error (row = the record being read when it failed). */
+export function csvProblem(error: unknown, header: string[] | null): ImportError | null {
+  if (!(error instanceof CsvError)) return null;
+  const info = error as CsvError & { records?: number; column?: number | string | null };
+  const row = (typeof info.records === "number" ? info.records : 0) + 1;
+  const column = header && typeof info.column === "number" ? header[info.column] || undefined : undefined;
+  const message = MESSAGES[error.code] ?? "The file is not valid CSV (comma-separated values with a header row) at this row.";
+  return { row, column, message };
+}
