@@ -24,7 +24,7 @@ function newestMtime(p: string): number {
 
 /** True when there is no production build or a source file changed after it. */
 export function buildIsStale(): boolean {
-  const id = ".next/BUILD_ID";
+  const id = `${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`;
   if (!fs.existsSync(id)) return true;
   const built = fs.statSync(id).mtimeMs;
   return SOURCES.some((s) => newestMtime(s) > built);

@@ -84,7 +84,7 @@ export async function loadExpiring(db: Db, orgId: string, view: SolutionsPartner
     .limit(500);
   const certRequests = view.requests.filter((r) => r.kind === "certifications");
   // Who still holds a counting certification on the horizon day (and held it on data_through).
-  const remainingInputs = await loadSpInputs(db, orgId, certRequests, { ...view.dates, dataThrough: horizon });
+  const remainingInputs = await loadSpInputs(db, orgId, certRequests, { ...view.dates, dataThrough: addDays(dt, 91) }); // expires after the horizon
   const remaining: Record<string, { persons: number }> = {};
   for (const r of certRequests) remaining[r.key] = remainingInputs[r.key] as { persons: number };
   return { expiring, remaining, horizon };

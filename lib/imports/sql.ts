@@ -1,0 +1,69 @@
+// The SQL of an import. Identifiers come from the kind specs (constants), values are
+// parameters; user data only ever reaches the database through COPY into the staging table.
+import { targetColumns, type KindSpec, type RollupKind } from "./kinds";
+
+export const STAGING = "import_staging";
+const q = (id: string) => `"${id}"`;
+
+/** Staging holds text (validated already), so the COPY itself cannot fail on a value. */
+export function createStagingSql(spec: KindSpec): string {
+  const cols = targetColumns(spec).map((c) => `${q(c)} text`).join(", ");
+  return `create temp table ${STAGING} (_row integer not null, ${cols}) on commit drop`;
+}
+
+/** Later rows whose natural key repeats an earlier row's (at most 100, with the total). */
+export function duplicatesSql(spec: KindSpec): string {
+  const key = spec.key.map(q).join(", ");
+  return `select _row as "row", first_row as "firstRow", ${key}, count(*) over ()::int as total
+    from (select _row, ${key}, min(_row) over (partition by ${key}) as first_row from ${STAGING}) d
+    where _row <> first_row order by _row limit 100`;
+}
+
+/**
+ * Staging → target by natural key. Rows that would not change are left alone (re-importing the
+ * same rows writes nothing); xmax = 0 tells an inserted row from an updated one. $1 = org id.
+ */
+export function mergeSql(spec: KindSpec): string {
+  const cols = targetColumns(spec);
+  const perOrg = !spec.shared;
+  const insertCols = [...(perOrg ? ["org_id"] : []), ...cols].map(q).join(", ");
+  const values = [...(perOrg ? ["$1::uuid"] : []), ...cols.map((c) => `s.${q(c)}::${spec.types[c]}`)].join(", ");
+  const conflict = [...(perOrg ? ["org_id"] : []), ...spec.key].map(q).join(", ");
+  const rest = cols.filter((c) => !spec.key.includes(c));
+  const set = rest.map((c) => `${q(c)} = excluded.${q(c)}`).join(", ");
+  const changed = `(${rest.map((c) => `t.${q(c)}`).join(", ")}) is distinct from (${rest.map((c) => `excluded.${q(c)}`).join(", ")})`;
+  return `with merged as (
+      insert into ${q(spec.table)} as t (${insertCols}) select ${values} from ${STAGING} s
+      on conflict (${conflict}) do update set ${set} where ${changed}
+      returning (t.xmax = 0) as inserted)
+    select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated from merged`;
+}
+
+const ANSWERED = [1, 2, 3, 4, 5].map((n) => `(s.q${n} is not null)::int`).join(" + ");
+const ANSWER_SUM = [1, 2, 3, 4, 5].map((n) => `coalesce(s.q${n}, 0)`).join(" + ");
+
+const ROLLUP_SELECT: Record<RollupKind, (where: (alias: string) => string) => string> = {
+  completion: (where) => `select c.org_id, to_char(c.redeemed_on, 'YYYY-MM'), 'completion', co.category::text,
+      coalesce(co.solution_area, ''), count(*)::int, 0, 0
+    from courseware_completions c join courses co on co.course_code = c.course_code ${where("c")}
+    group by c.org_id, 2, co.category, co.solution_area`,
+  voucher: (where) => `select v.org_id, to_char(v.purchased_on, 'YYYY-MM'), 'voucher', v.level::text, '', count(*)::int, 0, 0
+    from exam_vouchers v ${where("v")} group by v.org_id, 2, v.level`,
+  survey: (where) => `select s.org_id, to_char(s.completed_on, 'YYYY-MM'), 'survey', co.category::text,
+      coalesce(co.solution_area, ''), count(*)::int, coalesce(sum(${ANSWER_SUM}), 0)::int, coalesce(sum(${ANSWERED}), 0)::int
+    from mtm_surveys s join courses co on co.course_code = s.course_code ${where("s")}
+    group by s.org_id, 2, co.category, co.solution_area`,
+};
+
+/**
+ * Rebuilds the ts_monthly rows of one kind: for one organization ($1), or for all of them
+ * (after a course catalog import, since categories and areas may have changed).
+ */
+export function rollupSql(kind: RollupKind, perOrg: boolean): { remove: string; insert: string } {
+  const where = (alias: string) => (perOrg ? `where ${alias}.org_id = $1::uuid` : "");
+  return {
+    remove: `delete from ts_monthly where kind = '${kind}'${perOrg ? " and org_id = $1::uuid" : ""}`,
+    insert: `insert into ts_monthly (org_id, month, kind, category, solution_area, items, answer_sum, answer_count)
+      ${ROLLUP_SELECT[kind](where)}`,
+  };
+}
