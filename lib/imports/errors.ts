@@ -21,12 +21,6 @@ export class Rejected extends Error {
   constructor(readonly list: ErrorList) {
     super("import rejected");
   }
-
-  static with(error: ImportError): Rejected {
-    const list = new ErrorList();
-    list.add(error);
-    return new Rejected(list);
-  }
 }
 
 /**

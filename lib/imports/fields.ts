@@ -17,8 +17,8 @@ export function show(value: string): string {
 
 /** Problems every cell can have, whatever its column (also used for survey extra answers). */
 export function textProblem(raw: string): string | null {
-  if (raw.includes("\uFFFD")) return "contains bytes that are not UTF-8 text (save the file as “CSV UTF-8”)";
-  if (raw.includes("\u0000")) return "contains a NUL character";
+  if (raw.includes("\uFFFD")) return "Contains bytes that are not UTF-8 text (save the file as “CSV UTF-8”)";
+  if (raw.includes("\u0000")) return "Contains a NUL character";
   return null;
 }
 
@@ -35,7 +35,7 @@ export function field(parse: (value: string) => Cell | Problem) {
   });
 }
 
-const missing = () => new Problem("is required but empty");
+const missing = () => new Problem("Required, but empty");
 
 function emptyOr(required: boolean, value: string, parse: (v: string) => Cell | Problem): Cell | Problem {
   if (value === "") return required ? missing() : null;
@@ -45,7 +45,7 @@ function emptyOr(required: boolean, value: string, parse: (v: string) => Cell | 
 export function text(opts: { required?: boolean; max?: number; upper?: boolean; lower?: boolean } = {}) {
   const { required = true, max = 200, upper = false, lower = false } = opts;
   return field((v) => emptyOr(required, v, (x) => {
-    if (x.length > max) return new Problem(`is longer than ${max} characters`);
+    if (x.length > max) return new Problem(`Longer than ${max} characters`);
     return upper ? x.toUpperCase() : lower ? x.toLowerCase() : x;
   }));
 }

@@ -22,7 +22,7 @@ export function planHeader(spec: KindSpec, record: string[]): { plan: HeaderPlan
   record.forEach((raw, index) => {
     const bad = textProblem(raw);
     if (bad) {
-      errors.push({ row: 1, message: `The name of column ${index + 1} ${bad}.` });
+      errors.push({ row: 1, message: `The name of column ${index + 1}: ${bad}.` });
       return;
     }
     const name = raw.trim().toLowerCase();
@@ -50,5 +50,5 @@ export function planHeader(spec: KindSpec, record: string[]): { plan: HeaderPlan
 
 function expected(spec: KindSpec): string {
   const cols = spec.columns.map((c) => (c.required ? c.name : `${c.name} (optional)`)).join(", ");
-  return `A ${spec.label.toLowerCase()} file has the columns ${cols}${spec.extraColumns ? ", and any other answer columns" : ""}.`;
+  return `A ${spec.kind} file has the columns ${cols}${spec.extraColumns ? ", and any other answer columns" : ""}.`;
 }

@@ -1,0 +1,155 @@
+// SPEC §6 — the all-or-nothing streaming import, shared by the web upload and the CLI.
+// One transaction: staging via COPY, duplicate keys, merge by natural key, ts_monthly rollup,
+// the imports row, the audit row and the after-import hooks. Any error → nothing written.
+import { dbHandle, type Db } from "@/db/client";
+import { imports } from "@/db/schema";
+import { writeAudit, type Actor } from "@/lib/audit";
+import { DomainError } from "@/lib/errors";
+import { logUnexpected } from "@/lib/log";
+import { catalogFor } from "@/lib/rules/solutions-partner/certification-catalog";
+import { defaultDataThrough, isValidIsoDate } from "@/lib/rules/time";
+import { successMessage, type ImportKind } from "./columns";
+import { ErrorList, InputError, Rejected, type ImportError } from "./errors";
+import { show } from "./fields";
+import { kindSpec, targetColumns, type KindSpec, type RowContext } from "./kinds";
+import { stageRows } from "./rows";
+import { createStagingSql, duplicatesSql, mergeSql, rollupSql, STAGING } from "./sql";
+import { inTransaction, type TxConn } from "./tx";
+
+export type { ImportError } from "./errors";
+
+export type AfterImportContext = {
+  /** Drizzle bound to the import's transaction: what it writes commits or rolls back with the import. */
+  db: Db;
+  kind: ImportKind;
+  orgId: string | null;
+  dataThrough: string;
+  today: string;
+  importId: number;
+  rows: number;
+  actor: Actor;
+};
+
+export type ImportOptions = {
+  kind: ImportKind;
+  /** The organization the rows belong to; null for the shared course catalog. */
+  orgId: string | null;
+  actor: Actor;
+  fileName: string;
+  input: AsyncIterable<Uint8Array | string>;
+  /** YYYY-MM-DD; default: the last day of the month before `today`. */
+  dataThrough?: string;
+  today: string;
+  onProgress?: (rows: number) => void;
+  afterImport?: (ctx: AfterImportContext) => Promise<void>;
+};
+
+export type ImportSuccess = {
+  ok: true; kind: ImportKind; rows: number; inserted: number; updated: number; unchanged: number;
+  dataThrough: string; importId: number; message: string;
+};
+export type ImportFailure = {
+  ok: false; errors: ImportError[]; errorCount: number; message: string;
+  /** true when the failure was ours (database down…), not the file's. */
+  internal?: boolean;
+};
+export type ImportResult = ImportSuccess | ImportFailure;
+
+const NOTHING = "Nothing was imported.";
+
+export async function importCsv(options: ImportOptions): Promise<ImportResult> {
+  const spec = kindSpec(options.kind);
+  if (spec.shared && options.orgId !== null) throw new DomainError("The course catalog is shared by all organizations: import it without an organization.");
+  if (!spec.shared && !options.orgId) throw new DomainError(`An import of ${spec.kind} needs an organization.`);
+  const dataThrough = options.dataThrough || defaultDataThrough(options.today);
+  if (!isValidIsoDate(dataThrough)) {
+    return failure(list({ row: 0, column: "data_through", message: `${show(dataThrough)} is not a valid "data through" date (expected YYYY-MM-DD).` }));
+  }
+  const fileName = cleanFileName(options.fileName);
+  try {
+    return await inTransaction(dbHandle().driver, (conn) => run(conn, spec, { ...options, fileName, dataThrough }));
+  } catch (error) {
+    if (error instanceof Rejected) return failure(error.list);
+    if (error instanceof InputError) return failure(list({ row: 0, message: error.message }));
+    if (error instanceof DomainError) return failure(list({ row: 0, message: error.message })); // from a hook
+    const ref = logUnexpected(error, { op: "import", kind: spec.kind, orgId: options.orgId, fileName });
+    return { ...failure(list({ row: 0, message: `The import failed on our side (reference ${ref}). ${NOTHING}` })), internal: true };
+  }
+}
+
+async function run(conn: TxConn, spec: KindSpec, o: ImportOptions & { dataThrough: string }): Promise<ImportSuccess> {
+  const ctx: RowContext = { courseCode: spec.needsCourses ? await courseCodes(conn) : () => undefined, catalog: catalogFor(o.dataThrough) };
+  await conn.query(createStagingSql(spec));
+  const sink = await conn.copyIn(STAGING, ["_row", ...targetColumns(spec)]);
+  const errors = new ErrorList();
+  let rows = 0;
+  try {
+    rows = await stageRows({ input: o.input, spec, ctx, sink, errors, onProgress: o.onProgress });
+  } finally {
+    await sink.end(errors.count === 0);
+  }
+  if (errors.count > 0) throw new Rejected(errors);
+  await rejectDuplicates(conn, spec);
+
+  const params = spec.shared ? [] : [o.orgId];
+  const [merged] = await conn.query<{ inserted: number; updated: number }>(mergeSql(spec), params);
+  for (const kind of spec.rollup) {
+    const sql = rollupSql(kind, !spec.shared);
+    await conn.query(sql.remove, params);
+    await conn.query(sql.insert, params);
+  }
+  const [row] = await conn.db.insert(imports).values({
+    orgId: o.orgId, kind: spec.kind, fileName: o.fileName, rowCount: rows, dataThrough: o.dataThrough,
+    importedBy: o.actor.kind === "user" ? o.actor.email : "cli",
+  }).returning({ id: imports.id });
+  const importId = row!.id;
+  const inserted = Number(merged?.inserted ?? 0);
+  const updated = Number(merged?.updated ?? 0);
+  await writeAudit(conn.db, {
+    orgId: o.orgId ?? (o.actor.kind === "user" ? o.actor.orgId : null), // a catalog import is audited in the importer's org
+    actor: o.actor,
+    action: "import",
+    detail: { kind: spec.kind, fileName: o.fileName, rows, inserted, updated, dataThrough: o.dataThrough, importId },
+  });
+  await o.afterImport?.({ db: conn.db, kind: spec.kind, orgId: o.orgId, dataThrough: o.dataThrough, today: o.today, importId, rows, actor: o.actor });
+  return {
+    ok: true, kind: spec.kind, rows, inserted, updated, unchanged: rows - inserted - updated,
+    dataThrough: o.dataThrough, importId, message: successMessage(rows, o.dataThrough),
+  };
+}
+
+/** The course catalog is small: loaded once per import, matched case-insensitively. */
+async function courseCodes(conn: TxConn): Promise<(upper: string) => string | undefined> {
+  const rows = await conn.query<{ code: string }>(`select course_code as code from courses`);
+  const map = new Map(rows.map((r) => [r.code.toUpperCase(), r.code]));
+  return (upper) => map.get(upper);
+}
+
+async function rejectDuplicates(conn: TxConn, spec: KindSpec): Promise<void> {
+  const dups = await conn.query<Record<string, string> & { row: number; firstRow: number; total: number }>(duplicatesSql(spec));
+  if (dups.length === 0) return;
+  const errors = new ErrorList();
+  for (const d of dups) {
+    const values = spec.key.map((k) => show(d[k] ?? "")).join(", ");
+    errors.add({ row: d.row, column: spec.key.join(", "), message: `Same ${spec.key.join(" + ")} as row ${d.firstRow} (${values}): each appears once per file.` });
+  }
+  errors.count = Number(dups[0]!.total);
+  throw new Rejected(errors);
+}
+
+function list(error: ImportError): ErrorList {
+  const l = new ErrorList();
+  l.add(error);
+  return l;
+}
+
+function failure(errors: ErrorList): ImportFailure {
+  return { ok: false, errors: errors.items, errorCount: errors.count, message: NOTHING };
+}
+
+/** The name as shown in the history: no folders, no control characters, at most 200 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return clean || "upload.csv";
+}

@@ -1,0 +1,102 @@
+// Reads the CSV, checks the header and every row, and streams the valid rows into the staging
+// table. After the first error nothing more is staged, but every row is still checked so the
+// answer lists every problem (the first 100) and their count.
+import type { z } from "zod";
+import { csvProblem, csvRecords } from "./csv";
+import { ErrorList } from "./errors";
+import { textProblem, type Cell } from "./fields";
+import { planHeader, type HeaderPlan } from "./header";
+import { targetColumns, type KindSpec, type RowContext } from "./kinds";
+import type { CopySink } from "./tx";
+
+type RowSchema = z.ZodType<Record<string, Cell>, Record<string, string>>;
+export const PROGRESS_EVERY = 1_000;
+
+const copyCell = (v: Cell) => (v === null ? "" : `"${v.replace(/"/g, '""')}"`);
+const isBlank = (record: string[]) => record.every((f) => f.trim() === "");
+
+export async function stageRows(args: {
+  input: AsyncIterable<Uint8Array | string>;
+  spec: KindSpec;
+  ctx: RowContext;
+  sink: CopySink;
+  errors: ErrorList;
+  onProgress?: (rows: number) => void;
+}): Promise<number> {
+  const { spec, sink, errors, onProgress } = args;
+  const schema = spec.rowSchema(args.ctx);
+  const columns = targetColumns(spec);
+  let plan: HeaderPlan | null = null;
+  let header: string[] | null = null;
+  let rowNumber = 0;
+  let rows = 0;
+  try {
+    for await (const record of csvRecords(args.input)) {
+      rowNumber++;
+      if (!plan) {
+        const planned = planHeader(spec, record);
+        if ("errors" in planned) {
+          for (const e of planned.errors) errors.add(e);
+          return 0;
+        }
+        plan = planned.plan;
+        header = record.map((h) => h.trim().toLowerCase());
+        continue;
+      }
+      if (isBlank(record)) continue; // blank lines are skipped (but keep their row number)
+      rows++;
+      const cells = checkRow(spec, schema, plan, record, rowNumber, errors);
+      if (cells && errors.count === 0) await sink.write(`${rowNumber},${columns.map((c) => copyCell(cells[c] ?? null)).join(",")}\n`);
+      if (onProgress && rows % PROGRESS_EVERY === 0) onProgress(rows);
+    }
+  } catch (error) {
+    const problem = csvProblem(error, header);
+    if (!problem) throw error;
+    errors.add(problem);
+    return rows;
+  }
+  if (!plan) errors.add({ row: 1, message: "The file is empty: it needs a header row with the column names, then one row per record." });
+  else if (rows === 0) errors.add({ row: 2, message: "The file has a header row but no data rows." });
+  onProgress?.(rows);
+  return rows;
+}
+
+/** The normalized cells of one row, or null after adding its errors. */
+function checkRow(spec: KindSpec, schema: RowSchema, plan: HeaderPlan, record: string[], row: number, errors: ErrorList): Record<string, Cell> | null {
+  let ok = true;
+  const fail = (column: string | undefined, message: string) => {
+    ok = false;
+    errors.add({ row, column, message });
+  };
+  if (record.length < plan.width) {
+    fail(undefined, `This row has ${record.length} values but the header has ${plan.width} columns.`);
+    return null;
+  }
+  for (let i = plan.width; i < record.length; i++) {
+    if (record[i]!.trim() !== "") {
+      fail(undefined, `This row has a value in column ${i + 1}, beyond the ${plan.width} columns of the header.`);
+      return null;
+    }
+  }
+  for (const i of plan.unnamed) if (record[i]!.trim() !== "") fail(undefined, `This row has a value in column ${i + 1}, which has no name in the header.`);
+
+  const input: Record<string, string> = {};
+  for (const c of spec.columns) input[c.name] = ""; // optional columns the file leaves out
+  for (const { name, index } of plan.columns) input[name] = record[index]!;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) for (const issue of parsed.error.issues) fail(issue.path.length > 0 ? String(issue.path[0]) : undefined, issue.message);
+
+  let otherAnswers: string | null = null;
+  if (spec.extraColumns) {
+    const answers: Record<string, string> = {};
+    for (const { name, index } of plan.extras) {
+      const value = record[index]!;
+      const bad = textProblem(value);
+      if (bad) fail(name, bad);
+      else if (value.trim() !== "") answers[name] = value.trim();
+    }
+    if (Object.keys(answers).length > 0) otherAnswers = JSON.stringify(answers);
+  }
+  if (!ok || !parsed.success) return null;
+  return spec.extraColumns ? { ...parsed.data, other_answers: otherAnswers } : parsed.data;
+}
