@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { openDatabase } from "../db/client";
+import { openDatabase, useDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { E2E_TODAY } from "./fixtures";
@@ -36,6 +36,7 @@ if (server) {
 
 const handle = openDatabase(dbEnv.DATABASE_URL ? { url: dbEnv.DATABASE_URL } : { dir: dbEnv.PGLITE_DIR });
 await migrateDatabase(handle);
+useDatabase(handle); // imports run on the process's database
 await seedDemo(handle.db, E2E_TODAY);
 await seedE2eOrgs(handle.db);
 await handle.close();

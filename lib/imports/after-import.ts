@@ -1,8 +1,10 @@
 // The one place where work that must happen inside every import transaction is wired, for the
 // web upload and the CLI alike (SPEC §4.5: an evaluation is recorded after every import).
 // Hooks get a Drizzle `Db` bound to the import's transaction: if they throw, nothing is imported.
+import { recordSpEvaluation, SP_KINDS } from "@/db/queries/solutions-partner";
+import { now } from "@/lib/clock";
 import type { AfterImportContext } from "./pipeline";
 
 export async function afterImport(ctx: AfterImportContext): Promise<void> {
-  void ctx; // the Solutions Partner evaluation recorder plugs in here
+  if (ctx.orgId && SP_KINDS.includes(ctx.kind)) await recordSpEvaluation(ctx.db, ctx.orgId, ctx.today, now());
 }
