@@ -12,6 +12,8 @@ export const E2E_ORGS = {
   redirect: "e2e-redirect",
   isolationA: "e2e-iso-a",
   isolationB: "e2e-iso-b",
+  tsView: "e2e-ts",
+  spView: "e2e-sp",
 } as const;
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";

@@ -8,6 +8,7 @@ import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { E2E_TODAY } from "./fixtures";
 import { seedE2eOrgs } from "./seed-e2e";
+import { seedE2ePrograms } from "./seed-programs";
 
 // The web server for Playwright: a fresh database (a temp PGlite folder, or a new database on
 // the DATABASE_URL server), demo data plus one organization per test, then `next start`.
@@ -39,6 +40,7 @@ await migrateDatabase(handle);
 useDatabase(handle); // imports run on the process's database
 await seedDemo(handle.db, E2E_TODAY);
 await seedE2eOrgs(handle.db);
+await seedE2ePrograms(handle.db);
 await handle.close();
 
 const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {

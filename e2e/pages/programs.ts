@@ -1,0 +1,33 @@
+import { expect, type Page } from "@playwright/test";
+
+export class TrainingServicesPage {
+  constructor(private readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/membership/training-services");
+    await expect(this.page.getByRole("heading", { name: "Solutions Partner for Training Services", level: 1 })).toBeVisible();
+  }
+  card(title: string) {
+    return this.page.getByRole("article").filter({ has: this.page.getByRole("heading", { name: title, exact: true }) });
+  }
+  async openDetails(title: string) {
+    await this.page.getByRole("link", { name: `View details: ${title}` }).click();
+    await expect(this.page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  }
+}
+
+export class SolutionsPartnerPage {
+  constructor(private readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/membership/solutions-partner");
+    await expect(this.page.getByRole("heading", { name: "Solutions Partner designations", level: 1 })).toBeVisible();
+  }
+  areaCard(label: string) {
+    return this.page.getByRole("article", { name: label });
+  }
+  async openArea(label: string) {
+    await this.page.getByRole("link", { name: `View details: ${label}` }).click();
+  }
+  title() {
+    return this.page.getByRole("heading", { level: 1 });
+  }
+}

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import fs from "node:fs";
+import { E2E_ORGS, e2eEmail } from "./fixtures";
+import { SolutionsPartnerPage, TrainingServicesPage } from "./pages/programs";
+import { signInAs } from "./pages/sign-in";
+
+test("Training Services dashboard, a details page and its CSV download", async ({ page }) => {
+  await signInAs(page, e2eEmail(E2E_ORGS.tsView, "partner_admin"));
+  const ts = new TrainingServicesPage(page);
+  await ts.goto();
+  await expect(page.getByTestId("ts-qualification")).toContainText("Your organization qualifies");
+  await expect(page.getByText("Data through 2026-10-31")).toBeVisible();
+  await expect(ts.card("Courseware completions")).toContainText("1,050");
+  await expect(ts.card("Courseware completions")).toContainText("Completed");
+  await expect(ts.card("Modern Work")).toContainText("In progress");
+  await ts.openDetails("Courseware completions");
+  await expect(page.getByText("Fundamentals courses earn 0.5 point each")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const file = await (await download).path();
+  const lines = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim().split(/\r\n/);
+  expect(lines[0]).toBe("achievement_code,course_code,redeemed_on");
+  expect(lines).toHaveLength(1 + 1300); // every completion in the window, not only those that count
+});
+
+test("Solutions Partner overview, area page, track switch and a metric download", async ({ page }) => {
+  await signInAs(page, e2eEmail(E2E_ORGS.spView, "partner_admin"));
+  const sp = new SolutionsPartnerPage(page);
+  await sp.goto();
+  await expect(sp.areaCard("Modern Work")).toContainText("100.0");
+  await expect(sp.areaCard("Modern Work")).toContainText("Qualified");
+  await expect(sp.areaCard("Modern Work")).toContainText("SMB");
+  await expect(sp.areaCard("Security")).toContainText("Not started");
+  await sp.openArea("Modern Work");
+  await expect(sp.title()).toContainText("Modern Work — SMB track");
+  await page.getByRole("link", { name: /Switch to the Enterprise track/ }).click();
+  await expect(sp.title()).toContainText("Modern Work — Enterprise track");
+  await expect(page.getByText("60.5", { exact: false }).first()).toBeVisible();
+  await expect(page.getByText("You are viewing the Enterprise computation; the SMB track counts.")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("article", { name: "Net customer adds" }).getByRole("link", { name: "Download line items" }).click();
+  const text = fs.readFileSync(await (await download).path(), "utf8").replace(/^\uFEFF/, "");
+  expect(text.split(/\r\n/)[0]).toBe("customer_id,customer_name,solution_area,segment,association,eligible_from,eligible_until");
+  expect(text).toContain("E2ESP-MW-E1");
+});
