@@ -13,6 +13,7 @@ import { seedE2ePrograms } from "./seed-programs";
 // The web server for Playwright: a fresh database (a temp PGlite folder, or a new database on
 // the DATABASE_URL server), demo data plus one organization per test, then `next start`.
 const port = process.env.E2E_PORT ?? "3100";
+process.env.APP_TODAY = E2E_TODAY; // the seed's clock matches the app's
 const server = process.env.DATABASE_URL;
 let dbEnv: Record<string, string>;
 let cleanup = async () => {};

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
+import { afterImport } from "@/lib/imports/after-import";
 import { importCsv } from "@/lib/imports/pipeline";
 import type { ImportKind } from "@/lib/imports/columns";
 import { solutionsPartnerCsvs } from "./solutions-partner";
@@ -10,7 +11,7 @@ import { seedOrgsAndUsers } from "./users";
 /** Imports one demo CSV through the real import path (validation, COPY, rollups, history). */
 export async function importDemoCsv(kind: ImportKind, orgId: string | null, text: string, today: string): Promise<void> {
   const input = (async function* () { yield text; })();
-  const result = await importCsv({ kind, orgId, actor: { kind: "cli" }, fileName: `demo-${kind}.csv`, input, today });
+  const result = await importCsv({ kind, orgId, actor: { kind: "cli" }, fileName: `demo-${kind}.csv`, input, today, afterImport });
   if (!result.ok) throw new Error(`Demo ${kind} import failed: ${result.message} ${JSON.stringify(result.errors.slice(0, 3))}`);
 }
 

@@ -5,7 +5,7 @@ import type { TsRuleset } from "./ruleset";
 import type { AverageCriterion, PointsCriterion } from "./types";
 
 /** [qualifier, noun] per unit, e.g. "three-day" + "completion". */
-const UNITS: Record<PlanKind, [string, string]> = {
+export const UNITS: Record<PlanKind, [string, string]> = {
   "completions.threeDaysOrMore": ["three-day", "completion"],
   "completions.twoDaysOrLess": ["two-day", "completion"],
   "completions.fundamentals": ["fundamentals", "completion"],
@@ -21,7 +21,7 @@ const plural = (n: number | null, noun: string) => (n === 1 ? noun : `${noun}s`)
 const num = (n: number) => n.toLocaleString("en-US");
 
 /** "274 two-day or fundamentals completions" — options of the same count and noun merged. */
-function phrase(opts: PlanOption[], more: boolean): string {
+export function phrase(opts: PlanOption[], more: boolean): string {
   const noun = UNITS[opts[0].kind][1];
   const quals = opts.map((o) => UNITS[o.kind][0]).join(" or ");
   return `${num(opts[0].count)} ${more ? "more " : ""}${quals} ${plural(opts[0].count, noun)}`;
