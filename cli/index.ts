@@ -2,12 +2,14 @@ import { closeDatabase } from "@/db/client";
 import { dbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { adminCommands } from "./commands-admin";
+import { importCommands } from "./commands-import";
+import { offersCommands } from "./commands-offers";
 import { statusCommands } from "./commands-status";
 import { runCli } from "./run";
 import type { Io } from "./framework";
 
 // Operator CLI (SPEC §7): `npm run cli -- <command>`. Talks to the configured database.
-const commands = [...adminCommands, ...statusCommands];
+const commands = [...adminCommands, ...statusCommands, ...importCommands, ...offersCommands];
 
 const io: Io = {
   out: (s) => process.stdout.write(s + "\n"),

@@ -14,6 +14,14 @@ export const E2E_ORGS = {
   isolationB: "e2e-iso-b",
   tsView: "e2e-ts",
   spView: "e2e-sp",
+  import: "e2e-import",
+  beyondWhatIf: "e2e-beyond-whatif",
+  beyondAlerts: "e2e-beyond-alerts",
+  offersBuy: "e2e-offers-buy",
+  offersWire: "e2e-offers-wire",
+  offersRenew: "e2e-offers-renew",
+  offersBadges: "e2e-offers-badges",
+  offersRoles: "e2e-offers-roles",
 } as const;
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";

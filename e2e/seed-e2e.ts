@@ -2,6 +2,8 @@ import type { Db } from "../db/client";
 import { organizations, users } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
 import { E2E_ORGS, E2E_PASSWORD, E2E_ROLES, e2eEmail } from "./fixtures";
+import { seedE2eBeyond } from "./seed-beyond";
+import { seedE2eOffers } from "./seed-offers";
 
 export async function seedE2eOrgs(db: Db): Promise<void> {
   const passwordHash = await hashPassword(E2E_PASSWORD);
@@ -9,4 +11,6 @@ export async function seedE2eOrgs(db: Db): Promise<void> {
     const [org] = await db.insert(organizations).values({ partnerId, name: `Org ${partnerId}`, country: "US", verified: true }).returning();
     await db.insert(users).values(E2E_ROLES.map((role) => ({ orgId: org!.id, email: e2eEmail(partnerId, role), name: `${role} of ${partnerId}`, role, passwordHash })));
   }
+  await seedE2eBeyond(db);
+  await seedE2eOffers(db);
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportKind } from "@/lib/imports/columns";
 import { useTestDatabase } from "./test-db";
-import { count, createOrg, expectOk, query, runImport } from "./fixtures/csv/helpers";
+import { chunked, count, createOrg, expectOk, query, runImport } from "./fixtures/csv/helpers";
 
 useTestDatabase();
 
@@ -30,6 +30,12 @@ describe("round trip per kind", () => {
     expect(imp).toEqual({ org_id: null, kind: "courses", file_name: "courses.csv", row_count: 4, data_through: "2026-10-31", imported_by: "cli" });
   });
 
+  it("decodes UTF-8 characters split across chunks", async () => {
+    const title = "Über Azure — données, 数据 ✓";
+    await expectOk(runImport("courses", null, chunked(`course_code,title,solution_area,category\nUTF-1,"${title}",,fundamentals\n`, 3)));
+    expect(await query(`select title from courses where course_code = 'UTF-1'`)).toEqual([{ title }]);
+  });
+
   it("courseware-completions: BOM, course codes matched case-insensitively", async () => {
     const r = await load("courseware-completions", org);
     expect(r).toMatchObject({ rows: 3, inserted: 3, updated: 0, unchanged: 0, dataThrough: "2026-10-31", message: "3 rows imported, data through 2026-10-31." });
@@ -51,7 +57,7 @@ describe("round trip per kind", () => {
   it("mtm-surveys: unanswered = null, other columns kept in other_answers", async () => {
     await load("mtm-surveys", org);
     expect(await query(`select survey_id, course_code, completed_on::text, q1, q2, q3, q4, q5, other_answers from mtm_surveys where org_id = '${org}' order by 1`)).toEqual([
-      { survey_id: "S-1", course_code: "AZ-104T00", completed_on: "2026-10-02", q1: 5, q2: 4, q3: null, q4: 3, q5: 5, other_answers: { "instructor comment": "Great, really", q6: "2" } },
+      { survey_id: "S-1", course_code: "AZ-104T00", completed_on: "2026-10-02", q1: 5, q2: 4, q3: null, q4: 3, q5: 5, other_answers: { "Instructor comment": "Great, really", q6: "2" } },
       { survey_id: "S-2", course_code: "PL-300T00", completed_on: "2026-10-03", q1: null, q2: null, q3: null, q4: null, q5: null, other_answers: null },
       { survey_id: "S-3", course_code: "AZ-900T00", completed_on: "2026-09-30", q1: 1, q2: 2, q3: 3, q4: 4, q5: 5, other_answers: null },
     ]);
@@ -95,8 +101,8 @@ describe("round trip per kind", () => {
   it("every import is recorded with its audit row, and rows stay in their organization", async () => {
     expect(await count("imports", `org_id = '${org}'`)).toBe(7);
     const audits = await query<{ org_id: string | null; detail: { kind: string; rows: number } }>(`select org_id, detail from audit_log where action = 'import' order by id`);
-    expect(audits.map((a) => a.detail.kind)).toEqual(["courses", "courseware-completions", "exam-vouchers", "mtm-surveys", "customers", "certifications", "usage", "deployments"]);
-    expect(audits.slice(1).every((a) => a.org_id === org)).toBe(true);
+    expect(audits.map((a) => a.detail.kind)).toEqual(["courses", "courses", "courseware-completions", "exam-vouchers", "mtm-surveys", "customers", "certifications", "usage", "deployments"]);
+    expect(audits.slice(2).every((a) => a.org_id === org)).toBe(true);
     const other = await createOrg("kinds-2");
     for (const table of ["courseware_completions", "exam_vouchers", "mtm_surveys", "customers", "certifications", "usage", "deployments"]) {
       expect(await count(table, `org_id = '${other}'`)).toBe(0);

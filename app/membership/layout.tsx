@@ -1,8 +1,10 @@
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { requirePage } from "@/lib/auth/guard";
+import { today } from "@/lib/clock";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { SignOutButton } from "../_components/sign-out-button";
 import { WorkspaceNav, type NavItem } from "../_components/workspace-nav";
+import { AlertsCount, AlertsLink } from "./alerts/alerts-link";
 
 // The app shell. Each page still runs its own guard: layouts are not re-run on every navigation.
 export default async function MembershipLayout({ children }: { children: ReactNode }) {
@@ -11,6 +13,14 @@ export default async function MembershipLayout({ children }: { children: ReactNo
     { href: "/membership", label: "Overview" },
     { href: "/membership/training-services", label: "Training Services" },
     { href: "/membership/solutions-partner", label: "Solutions Partner" },
+    { href: "/membership/alerts", label: "Alerts" },
+    { href: "/membership/import", label: "Import data" },
+    { href: "/membership/offers", label: "Offers" },
+    { href: "/membership/orders", label: "Bills and payments" },
+    { href: "/membership/badges", label: "Logo builder" },
+    { href: "/membership/benefits", label: "Benefits" },
+    ...(can(ctx.role, "billing:manage") ? [{ href: "/membership/billing-profile", label: "Billing profile" }] : []),
+    ...(can(ctx.role, "audit:view") ? [{ href: "/membership/audit", label: "Audit log" }] : []),
     ...(can(ctx.role, "users:manage") ? [{ href: "/membership/users", label: "Users" }] : []),
   ];
   return (
@@ -19,6 +29,7 @@ export default async function MembershipLayout({ children }: { children: ReactNo
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-2">
           <a href="/membership" className="font-semibold">Partner Membership Center</a>
           <div className="flex items-center gap-3 text-sm">
+            <Suspense fallback={<AlertsLink count={null} />}><AlertsCount orgId={ctx.orgId} day={today()} /></Suspense>
             <span>
               <span className="font-semibold">{ctx.orgName}</span> <span className="opacity-80">· Partner ID {ctx.partnerId}</span>
             </span>

@@ -4,6 +4,7 @@ import { organizations } from "@/db/schema";
 import { afterImport } from "@/lib/imports/after-import";
 import { importCsv } from "@/lib/imports/pipeline";
 import type { ImportKind } from "@/lib/imports/columns";
+import { seedOffersDemo } from "./offers";
 import { solutionsPartnerCsvs } from "./solutions-partner";
 import { coursesCsv, TS_PLANS, trainingServicesCsvs } from "./training-services";
 import { seedOrgsAndUsers } from "./users";
@@ -38,5 +39,6 @@ export async function seedDemo(db: Db, today: string): Promise<boolean> {
   await importSolutionsPartnerDemo(ids["1000001"], "mw-smb", today, "CON");
   await importSolutionsPartnerDemo(ids["1000002"], "security-80", today, "FAB");
   await importSolutionsPartnerDemo(ids["1000003"], "expiring", today, "NOR");
+  await seedOffersDemo(db, ids["1000001"], today); // issue #5: billing profile + Training Services due for renewal
   return true;
 }

@@ -1,12 +1,14 @@
 // Streaming CSV (RFC 4180) records from bytes or text: csv-parse, BOM dropped, bounded record
 // size. Invalid UTF-8 decodes to U+FFFD, which fields.ts reports with its row and column.
-import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { InputError, type ImportError } from "./errors";
 
+/** A Node Readable, an async generator, or any (async) iterable of byte or text chunks. */
+export type ImportInput = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
 export const MAX_RECORD_SIZE = 64 * 1024; // characters in one row
 
-async function* asBuffers(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+async function* asBuffers(input: ImportInput): AsyncGenerator<Buffer> {
   try {
     for await (const chunk of input) {
       if (typeof chunk === "string") yield Buffer.from(chunk, "utf8");
@@ -17,17 +19,39 @@ async function* asBuffers(input: AsyncIterable<Uint8Array | string>): AsyncGener
   }
 }
 
-/** The records of a CSV stream, each an array of strings; the caller numbers them from 1. */
-export async function* csvRecords(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<string[]> {
-  const parser = parse({ bom: true, relax_column_count: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: false });
-  const source = Readable.from(asBuffers(input), { objectMode: true });
-  source.on("error", (error) => parser.destroy(error));
-  source.pipe(parser);
+/**
+ * The records of a CSV stream, in batches (one per input chunk), each record an array of
+ * strings; the caller numbers them from 1. Records are taken from csv-parse's `on_record` as each
+ * chunk is parsed, so the records before a fatal parse error (bad quoting, oversized row) still
+ * reach the caller, in order.
+ */
+export async function* csvBatches(input: ImportInput): AsyncGenerator<string[][]> {
+  let batch: string[][] = [];
+  const parser = parse({
+    bom: true, relax_column_count: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: false,
+    on_record: (record: string[]) => {
+      batch.push(record);
+      return null; // nothing flows through the stream side
+    },
+  });
+  let failure: unknown = null;
+  parser.on("error", (error) => (failure ??= error));
+  parser.resume();
+  const take = () => {
+    const out = batch;
+    batch = [];
+    return out;
+  };
   try {
-    for await (const record of parser) yield record as string[];
+    for await (const chunk of asBuffers(input)) {
+      await new Promise<void>((resolve) => parser.write(chunk, (error) => resolve(void (failure ??= error ?? null))));
+      yield take();
+      if (failure) throw failure;
+    }
+    await new Promise<void>((resolve) => parser.end((error?: Error | null) => resolve(void (failure ??= error ?? null))));
+    yield take();
+    if (failure) throw failure;
   } finally {
-    source.unpipe(parser);
-    source.destroy();
     parser.destroy();
   }
 }

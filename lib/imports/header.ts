@@ -7,7 +7,7 @@ import { show, textProblem } from "./fields";
 export type HeaderPlan = {
   /** The CSV columns of the kind that the file has, with their positions. */
   columns: { name: string; index: number }[];
-  /** mtm-surveys: extra columns kept in other_answers. */
+  /** mtm-surveys: extra columns kept in other_answers, under their header as written. */
   extras: { name: string; index: number }[];
   /** Columns without a name: their cells must be empty. */
   unnamed: number[];
@@ -16,6 +16,10 @@ export type HeaderPlan = {
 
 export function planHeader(spec: KindSpec, record: string[]): { plan: HeaderPlan } | { errors: ImportError[] } {
   const errors: ImportError[] = [];
+  if (record.length === 1 && /[;\t]/.test(record[0] ?? "")) {
+    const separator = record[0]!.includes(";") ? "semicolons" : "tabs";
+    return { errors: [{ row: 1, message: `The columns are separated by ${separator}, not commas. Save the file as “CSV (comma delimited)” or “CSV UTF-8”. ${expected(spec)}` }] };
+  }
   const known = new Map(spec.columns.map((c) => [c.name, c]));
   const seen = new Map<string, number>();
   const plan: HeaderPlan = { columns: [], extras: [], unnamed: [], width: record.length };
@@ -37,7 +41,7 @@ export function planHeader(spec: KindSpec, record: string[]): { plan: HeaderPlan
     }
     seen.set(name, index);
     if (known.has(name)) plan.columns.push({ name, index });
-    else if (spec.extraColumns) plan.extras.push({ name, index });
+    else if (spec.extraColumns) plan.extras.push({ name: raw.trim(), index }); // kept as written
     else errors.push({ row: 1, column: name, message: `Unknown column ${show(name)} (column ${index + 1}). ${expected(spec)}` });
   });
   const missing = spec.columns.filter((c) => c.required && !seen.has(c.name)).map((c) => c.name);

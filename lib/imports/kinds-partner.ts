@@ -1,8 +1,7 @@
 // SPEC §4.4 / §6 — the four Solutions Partner line-item kinds.
-import { z } from "zod";
 import { normalizeCertificationCode, isKnownCertificationCode } from "@/lib/rules/solutions-partner/certification-catalog";
 import type { KindRules } from "./kinds";
-import { area, date, decimal, knownCode, month, notBefore, oneOf, text } from "./fields";
+import { area, date, decimal, knownCode, month, notBefore, oneOf, row, text } from "./fields";
 
 const SEGMENTS = ["enterprise", "smb"] as const;
 const ASSOCIATIONS = ["cpor", "dpor", "csp", "pal"] as const;
@@ -16,7 +15,7 @@ export const PARTNER_KINDS: Record<PartnerKind, KindRules> = {
       customer_id: "text", customer_name: "text", solution_area: "text", segment: "segment",
       association: "association", eligible_from: "date", eligible_until: "date",
     },
-    rowSchema: () => z.object({
+    rowSchema: () => row({
       customer_id: text(),
       customer_name: text({ max: 500 }),
       solution_area: area(),
@@ -24,14 +23,14 @@ export const PARTNER_KINDS: Record<PartnerKind, KindRules> = {
       association: oneOf(ASSOCIATIONS),
       eligible_from: date(),
       eligible_until: date(false),
-    }).superRefine(notBefore("eligible_from", "eligible_until")),
+    }, notBefore("eligible_from", "eligible_until")),
     rollup: [],
     needsCourses: false,
   },
   certifications: {
     table: "certifications",
     types: { person_id: "text", person_name: "text", certification_code: "text", earned_on: "date", expires_on: "date" },
-    rowSchema: (ctx) => z.object({
+    rowSchema: (ctx) => row({
       person_id: text(),
       person_name: text({ max: 500 }),
       certification_code: knownCode(
@@ -40,14 +39,14 @@ export const PARTNER_KINDS: Record<PartnerKind, KindRules> = {
       ),
       earned_on: date(),
       expires_on: date(false),
-    }).superRefine(notBefore("earned_on", "expires_on")),
+    }, notBefore("earned_on", "expires_on")),
     rollup: [],
     needsCourses: false,
   },
   usage: {
     table: "usage",
     types: { solution_area: "text", association: "association", measure: "text", month: "text", value: "numeric" },
-    rowSchema: () => z.object({
+    rowSchema: () => row({
       solution_area: area(),
       association: oneOf(ASSOCIATIONS),
       measure: oneOf(MEASURES),
@@ -63,14 +62,14 @@ export const PARTNER_KINDS: Record<PartnerKind, KindRules> = {
       customer_id: "text", solution_area: "text", workload: "text", association: "association",
       deployed_on: "date", removed_on: "date",
     },
-    rowSchema: () => z.object({
+    rowSchema: () => row({
       customer_id: text(),
       solution_area: area(),
       workload: text({ lower: true }),
       association: oneOf(ASSOCIATIONS),
       deployed_on: date(),
       removed_on: date(false),
-    }).superRefine(notBefore("deployed_on", "removed_on")),
+    }, notBefore("deployed_on", "removed_on")),
     rollup: [],
     needsCourses: false,
   },

@@ -1,7 +1,6 @@
 // SPEC §3.1 / §6 — the course catalog and the three Training Services line-item kinds.
-import { z } from "zod";
 import type { KindRules } from "./kinds";
-import { answer, area, date, integer, knownCode, oneOf, text } from "./fields";
+import { answer, area, date, integer, knownCode, oneOf, row, text } from "./fields";
 
 const CATEGORIES = ["fundamentals", "two-days-or-less", "three-days-or-more"] as const;
 const LEVELS = ["fundamentals", "advanced"] as const;
@@ -11,7 +10,7 @@ export const TRAINING_KINDS: Record<TrainingKind, KindRules> = {
   courses: {
     table: "courses",
     types: { course_code: "text", title: "text", solution_area: "text", category: "course_category", duration_days: "integer" },
-    rowSchema: () => z.object({
+    rowSchema: () => row({
       course_code: text({ max: 60, upper: true }),
       title: text({ max: 500 }),
       solution_area: area(false),
@@ -24,7 +23,7 @@ export const TRAINING_KINDS: Record<TrainingKind, KindRules> = {
   "courseware-completions": {
     table: "courseware_completions",
     types: { achievement_code: "text", course_code: "text", redeemed_on: "date" },
-    rowSchema: (ctx) => z.object({
+    rowSchema: (ctx) => row({
       achievement_code: text(),
       course_code: knownCode(ctx.courseCode, "course code (import it in the course catalog first)"),
       redeemed_on: date(),
@@ -35,7 +34,7 @@ export const TRAINING_KINDS: Record<TrainingKind, KindRules> = {
   "exam-vouchers": {
     table: "exam_vouchers",
     types: { voucher_id: "text", exam_code: "text", level: "voucher_level", purchased_on: "date" },
-    rowSchema: () => z.object({
+    rowSchema: () => row({
       voucher_id: text(),
       exam_code: text({ max: 60, upper: true }),
       level: oneOf(LEVELS),
@@ -50,7 +49,7 @@ export const TRAINING_KINDS: Record<TrainingKind, KindRules> = {
       survey_id: "text", course_code: "text", completed_on: "date",
       q1: "smallint", q2: "smallint", q3: "smallint", q4: "smallint", q5: "smallint", other_answers: "jsonb",
     },
-    rowSchema: (ctx) => z.object({
+    rowSchema: (ctx) => row({
       survey_id: text(),
       course_code: knownCode(ctx.courseCode, "course code (import it in the course catalog first)"),
       completed_on: date(),

@@ -9,14 +9,16 @@ import { logUnexpected } from "@/lib/log";
 import { catalogFor } from "@/lib/rules/solutions-partner/certification-catalog";
 import { defaultDataThrough, isValidIsoDate } from "@/lib/rules/time";
 import { successMessage, type ImportKind } from "./columns";
+import type { ImportInput } from "./csv";
 import { ErrorList, InputError, Rejected, type ImportError } from "./errors";
 import { show } from "./fields";
 import { kindSpec, targetColumns, type KindSpec, type RowContext } from "./kinds";
 import { stageRows } from "./rows";
-import { createStagingSql, duplicatesSql, mergeSql, rollupSql, STAGING } from "./sql";
+import { createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, STAGING } from "./sql";
 import { inTransaction, type TxConn } from "./tx";
 
 export type { ImportError } from "./errors";
+export type { ImportInput } from "./csv";
 
 export type AfterImportContext = {
   /** Drizzle bound to the import's transaction: what it writes commits or rolls back with the import. */
@@ -36,7 +38,7 @@ export type ImportOptions = {
   orgId: string | null;
   actor: Actor;
   fileName: string;
-  input: AsyncIterable<Uint8Array | string>;
+  input: ImportInput;
   /** YYYY-MM-DD; default: the last day of the month before `today`. */
   dataThrough?: string;
   today: string;
@@ -92,6 +94,7 @@ async function run(conn: TxConn, spec: KindSpec, o: ImportOptions & { dataThroug
   await rejectDuplicates(conn, spec);
 
   const params = spec.shared ? [] : [o.orgId];
+  await conn.query(lockSql(spec), params);
   const [merged] = await conn.query<{ inserted: number; updated: number }>(mergeSql(spec), params);
   for (const kind of spec.rollup) {
     const sql = rollupSql(kind, !spec.shared);

@@ -2,7 +2,7 @@
 // table. After the first error nothing more is staged, but every row is still checked so the
 // answer lists every problem (the first 100) and their count.
 import type { z } from "zod";
-import { csvProblem, csvRecords } from "./csv";
+import { csvBatches, csvProblem, type ImportInput } from "./csv";
 import { ErrorList } from "./errors";
 import { textProblem, type Cell } from "./fields";
 import { planHeader, type HeaderPlan } from "./header";
@@ -16,7 +16,7 @@ const copyCell = (v: Cell) => (v === null ? "" : `"${v.replace(/"/g, '""')}"`);
 const isBlank = (record: string[]) => record.every((f) => f.trim() === "");
 
 export async function stageRows(args: {
-  input: AsyncIterable<Uint8Array | string>;
+  input: ImportInput;
   spec: KindSpec;
   ctx: RowContext;
   sink: CopySink;
@@ -31,23 +31,28 @@ export async function stageRows(args: {
   let rowNumber = 0;
   let rows = 0;
   try {
-    for await (const record of csvRecords(args.input)) {
-      rowNumber++;
-      if (!plan) {
-        const planned = planHeader(spec, record);
-        if ("errors" in planned) {
-          for (const e of planned.errors) errors.add(e);
-          return 0;
+    for await (const batch of csvBatches(args.input)) {
+      for (const record of batch) {
+        rowNumber++;
+        if (!plan) {
+          const planned = planHeader(spec, record);
+          if ("errors" in planned) {
+            for (const e of planned.errors) errors.add(e);
+            return 0;
+          }
+          plan = planned.plan;
+          header = record.map((h) => h.trim().toLowerCase());
+          continue;
         }
-        plan = planned.plan;
-        header = record.map((h) => h.trim().toLowerCase());
-        continue;
+        if (isBlank(record)) continue; // blank lines are skipped (but keep their row number)
+        rows++;
+        const cells = checkRow(spec, schema, plan, record, rowNumber, errors);
+        if (cells && errors.count === 0) {
+          const wait = sink.write(`${rowNumber},${columns.map((c) => copyCell(cells[c] ?? null)).join(",")}\n`);
+          if (wait) await wait; // only when the database is behind
+        }
+        if (onProgress && rows % PROGRESS_EVERY === 0) onProgress(rows);
       }
-      if (isBlank(record)) continue; // blank lines are skipped (but keep their row number)
-      rows++;
-      const cells = checkRow(spec, schema, plan, record, rowNumber, errors);
-      if (cells && errors.count === 0) await sink.write(`${rowNumber},${columns.map((c) => copyCell(cells[c] ?? null)).join(",")}\n`);
-      if (onProgress && rows % PROGRESS_EVERY === 0) onProgress(rows);
     }
   } catch (error) {
     const problem = csvProblem(error, header);

@@ -11,6 +11,17 @@ export function createStagingSql(spec: KindSpec): string {
   return `create temp table ${STAGING} (_row integer not null, ${cols}) on commit drop`;
 }
 
+/**
+ * Taken just before the merge (staging needs no lock): imports of one organization run one at a
+ * time, so their rollup rebuilds never collide; a course catalog import (which rebuilds every
+ * organization's rollup) waits for all of them and they for it.
+ */
+export function lockSql(spec: KindSpec): string {
+  return spec.shared
+    ? "select pg_advisory_xact_lock(7243100, 0)::text"
+    : "select pg_advisory_xact_lock_shared(7243100, 0)::text, pg_advisory_xact_lock(7243101, hashtext($1))::text";
+}
+
 /** Later rows whose natural key repeats an earlier row's (at most 100, with the total). */
 export function duplicatesSql(spec: KindSpec): string {
   const key = spec.key.map(q).join(", ");

@@ -10,8 +10,8 @@ import type { Db, Driver } from "@/db/client";
 import * as schema from "@/db/schema";
 
 export type CopySink = {
-  /** One CSV line (ending in \n). Awaits when the database is behind (bounded memory). */
-  write(line: string): Promise<void> | void;
+  /** One CSV line (ending in \n). Returns a promise to await when the database is behind (bounded memory). */
+  write(line: string): Promise<void> | undefined;
   /** Finishes the COPY; with keep = false nothing more is sent (the transaction will roll back). */
   end(keep: boolean): Promise<void>;
 };
@@ -38,17 +38,17 @@ function postgresConn(root: Sql, tx: TransactionSql): TxConn {
     async copyIn(table, columns) {
       const stream = await tx.unsafe(copyStatement(table, columns, "stdin")).writable();
       let buffer = "";
-      const send = async (chunk: string) => {
-        if (!stream.write(chunk)) await once(stream, "drain");
+      const send = (chunk: string): Promise<void> | undefined => {
+        if (!stream.write(chunk)) return once(stream, "drain").then(() => undefined);
+        return undefined;
       };
       return {
-        async write(line) {
+        write(line) {
           buffer += line;
-          if (buffer.length >= PG_CHUNK) {
-            const chunk = buffer;
-            buffer = "";
-            await send(chunk);
-          }
+          if (buffer.length < PG_CHUNK) return undefined;
+          const chunk = buffer;
+          buffer = "";
+          return send(chunk);
         },
         async end(keep) {
           if (keep && buffer) await send(buffer);
@@ -75,9 +75,9 @@ function pgliteConn(tx: Transaction): TxConn {
         await tx.query(statement, [], { blob });
       };
       return {
-        async write(line) {
+        write(line) {
           lines.push(line);
-          if (lines.length >= PGLITE_BATCH) await flush();
+          return lines.length >= PGLITE_BATCH ? flush() : undefined;
         },
         async end(keep) {
           if (keep && lines.length > 0) await flush();

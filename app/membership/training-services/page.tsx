@@ -7,8 +7,12 @@ import { loadTrainingServices } from "@/db/queries/training-services";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { AREAS } from "@/lib/rules/areas";
+import { forecastTrainingServices, planTrainingServices } from "@/lib/rules/training-services";
+import { compactPlanText } from "@/lib/rules/training-services/plan-compact";
 import { detailsHref } from "@/lib/training-services/criteria";
-import { AverageLine, CriterionCard, PointsLine } from "./_components/criterion-card";
+import { AverageLine, CriterionCard, PlanHint, PointsLine } from "./_components/criterion-card";
+import { ForecastSection } from "./_components/forecast-section";
+import { TrainingServicesWhatIf } from "./_components/what-if";
 
 export const metadata: Metadata = { title: "Training Services" };
 
@@ -16,6 +20,10 @@ export default async function TrainingServicesPage() {
   const ctx = await requirePage("membership:view");
   const view = await loadTrainingServices(db(), ctx.orgId, today());
   const e = view.evaluation;
+  const plan = planTrainingServices(view.aggregates, view.ruleset);
+  const forecast = forecastTrainingServices(view.monthly, view.freshness.dataThrough);
+  const atRisk = [...new Set(forecast.months.flatMap((m) => m.failing.map((f) => `${f.area}-${f.criterion}`)))];
+  const hint = (p: typeof plan.base.courseware, what?: string) => <PlanHint text={compactPlanText(p)} met={p.met} what={what} />;
   const badgeNames = e.badges.map((b) => (b === "cloud-partner" ? "Cloud Partner" : AREAS.find((a) => a.slug === b)?.label ?? b));
   return (
     <>
@@ -31,6 +39,11 @@ export default async function TrainingServicesPage() {
           <StatusBadge label={e.qualified ? "Qualified" : "Not qualified"} tone={e.qualified ? "success" : "neutral"} />
         </div>
         <div className="mt-3"><Freshness {...view.freshness} window={view.window} /></div>
+        {atRisk.length ? (
+          <p className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rolloff-warning">
+            <strong>Roll-off warning:</strong> {atRisk.length === 1 ? "1 criterion met today" : `${atRisk.length} criteria met today`} would fail within three months as old data leaves the window. <a className="font-semibold underline" href="#forecast">See the forecast</a>
+          </p>
+        ) : null}
         <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
           <span className="font-semibold">Badges earned:</span>
           {badgeNames.length ? badgeNames.map((b) => <StatusBadge key={b} label={b} tone="info" />) : <span className="text-neutral-600">none yet</span>}
@@ -40,9 +53,9 @@ export default async function TrainingServicesPage() {
       <section aria-labelledby="base-title" className="mb-8">
         <div className="mb-3 flex items-center gap-3"><h2 id="base-title" className="text-lg font-semibold">Base criteria</h2><ProgramStatus status={e.base.status} /></div>
         <div className="grid gap-4 md:grid-cols-3">
-          <CriterionCard title="Courseware completions" status={e.base.courseware.status} href={detailsHref("courseware")}><PointsLine c={e.base.courseware} label="Courseware completions" /></CriterionCard>
-          <CriterionCard title="Exam units" status={e.base.examVouchers.status} href={detailsHref("exam-vouchers")}><PointsLine c={e.base.examVouchers} label="Exam units" /></CriterionCard>
-          <CriterionCard title="Average response score" status={e.base.averageScore.status} href={detailsHref("average-score")}><AverageLine c={e.base.averageScore} label="Average response score" /></CriterionCard>
+          <CriterionCard title="Courseware completions" status={e.base.courseware.status} href={detailsHref("courseware")}><PointsLine c={e.base.courseware} label="Courseware completions" />{hint(plan.base.courseware)}</CriterionCard>
+          <CriterionCard title="Exam units" status={e.base.examVouchers.status} href={detailsHref("exam-vouchers")}><PointsLine c={e.base.examVouchers} label="Exam units" />{hint(plan.base.examVouchers)}</CriterionCard>
+          <CriterionCard title="Average response score" status={e.base.averageScore.status} href={detailsHref("average-score")}><AverageLine c={e.base.averageScore} label="Average response score" />{hint(plan.base.averageScore)}</CriterionCard>
         </div>
       </section>
 
@@ -56,11 +69,16 @@ export default async function TrainingServicesPage() {
               <CriterionCard key={area.slug} title={area.label} status={a.status} href={detailsHref("survey-completions", area.slug)}>
                 <PointsLine c={a.surveyCompletions} label={`${area.label} survey completions`} />
                 <AverageLine c={a.averageScore} label={`${area.label} average response score`} />
+                {hint(plan.areas[area.slug].surveyCompletions, "surveys")}
+                {hint(plan.areas[area.slug].averageScore, "average")}
               </CriterionCard>
             );
           })}
         </div>
       </section>
+
+      <div className="mt-8"><ForecastSection forecast={forecast} /></div>
+      <TrainingServicesWhatIf dataThrough={view.freshness.dataThrough} real={view.aggregates} />
     </>
   );
 }

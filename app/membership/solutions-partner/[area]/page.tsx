@@ -13,7 +13,11 @@ import { expiringCertificationImpact, METRIC_NAMES, recommend, type Track } from
 import { trackLabel } from "@/lib/rules/solutions-partner/text";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
+import { planSolutionsPartnerTrack } from "@/lib/rules/solutions-partner/planner";
 import { MetricCard } from "./metric-card";
+import { SolutionsPartnerWhatIf } from "./what-if";
 
 export async function generateMetadata({ params }: { params: Promise<{ area: string }> }): Promise<Metadata> {
   const { area } = await params;
@@ -27,11 +31,12 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
   const day = today();
   const eligibleFrom = startOfMonth(addMonths(day, -5).slice(0, 7));
   const view = await loadSolutionsPartner(db(), ctx.orgId, day);
-  const [statuses, history, eligible, expiring] = await Promise.all([
+  const [statuses, history, eligible, expiring, trend] = await Promise.all([
     loadAreaStatuses(db(), ctx.orgId, day, view),
     loadSpHistory(db(), ctx.orgId, area, day),
     qualifiedDuring(db(), ctx.orgId, area, eligibleFrom, day),
     loadExpiring(db(), ctx.orgId, view),
+    loadSolutionsPartnerTrend(db(), ctx.orgId, area, day),
   ]);
   const a = view.evaluation.areas[area];
   const track: Track = asked === "enterprise" || asked === "smb" ? (a.tracks[asked] ? asked : a.track) : a.track;
@@ -40,6 +45,9 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
   const recommendations = recommend(view.ruleset, area, track, view.inputs);
   const impact = expiringCertificationImpact({ ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough, expiring: expiring.expiring, remaining: expiring.remaining });
   const atRisk = impact.metrics.filter((m) => m.area === area && m.track === track);
+  const afterExpiry = impact.tracks.find((x) => x.area === area && x.track === track);
+  const plan = planSolutionsPartnerTrack(view.ruleset, area, track, view.inputs);
+  const areaInputs = Object.fromEntries(view.requests.filter((r) => r.area === area).map((r) => [r.key, view.inputs[r.key]!]));
   return (
     <>
       <p className="mb-2 text-sm"><Link className="text-brand-700 underline" href="/membership/solutions-partner">Solutions Partner</Link> / {a.label}</p>
@@ -54,6 +62,7 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
       </div>
       <Card className="mb-4">
         <p className="text-3xl font-semibold">{t.totalText} <span className="text-base font-normal text-neutral-600">/ 100 points · pass mark {view.evaluation.passMark} with every metric above 0</span></p>
+        {plan.spareText ? <p className="mt-1 text-sm" data-testid="sp-headroom">Headroom: {plan.spareText}.</p> : null}
         <p className="mt-2 text-sm">{a.trackMode === "assigned" ? "Assigned track: " : "Track that counts: "}{a.trackReason}{a.trackMode === "assigned" ? " Partner admins cannot change it." : ""}</p>
         {track !== a.track ? <p className="mt-1 text-sm text-amber-800">You are viewing the {trackLabel(track)} computation; the {trackLabel(a.track)} track counts.</p> : null}
         <div className="mt-2"><Freshness {...view.freshness} window={{ start: view.dates.windowStart, end: view.dates.end }} /></div>
@@ -61,7 +70,7 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
       <section aria-labelledby="metrics-title" className="mb-6">
         <h2 id="metrics-title" className="mb-3 text-lg font-semibold">Metrics</h2>
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-          {t.metrics.map((m) => <MetricCard key={m.id} m={m} downloadHref={`/membership/solutions-partner/download?area=${area}&track=${track}&metric=${m.id}`} />)}
+          {t.metrics.map((m) => <MetricCard key={m.id} m={m} plan={plan.metrics.find((p) => p.metric === m.id)} downloadHref={`/membership/solutions-partner/download?area=${area}&track=${track}&metric=${m.id}`} />)}
         </div>
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
@@ -84,6 +93,12 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
               {atRisk.map((m) => <li key={m.metric}>{METRIC_NAMES[m.metric]}: {m.pointsAtRiskText} points at risk — {m.certifications.map((c) => `${c.personName} (${c.code}, expires ${c.expiresOn})`).join(", ")}</li>)}
             </ul>
           )}
+          <h3 className="mt-4 font-semibold">Forecast: the next 90 days</h3>
+          <p className="mt-1 text-sm" data-testid="sp-forecast">
+            {afterExpiry && afterExpiry.totalAfter < afterExpiry.totalNow
+              ? `If these certifications expire unrenewed by ${impact.horizon}, the ${trackLabel(track)} total falls from ${afterExpiry.totalNow.toFixed(1)} to ${afterExpiry.totalAfter.toFixed(1)}: ${afterExpiry.qualifiedAfter ? "it still qualifies" : afterExpiry.qualifiedNow ? "it would no longer qualify" : "still not qualified"}.`
+              : `No certification that counts here expires by ${impact.horizon}; skilling points hold. Performance and customer success move with each monthly refresh.`}
+          </p>
         </Card>
         <Card>
           <CardTitle>Last six months</CardTitle>
@@ -95,6 +110,11 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
           </div>
         </Card>
       </div>
+      <Card className="mt-4">
+        <TrendChart id="sp-trend" title={`${a.label}: highest score per month, last ${trend.length} months`} valueLabel="Highest score" kind="score" yMax={100}
+          data={trend.map((p) => ({ month: p.month, value: p.best, threshold: view.evaluation.passMark, met: p.qualified }))} />
+      </Card>
+      <SolutionsPartnerWhatIf key={track} dataThrough={view.freshness.dataThrough} area={area} track={track} real={areaInputs} recorded={view.recordedTracks[area] ?? null} />
     </>
   );
 }

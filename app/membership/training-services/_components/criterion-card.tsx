@@ -23,6 +23,15 @@ export function AverageLine({ c, label }: { c: AverageCriterion; label: string }
   );
 }
 
+/** SPEC §8 gap planner, compact: what it takes when not met, the headroom when met. */
+export function PlanHint({ text, met, what }: { text: string; met: boolean; what?: string }) {
+  return (
+    <p className="text-xs text-neutral-700" data-testid="plan-hint">
+      <span className="font-semibold">{met ? "Headroom" : "What it takes"}{what ? ` (${what})` : ""}: </span>{text}
+    </p>
+  );
+}
+
 export function CriterionCard({ title, status, href, children }: { title: string; status: string; href: string; children: React.ReactNode }) {
   return (
     <article className="flex flex-col gap-3 rounded-md border border-neutral-200 bg-white p-4 shadow-sm">

@@ -9,6 +9,8 @@ import { emptyAggregates, formatAverageExact, planTrainingServices, type TsAggre
 import {
   areaCriterionText, baseCriterionText, detailsHref, downloadHref, type AreaCriterionId, type BaseCriterionId,
 } from "@/lib/training-services/criteria";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { trendSeries, type TsTrendMonth } from "@/lib/rules/training-services/trend";
 import { AverageLine, PointsLine } from "./criterion-card";
 
 type Column = { label: string; value: (a: TsAggregates) => string | number };
@@ -45,7 +47,9 @@ function columnsFor(criterion: BaseCriterionId | AreaCriterionId, area?: AreaSlu
   ];
 }
 
-export function CriterionDetails({ view, criterion, area }: { view: TrainingServicesView; criterion: BaseCriterionId | AreaCriterionId; area?: AreaSlug }) {
+const REF = { courseware: "courseware", "exam-vouchers": "examVouchers", "average-score": "averageScore", "survey-completions": "surveyCompletions" } as const;
+
+export function CriterionDetails({ view, criterion, area, trend }: { view: TrainingServicesView; criterion: BaseCriterionId | AreaCriterionId; area?: AreaSlug; trend: TsTrendMonth[] }) {
   const e = view.evaluation;
   const text = area ? areaCriterionText(criterion as AreaCriterionId, areaLabel(area), view.ruleset) : baseCriterionText(criterion as BaseCriterionId, view.ruleset);
   const plan = planTrainingServices(view.aggregates, view.ruleset);
@@ -77,6 +81,14 @@ export function CriterionDetails({ view, criterion, area }: { view: TrainingServ
         <CardTitle>What it takes</CardTitle>
         <p className="mt-2 text-sm" data-testid="plan-sentence">{planned.sentence}</p>
       </Card>
+      <section className="mt-6" aria-labelledby="trend-title">
+        <h2 id="trend-title" className="mb-2 text-lg font-semibold">Trend</h2>
+        <p className="mb-2 text-sm text-neutral-600">Each month&apos;s point is the score of the 12-month window ending with that month.</p>
+        {(() => {
+          const s = trendSeries(trend, { area: area ?? null, criterion: REF[criterion] });
+          return <TrendChart id="criterion-trend" title={`${text.title}: last ${s.points.length} months`} valueLabel={s.kind === "average" ? "Average" : "Points"} kind={s.kind} yMax={s.kind === "average" ? 5 : undefined} data={s.points.map((p) => ({ month: p.month, value: p.value, threshold: p.threshold, met: p.met }))} />;
+        })()}
+      </section>
       <section className="mt-6" aria-labelledby="by-category">
         <h2 id="by-category" className="mb-2 text-lg font-semibold">Counts in the window</h2>
         <Table head={columns.map((c) => c.label)}>

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { loadTrainingServices } from "@/db/queries/training-services";
+import { loadTrainingServicesTrend } from "@/db/queries/training-services-trend";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { isAreaSlug } from "@/lib/rules/areas";
@@ -12,5 +13,6 @@ export default async function AreaCriterionPage({ params }: { params: Promise<{ 
   const { area, criterion } = await params;
   if (!isAreaSlug(area) || !AREA_CRITERIA.includes(criterion as AreaCriterionId)) notFound();
   const view = await loadTrainingServices(db(), ctx.orgId, today());
-  return <CriterionDetails view={view} criterion={criterion as AreaCriterionId} area={area} />;
+  const trend = await loadTrainingServicesTrend(db(), ctx.orgId, view.window.lastMonth);
+  return <CriterionDetails view={view} criterion={criterion as AreaCriterionId} area={area} trend={trend} />;
 }

@@ -1,0 +1,67 @@
+"use client";
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatAverage, formatPoints } from "@/lib/rules/training-services/format";
+
+// SPEC §8 trend chart: a value per month against its threshold. The drawing is one image whose
+// accessible name summarizes it; the same figures are in the table beside it for screen readers
+// and for anyone who wants the numbers.
+export type TrendDatum = { month: string; value: number | null; threshold: number; met: boolean };
+export type TrendKind = "points" | "average" | "score";
+
+const FORMATS: Record<TrendKind, (v: number | null) => string> = {
+  points: (v) => (v === null ? "—" : formatPoints(v)), // exact halves
+  average: (v) => formatAverage(v), // two decimals
+  score: (v) => (v === null ? "—" : v.toFixed(1)), // PCS: one decimal
+};
+
+export function TrendChart({ title, data, valueLabel, kind, yMax, id }: {
+  title: string;
+  data: TrendDatum[];
+  valueLabel: string; // "Points", "Average", "Highest score"
+  kind: TrendKind;
+  yMax?: number;
+  id: string;
+}) {
+  const format = FORMATS[kind];
+  const last = data[data.length - 1];
+  const metCount = data.filter((d) => d.met).length;
+  const summary = last
+    ? `${title}: ${valueLabel.toLowerCase()} per month from ${data[0].month} to ${last.month} against a threshold of ${format(last.threshold)}. ` +
+      `Latest ${format(last.value)} (${last.met ? "met" : "not met"}); met in ${metCount} of ${data.length} months. The table beside the chart lists every month.`
+    : `${title}: no data.`;
+  return (
+    <figure className="grid gap-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`} className="text-sm font-semibold lg:col-span-2">{title}</figcaption>
+      <div role="img" aria-label={summary} className="h-56 min-w-0">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e5e5e5" />
+            <XAxis dataKey="month" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
+            <YAxis tick={{ fontSize: 11 }} width={48} domain={[0, yMax ?? "auto"]} allowDecimals />
+            <Tooltip formatter={(v) => format(typeof v === "number" ? v : null)} />
+            <Line type="stepAfter" dataKey="threshold" name="Threshold" stroke="#b45309" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+            <Line type="linear" dataKey="value" name={valueLabel} stroke="#1d4ed8" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="max-h-56 overflow-y-auto rounded border border-neutral-200">
+        <table className="min-w-full text-xs">
+          <caption className="sr-only">{title}, by month</caption>
+          <thead className="sticky top-0 bg-neutral-50">
+            <tr><th scope="col" className="px-2 py-1 text-left">Month</th><th scope="col" className="px-2 py-1 text-right">{valueLabel}</th><th scope="col" className="px-2 py-1 text-right">Threshold</th><th scope="col" className="px-2 py-1 text-left">Met</th></tr>
+          </thead>
+          <tbody className="divide-y divide-neutral-100">
+            {data.map((d) => (
+              <tr key={d.month}>
+                <th scope="row" className="px-2 py-1 text-left font-normal">{d.month}</th>
+                <td className="px-2 py-1 text-right tabular-nums">{format(d.value)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{format(d.threshold)}</td>
+                <td className="px-2 py-1">{d.met ? "Yes" : "No"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
