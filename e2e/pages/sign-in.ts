@@ -12,10 +12,16 @@ export class SignInPage {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
     // Wait for the server action's answer so that rapid attempts never overlap.
+    const button = this.page.getByRole("button", { name: /Sign in|Signing in/ });
     await Promise.all([
       this.page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sign-in")),
-      this.page.getByRole("button", { name: "Sign in" }).click(),
+      button.click(),
     ]);
+    // React resets the form when the action settles; wait for that before the next attempt.
+    await expect(async () => {
+      if (!this.page.url().includes("/sign-in") || (await button.count()) === 0) return; // navigated away
+      expect(await button.isDisabled()).toBe(false);
+    }).toPass();
   }
 
   error() {
