@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { checkActionPost, refusal, wellFormedPath } from "@/lib/request-guard";
 
 // Only an optimistic redirect and the page CSP: the access check is the guard in every
 // page, route and action (lib/auth/guard.ts), never this file.
@@ -21,8 +22,15 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Hostile requests get a 4xx here, not a bare 500 from the framework (lib/request-guard.ts).
+  if (!wellFormedPath(pathname)) return refusal(400, "Malformed address.");
+  if (pathname.startsWith("/api/")) return NextResponse.next(); // only /api/auth is matched, for the check above
+  if (request.method === "POST") {
+    const refused = await checkActionPost(request);
+    if (refused) return refused;
+  }
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!signedIn && PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();
@@ -42,5 +50,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg).*)" }, { source: "/api/auth/:path*" }],
 };

@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     setupFiles: ["./tests/setup-env.ts"],
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses:
+    // let Vite resolve it (tests/auth-cookies.int.test.ts drives the real Auth.js handlers).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

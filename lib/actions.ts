@@ -1,4 +1,5 @@
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import type { z } from "zod";
 import { AccessError, requireAccess } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/roles";
@@ -6,6 +7,7 @@ import type { AuthContext } from "@/lib/auth/sessions";
 import { DomainError, zodMessages } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
 import type { Actor } from "@/lib/audit";
+import { sameOrigin } from "@/lib/imports/http";
 
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string[]> };
 
@@ -13,8 +15,12 @@ export function actorOf(ctx: AuthContext): Actor {
   return { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId };
 }
 
+export const CROSS_SITE_MESSAGE = "Cross-site request refused: this form works from this site's pages only. Nothing was changed.";
+
 /**
- * The one wrapper for server actions: session → role → zod parse → verb. Domain errors map to
+ * The one wrapper for server actions: origin → session → role → zod parse → verb.
+ * Next.js refuses a foreign Origin on server actions but lets a request without one through;
+ * every action here changes state, so a missing Origin is refused too (issue #8, CSRF). Domain errors map to
  * `{ errors, message }`; anything unexpected is logged and answered with a reference only.
  */
 export async function runFormAction<S extends z.ZodType>(
@@ -25,6 +31,7 @@ export async function runFormAction<S extends z.ZodType>(
   revalidate?: string,
 ): Promise<FormState> {
   try {
+    if (!sameOrigin(await headers())) return { ok: false, message: CROSS_SITE_MESSAGE };
     const ctx = await requireAccess(permission);
     const parsed = schema.safeParse(input);
     if (!parsed.success) {

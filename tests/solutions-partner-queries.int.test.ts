@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { certifications, customers, deployments, imports, spEvaluations, usage } from "@/db/schema";
-import { loadSolutionsPartner, loadSpHistory, qualifiedDuring, recordSpEvaluation } from "@/db/queries/solutions-partner";
+import { loadSolutionsPartner, loadSpHistory, recordSpEvaluation } from "@/db/queries/solutions-partner";
+import { spEligibleAreas } from "@/lib/offers/eligibility";
 import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 import { createOrganization } from "@/lib/orgs/verbs";
 import { useTestDatabase } from "./test-db";
@@ -61,9 +62,10 @@ describe("Solutions Partner values computed in SQL (SPEC §4.4)", () => {
     // A qualified evaluation recorded in May still holds on the first day of June.
     await db().insert(spEvaluations).values({ orgId, solutionArea: "security", track: "smb", metrics: {}, total: "75", qualified: true, dataThrough: "2026-04-30", recordedAt: new Date("2026-05-20T00:00:00Z") });
     await db().insert(spEvaluations).values({ orgId, solutionArea: "security", track: "smb", metrics: {}, total: "60", qualified: false, dataThrough: "2026-05-31", recordedAt: new Date("2026-06-15T00:00:00Z") });
-    expect(await qualifiedDuring(db(), orgId, "security", "2026-06-01", "2026-11-23")).toBe(true);
-    expect(await qualifiedDuring(db(), orgId, "security", "2026-06-16", "2026-11-23")).toBe(false);
-    expect(await qualifiedDuring(db(), orgId, "security", "2026-04-01", "2026-05-19")).toBe(false);
+    const eligible = async (start: string, end: string) => (await spEligibleAreas(db(), orgId, { start, end })).includes("security");
+    expect(await eligible("2026-06-01", "2026-11-23")).toBe(true);
+    expect(await eligible("2026-06-16", "2026-11-23")).toBe(false);
+    expect(await eligible("2026-04-01", "2026-05-19")).toBe(false);
     const history = await loadSpHistory(db(), orgId, "security", TODAY);
     expect(history.map((h) => h.month)).toEqual(["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]);
     expect(history[0]).toEqual({ month: "2026-06", best: 60, qualified: false });

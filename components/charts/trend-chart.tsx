@@ -44,7 +44,7 @@ export function TrendChart({ title, data, valueLabel, kind, yMax, id }: {
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <div className="max-h-56 overflow-y-auto rounded border border-neutral-200">
+      <div tabIndex={0} role="region" aria-label={`${title}, by month (scrollable table)`} className="max-h-56 overflow-y-auto rounded border border-neutral-200">
         <table className="min-w-full text-xs">
           <caption className="sr-only">{title}, by month</caption>
           <thead className="sticky top-0 bg-neutral-50">

@@ -5,8 +5,19 @@ import { endOfMonth, shiftMonth, windowFor } from "@/lib/rules/time";
 
 // SPEC §4.4 values, computed in SQL: one query per request kind, each answering every request
 // of that kind at once through a VALUES list (so a page costs six queries, not sixty).
+// Each query reads the organization's line items once (issue #7): rows are first reduced to one
+// per counted thing (customer, deployment, Azure service) carrying a bit mask of the associations
+// it has at each date, those are counted per (area, masks), and every request sums the counts whose
+// mask meets its own. No COUNT(DISTINCT) per request and no join filter evaluated per request × row.
 type Req<K extends InputRequest["kind"]> = Extract<InputRequest, { kind: K }>;
 const assocs = (list: readonly string[]) => list.join("+");
+
+const ASSOCIATION_BITS: Record<string, number> = { cpor: 1, dpor: 2, csp: 4, pal: 8 };
+/** The request's associations as a bit mask (an unknown association matches nothing). */
+const maskOf = (list: readonly string[]) => list.reduce((m, a) => m | (ASSOCIATION_BITS[a] ?? 0), 0);
+/** The bit of a row's association, in SQL. */
+const associationBit = (alias: string) =>
+  sql.raw(`(case ${alias}.association::text ${Object.entries(ASSOCIATION_BITS).map(([a, b]) => `when '${a}' then ${b}`).join(" ")} else 0 end)`);
 
 function valuesList(rows: SQL[]): SQL {
   return sql.join(rows, sql`, `);
@@ -37,17 +48,25 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
 
   const tasks: Promise<void>[] = [];
   if (customers.length) tasks.push(run<{ key: string; at_end: number; at_start: number }>(db, sql`
-    with req(key, area, segment, assocs) as (values ${valuesList(customers.map((r) => sql`(${r.key}, ${r.area}, ${r.segment}, ${assocs(r.associations)})`))})
-    select req.key, count(distinct c.customer_id) filter (where ${eligibleAt(d.end)})::int as at_end,
-           count(distinct c.customer_id) filter (where ${eligibleAt(d.start)})::int as at_start
-    from req left join customers c on c.org_id = ${orgId} and c.solution_area = req.area and c.segment::text = req.segment
-      and c.association::text = any(string_to_array(req.assocs, '+'))
+    with req(key, area, segment, mask) as (values ${valuesList(customers.map((r) => sql`(${r.key}, ${r.area}, ${r.segment}, ${maskOf(r.associations)}::int)`))}),
+    per_customer as (
+      select c.solution_area as area, c.segment::text as segment,
+        bit_or(${associationBit("c")}) filter (where ${eligibleAt(d.end)}) as at_end,
+        bit_or(${associationBit("c")}) filter (where ${eligibleAt(d.start)}) as at_start
+      from customers c where c.org_id = ${orgId} and (${eligibleAt(d.end)} or ${eligibleAt(d.start)})
+      group by c.solution_area, c.segment, c.customer_id),
+    cust as (select area, segment, at_end, at_start, count(*) as n from per_customer group by 1, 2, 3, 4)
+    select req.key, coalesce(sum(cust.n) filter (where cust.at_end & req.mask <> 0), 0)::int as at_end,
+           coalesce(sum(cust.n) filter (where cust.at_start & req.mask <> 0), 0)::int as at_start
+    from req left join cust on cust.area = req.area and cust.segment = req.segment
     group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { atEnd: Number(r.at_end), atStart: Number(r.at_start) }))));
   if (certs.length) tasks.push(run<{ key: string; persons: number }>(db, sql`
-    with req(key, codes) as (values ${valuesList(certs.map((r) => sql`(${r.key}, ${r.codes.join(",")})`))})
-    select req.key, count(distinct p.person_id)::int as persons
-    from req left join certifications p on p.org_id = ${orgId} and p.certification_code = any(string_to_array(req.codes, ','))
-      and p.earned_on <= ${d.dataThrough}::date and (p.expires_on is null or p.expires_on >= ${d.dataThrough}::date)
+    with req(key, codes) as (values ${valuesList(certs.map((r) => sql`(${r.key}, ${r.codes.join(",")})`))}),
+    wanted as (select req.key, unnest(string_to_array(req.codes, ',')) as code from req),
+    held as (select p.person_id, p.certification_code as code from certifications p where p.org_id = ${orgId}
+      and p.earned_on <= ${d.dataThrough}::date and (p.expires_on is null or p.expires_on >= ${d.dataThrough}::date))
+    select req.key, count(distinct held.person_id)::int as persons
+    from req left join wanted on wanted.key = req.key left join held on held.code = wanted.code
     group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { persons: Number(r.persons) }))));
   if (usage.length) tasks.push(run<{ key: string; current: string; year_earlier: string; window_total: string }>(db, sql`
     with req(key, area, measure, assocs) as (values ${valuesList(usage.map((r) => sql`(${r.key}, ${r.area}, ${r.measure}, ${assocs(r.associations)})`))})
@@ -59,26 +78,38 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
       and u.association::text = any(string_to_array(req.assocs, '+'))
     group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { current: r.current, yearEarlier: r.year_earlier, windowTotal: r.window_total }))));
   if (deployments.length) tasks.push(run<{ key: string; at_end: number; at_start: number }>(db, sql`
-    with req(key, area, assocs) as (values ${valuesList(deployments.map((r) => sql`(${r.key}, ${r.area}, ${assocs(r.associations)})`))})
-    select req.key, count(distinct (x.customer_id, x.workload)) filter (where ${activeAt(d.end)})::int as at_end,
-           count(distinct (x.customer_id, x.workload)) filter (where ${activeAt(d.start)})::int as at_start
-    from req left join deployments x on x.org_id = ${orgId} and x.solution_area = req.area
-      and x.association::text = any(string_to_array(req.assocs, '+'))
+    with req(key, area, mask) as (values ${valuesList(deployments.map((r) => sql`(${r.key}, ${r.area}, ${maskOf(r.associations)}::int)`))}),
+    per_pair as (
+      select x.solution_area as area,
+        bit_or(${associationBit("x")}) filter (where ${activeAt(d.end)}) as at_end,
+        bit_or(${associationBit("x")}) filter (where ${activeAt(d.start)}) as at_start
+      from deployments x where x.org_id = ${orgId} and (${activeAt(d.end)} or ${activeAt(d.start)})
+      group by x.customer_id, x.solution_area, x.workload),
+    dep as (select area, at_end, at_start, count(*) as n from per_pair group by 1, 2, 3)
+    select req.key, coalesce(sum(dep.n) filter (where dep.at_end & req.mask <> 0), 0)::int as at_end,
+           coalesce(sum(dep.n) filter (where dep.at_start & req.mask <> 0), 0)::int as at_start
+    from req left join dep on dep.area = req.area
     group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { atEnd: Number(r.at_end), atStart: Number(r.at_start) }))));
   if (azure.length) tasks.push(run<{ key: string; services: number }>(db, sql`
-    with req(key, area, assocs, excluded) as (values ${valuesList(azure.map((r) => sql`(${r.key}, ${r.area}, ${assocs(r.associations)}, ${r.excludedWorkloads.join(",")})`))})
-    select req.key, count(distinct x.workload)::int as services
-    from req left join deployments x on x.org_id = ${orgId} and x.solution_area = req.area
-      and x.association::text = any(string_to_array(req.assocs, '+'))
-      and x.deployed_on <= ${d.end}::date and (x.removed_on is null or x.removed_on > ${d.windowStart}::date)
-      and not (x.workload = any(string_to_array(req.excluded, ',')))
+    with req(key, area, mask, excluded) as (values ${valuesList(azure.map((r) => sql`(${r.key}, ${r.area}, ${maskOf(r.associations)}::int, ${r.excludedWorkloads.join(",")})`))}),
+    svc as (
+      select x.solution_area as area, x.workload, bit_or(${associationBit("x")}) as mask
+      from deployments x where x.org_id = ${orgId}
+        and x.deployed_on <= ${d.end}::date and (x.removed_on is null or x.removed_on > ${d.windowStart}::date)
+      group by x.solution_area, x.workload)
+    select req.key, count(*) filter (where svc.mask & req.mask <> 0 and not (svc.workload = any(string_to_array(req.excluded, ','))))::int as services
+    from req left join svc on svc.area = req.area
     group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { services: Number(r.services) }))));
   if (mix.length) tasks.push(run<{ key: string; smb: number; enterprise: number; total: number }>(db, sql`
-    with req(key, area) as (values ${valuesList(mix.map((r) => sql`(${r.key}, ${r.area})`))})
-    select req.key, count(distinct c.customer_id) filter (where c.segment = 'smb')::int as smb,
-      count(distinct c.customer_id) filter (where c.segment = 'enterprise')::int as enterprise,
-      count(distinct c.customer_id)::int as total
-    from req left join customers c on c.org_id = ${orgId} and c.solution_area = req.area and ${eligibleAt(d.end)}
+    with req(key, area) as (values ${valuesList(mix.map((r) => sql`(${r.key}, ${r.area})`))}),
+    per_customer as (
+      select c.solution_area as area, bool_or(c.segment = 'smb') as smb, bool_or(c.segment = 'enterprise') as enterprise
+      from customers c where c.org_id = ${orgId} and ${eligibleAt(d.end)}
+      group by c.customer_id, c.solution_area),
+    cust as (select area, smb, enterprise, count(*) as n from per_customer group by 1, 2, 3)
+    select req.key, coalesce(sum(cust.n) filter (where cust.smb), 0)::int as smb,
+      coalesce(sum(cust.n) filter (where cust.enterprise), 0)::int as enterprise, coalesce(sum(cust.n), 0)::int as total
+    from req left join cust on cust.area = req.area
     group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { smbCustomers: Number(r.smb), enterpriseCustomers: Number(r.enterprise), totalCustomers: Number(r.total) }))));
   // PGlite is one connection: the queries queue there; on a server they run in parallel.
   await Promise.all(tasks);

@@ -90,24 +90,5 @@ export async function loadExpiring(db: Db, orgId: string, view: SolutionsPartner
   return { expiring, remaining, horizon };
 }
 
-/** The latest evaluation per area recorded on or before a day (SPEC §4.5 "qualified on day D"). */
-export async function latestEvaluations(db: Db, orgId: string) {
-  return db.selectDistinctOn([spEvaluations.solutionArea], { area: spEvaluations.solutionArea, track: spEvaluations.track, qualified: spEvaluations.qualified, recordedAt: spEvaluations.recordedAt })
-    .from(spEvaluations).where(eq(spEvaluations.orgId, orgId)).orderBy(spEvaluations.solutionArea, desc(spEvaluations.recordedAt));
-}
-
 export type { Track };
 
-/**
- * SPEC §4.5: was the area qualified on at least one day from `from` to `to`? A day counts when
- * the latest evaluation recorded on or before it says so: every evaluation inside the range,
- * plus the last one before it (which still held on the range's first day).
- */
-export async function qualifiedDuring(db: Db, orgId: string, area: AreaSlug, from: string, to: string): Promise<boolean> {
-  const [row] = rowsOf<{ ok: boolean | null }>(await db.execute(sql`
-    select bool_or(qualified) as ok from sp_evaluations
-    where org_id = ${orgId} and solution_area = ${area} and (
-      (recorded_at >= ${from}::date and recorded_at < (${to}::date + 1))
-      or id = (select id from sp_evaluations where org_id = ${orgId} and solution_area = ${area} and recorded_at < ${from}::date order by recorded_at desc, id desc limit 1))`));
-  return row?.ok === true;
-}

@@ -20,7 +20,7 @@ export class SignInPage {
     // React resets the form when the action settles; wait for that before the next attempt.
     await expect(async () => {
       if (!this.page.url().includes("/sign-in") || (await button.count()) === 0) return; // navigated away
-      expect(await button.isDisabled()).toBe(false);
+      expect(await button.isDisabled({ timeout: 1000 })).toBe(false);
     }).toPass();
   }
 

@@ -2,13 +2,14 @@ import type { Db } from "@/db/client";
 import type { SolutionsPartnerView } from "@/db/queries/solutions-partner";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
 import type { SolutionsPartnerStatus } from "@/lib/rules/solutions-partner";
+import { loadSpEnrollment } from "@/lib/offers/enrollment";
 
 /**
  * SPEC §4.5 statuses: the score status, overridden by Enrolled / Enrolled — renewal due while
  * the organization holds the area's designation (until the anniversary, whatever the score).
  */
 export async function loadAreaStatuses(db: Db, orgId: string, today: string, view: SolutionsPartnerView): Promise<Record<AreaSlug, SolutionsPartnerStatus>> {
-  const enrollment = await enrollmentOf(db, orgId, today);
+  const enrollment = await loadSpEnrollment(db, orgId, today);
   return Object.fromEntries(
     AREA_SLUGS.map((area) => {
       const e = enrollment[area];
@@ -16,11 +17,4 @@ export async function loadAreaStatuses(db: Db, orgId: string, today: string, vie
       return [area, status];
     }),
   ) as Record<AreaSlug, SolutionsPartnerStatus>;
-}
-
-type Enrollment = Partial<Record<AreaSlug, { enrolled: boolean; renewalDue: boolean; anniversary: string | null }>>;
-
-// Wired to the offers module once purchases exist (issue #5).
-async function enrollmentOf(_db: Db, _orgId: string, _today: string): Promise<Enrollment> {
-  return {};
 }

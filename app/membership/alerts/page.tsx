@@ -33,7 +33,7 @@ export default async function AlertsPage() {
                 <h2 className="font-semibold">{a.title}</h2>
               </div>
               <p className="mt-1 text-sm text-neutral-700">{a.detail}</p>
-              <Link href={a.href} aria-label={`Resolve: ${a.title}`} className="mt-2 inline-block text-sm font-semibold text-brand-700 hover:underline">Resolve: {linkLabel(a.href)}</Link>
+              <Link href={a.href} aria-label={`Resolve: ${linkLabel(a.href)} — ${a.title}`} className="mt-2 inline-block text-sm font-semibold text-brand-700 hover:underline">Resolve: {linkLabel(a.href)}</Link>
             </li>
           ))}
         </ul>

@@ -35,8 +35,8 @@ export default async function BadgesPage() {
                       <CardTitle level={3} id={`badge-${p.offer}-${b.id}`}>{b.label}</CardTitle>
                       <img className="mt-2 w-full rounded border border-neutral-100" src={href(p.offer, b.id, "svg")} alt={`${p.title} — ${b.label} badge`} width={600} height={240} />
                       <p className="mt-2 flex gap-3 text-sm">
-                        <a className="font-semibold text-brand-700 underline" href={href(p.offer, b.id, "svg")} download aria-label={`Download ${b.label} badge as SVG`}>Download SVG</a>
-                        <a className="font-semibold text-brand-700 underline" href={href(p.offer, b.id, "png")} download aria-label={`Download ${b.label} badge as PNG`}>Download PNG</a>
+                        <a className="font-semibold text-brand-700 underline" href={href(p.offer, b.id, "svg")} download>Download {b.label} badge as SVG</a>
+                        <a className="font-semibold text-brand-700 underline" href={href(p.offer, b.id, "png")} download>Download {b.label} badge as PNG</a>
                       </p>
                     </Card>
                   </li>

@@ -54,7 +54,7 @@ export function OfferCard({ card, today, orderKey, canManageBilling, partnerId }
         {card.action !== "pay" && card.canOrder && orderKey && term ? (
           <OrderPane
             offer={card.offer} kind={kind} title={card.info.title} priceText={card.price.text}
-            termText={kind === "renewal" ? `Renewal: held from ${term.start} until ${term.end}.` : `Held for one year, until ${term.end} (wire transfer: from payment).`}
+            termText={kind === "renewal" ? `Renewal: held from ${term.start} until ${term.end}.` : `Held for one year, until ${term.end} (by wire transfer: from the day the payment is confirmed).`}
             instructions={card.info.instructions} terms={PURCHASE_TERMS} idempotencyKey={orderKey} methods={card.methods} canManageBilling={canManageBilling}
           />
         ) : card.action !== "pay" ? (

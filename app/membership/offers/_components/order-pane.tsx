@@ -44,7 +44,7 @@ export function OrderPane(p: OrderPaneProps) {
         </section>
         <section aria-labelledby={`${id}-terms`}>
           <h3 id={`${id}-terms`} className="text-sm font-semibold">Purchase terms</h3>
-          <ul className="mt-1 max-h-40 list-disc overflow-y-auto rounded border border-neutral-200 py-2 pl-7 pr-2 text-sm text-neutral-700">{p.terms.map((t) => <li key={t}>{t}</li>)}</ul>
+          <ul tabIndex={0} aria-labelledby={`${id}-terms`} className="mt-1 max-h-40 list-disc overflow-y-auto rounded border border-neutral-200 py-2 pl-7 pr-2 text-sm text-neutral-700">{p.terms.map((t) => <li key={t}>{t}</li>)}</ul>
         </section>
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="acceptAgreement" className="mt-1" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />

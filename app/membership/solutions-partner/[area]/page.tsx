@@ -5,7 +5,8 @@ import { Freshness, ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { db } from "@/db/client";
-import { loadExpiring, loadSolutionsPartner, loadSpHistory, qualifiedDuring } from "@/db/queries/solutions-partner";
+import { loadExpiring, loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
+import { spEligibleAreas } from "@/lib/offers/eligibility";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { areaLabel, isAreaSlug } from "@/lib/rules/areas";
@@ -34,7 +35,7 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
   const [statuses, history, eligible, expiring, trend] = await Promise.all([
     loadAreaStatuses(db(), ctx.orgId, day, view),
     loadSpHistory(db(), ctx.orgId, area, day),
-    qualifiedDuring(db(), ctx.orgId, area, eligibleFrom, day),
+    spEligibleAreas(db(), ctx.orgId, { start: eligibleFrom, end: day }).then((areas) => areas.includes(area)),
     loadExpiring(db(), ctx.orgId, view),
     loadSolutionsPartnerTrend(db(), ctx.orgId, area, day),
   ]);

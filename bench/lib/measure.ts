@@ -1,0 +1,123 @@
+// Measuring helpers: timings, process memory from /proc, HTTP load with autocannon.
+import fs from "node:fs";
+import autocannon from "autocannon";
+
+export const MB = 1024 * 1024;
+
+export function median(xs: number[]): number {
+  return quantile(xs, 0.5);
+}
+
+export function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
+}
+
+export type Timing = { median: number; p90: number; min: number; runs: number };
+
+/** Runs fn `warmup` times untimed, then `runs` times; milliseconds. */
+export async function timeIt(fn: () => Promise<unknown>, runs = 20, warmup = 2): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
+  return { median: median(ms), p90: quantile(ms, 0.9), min: Math.min(...ms), runs };
+}
+
+/** VmRSS and VmHWM (peak RSS) of a process, in bytes; null once it has exited. */
+export function memoryOf(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0) * 1024;
+    return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
+  } catch {
+    return null;
+  }
+}
+
+/** The process and all its descendants (next start may fork its server). */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    out.push(pid);
+    for (const c of children.get(pid) ?? []) walk(c);
+  };
+  walk(root);
+  return out;
+}
+
+/**
+ * Samples the memory of a process tree every `everyMs` until stopped: the peak of the summed
+ * RSS, and the largest VmHWM (the kernel's own peak of one process, which misses nothing between samples).
+ */
+export function sampleMemory(pids: () => number[], everyMs = 50) {
+  let peakRss = 0;
+  let peakHwm = 0;
+  const sample = () => {
+    let sum = 0;
+    for (const pid of pids()) {
+      const m = memoryOf(pid);
+      if (!m) continue;
+      sum += m.rss;
+      peakHwm = Math.max(peakHwm, m.hwm);
+    }
+    peakRss = Math.max(peakRss, sum);
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop(): { peakRss: number; peakHwm: number } {
+      clearInterval(timer);
+      sample();
+      return { peakRss, peakHwm };
+    },
+  };
+}
+
+export type LoadResult = {
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  seconds: number;
+};
+
+/** autocannon: `connections` keep-alive connections for `duration` seconds, on one URL. */
+export async function load(url: string, o: { connections: number; duration: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const r = await autocannon({ url, connections: o.connections, duration: o.duration, headers: o.headers ?? {}, timeout: 30 });
+  return {
+    requestsPerSec: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    mean: r.latency.mean,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    seconds: r.duration,
+  };
+}

@@ -1,0 +1,80 @@
+// The routes the benchmark loads, and for each the query functions its request runs, called the
+// same way (same order, same parallelism) so their database time can be measured on its own.
+import type { Db } from "@/db/client";
+import { loadAlerts } from "@/db/queries/alerts";
+import { loadExpiring, loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
+import { spEligibleAreas } from "@/lib/offers/eligibility";
+import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
+import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
+import { loadContext } from "@/lib/auth/sessions";
+import { addMonths, startOfMonth } from "@/lib/rules/time";
+import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
+import { loadAreaStatuses } from "@/lib/solutions-partner/status";
+
+export type QueryCtx = { db: Db; orgId: string; sessionId: string; today: string; now: Date };
+
+export type BenchRoute = {
+  id: string;
+  label: string;
+  path: string;
+  /** Text the response must contain (proves the signed-in page rendered, not a redirect or an error). */
+  marker: string;
+  /** Pages run the guard and the workspace layout (header alerts) besides their own queries. */
+  kind: "page" | "json";
+  queries: (c: QueryCtx) => Promise<unknown>;
+};
+
+export const AREA = "modern-work";
+
+/** The guard of every signed-in request (lib/auth/guard.ts currentContext → loadContext). */
+export const guardQueries = (c: QueryCtx) => loadContext(c.db, c.sessionId, c.now);
+/** The workspace layout's header alerts count (app/membership/alerts/load.ts). */
+export const layoutQueries = (c: QueryCtx) => loadAlerts(c.db, c.orgId, c.today);
+
+export const ROUTES: BenchRoute[] = [
+  {
+    id: "ts-dashboard", label: "Training Services dashboard", path: "/membership/training-services", kind: "page",
+    marker: "Solutions Partner for Training Services",
+    queries: (c) => loadTrainingServices(c.db, c.orgId, c.today), // app/membership/training-services/page.tsx
+  },
+  {
+    id: "sp-overview", label: "Solutions Partner overview", path: "/membership/solutions-partner", kind: "page",
+    marker: "Solutions Partner designations",
+    queries: async (c) => { // app/membership/solutions-partner/page.tsx
+      const view = await loadSolutionsPartner(c.db, c.orgId, c.today);
+      return loadAreaStatuses(c.db, c.orgId, c.today, view);
+    },
+  },
+  {
+    id: "sp-area", label: `Solutions Partner area (${AREA})`, path: `/membership/solutions-partner/${AREA}`, kind: "page",
+    marker: "Recommendations",
+    queries: async (c) => { // app/membership/solutions-partner/[area]/page.tsx
+      const eligibleFrom = startOfMonth(addMonths(c.today, -5).slice(0, 7));
+      const view = await loadSolutionsPartner(c.db, c.orgId, c.today);
+      return Promise.all([
+        loadAreaStatuses(c.db, c.orgId, c.today, view),
+        loadSpHistory(c.db, c.orgId, AREA, c.today),
+        spEligibleAreas(c.db, c.orgId, { start: eligibleFrom, end: c.today }),
+        loadExpiring(c.db, c.orgId, view),
+        loadSolutionsPartnerTrend(c.db, c.orgId, AREA, c.today),
+      ]);
+    },
+  },
+  {
+    id: "json-ts", label: "JSON /api/v1/membership/training-services", path: "/api/v1/membership/training-services", kind: "json",
+    marker: "\"qualified\"",
+    queries: async (c) => toTrainingServicesJson(await loadTrainingServices(c.db, c.orgId, c.today)),
+  },
+  {
+    id: "json-sp", label: "JSON /api/v1/membership/solutions-partner", path: "/api/v1/membership/solutions-partner", kind: "json",
+    marker: "\"areas\"",
+    queries: (c) => solutionsPartnerJson(c.db, c.orgId, c.today),
+  },
+];
+
+/** Everything one request of the route runs against the database, in order. */
+export async function requestQueries(route: BenchRoute, c: QueryCtx): Promise<void> {
+  await guardQueries(c);
+  if (route.kind === "page") await Promise.all([layoutQueries(c), route.queries(c)]); // the layout's Suspense streams beside the page
+  else await route.queries(c);
+}

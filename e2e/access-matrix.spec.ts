@@ -1,0 +1,262 @@
+// Issue #8 — the access matrix. Every page (app/**/page.tsx) and route handler (app/**/route.ts,
+// downloads included) found in the source tree at test time is called as: signed out, each role
+// of organization A, and each role of organization B with A's ids in the path and query. The
+// expected outcome of each call is the table below; a page or route without an entry fails the
+// test. No response to B (or to a signed-out visitor) may contain A's data (sentinel strings
+// seeded by e2e/seed-security.ts), and A's data reads the same after B's attempts. Then every
+// mutating server action is called directly over HTTP (bypassing the UI) as members and as B's
+// roles with A's ids: each refuses and changes nothing.
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E_ORGS, E2E_ROLES, e2eEmail, type E2eRole } from "./fixtures";
+import { MATRIX, PNG_BYTES, SENTINEL } from "./seed-security";
+import { actionId, builtActions, callAction, mainText, newClient, signedInClient } from "./support/http";
+
+test.describe.configure({ mode: "serial" });
+
+/** Outcome of one call: a status, or a redirect to sign-in / to the workspace. */
+type Outcome = 200 | 400 | 401 | 403 | 404 | 405 | "sign-in" | "workspace";
+type Who = "anon" | `A.${E2eRole}` | `B.${E2eRole}`;
+const WHO: Who[] = ["anon", ...E2E_ROLES.map((r) => `A.${r}` as Who), ...E2E_ROLES.map((r) => `B.${r}` as Who)];
+
+type Call = { method?: "GET" | "POST"; url: string; body?: string; headers?: Record<string, string> };
+/** [anon, member, partner_admin, account_admin, global_admin] for A; the same four roles for B. */
+type Row = { calls: Call[]; a: [Outcome, Outcome, Outcome, Outcome, Outcome]; b: [Outcome, Outcome, Outcome, Outcome]; aSees?: string[] };
+
+const VIEW: Pick<Row, "a" | "b"> = { a: ["sign-in", 403, 200, 200, 200], b: [403, 200, 200, 200] };
+const GLOBAL_ONLY: Pick<Row, "a" | "b"> = { a: ["sign-in", 403, 403, 403, 200], b: [403, 403, 403, 200] };
+/** A's own ids: A's admins see it, B's admins get a 404 (never a hint that it exists elsewhere). */
+const A_OWNED: Pick<Row, "a" | "b"> = { a: ["sign-in", 403, 200, 200, 200], b: [403, 404, 404, 404] };
+const API_VIEW: Pick<Row, "a" | "b"> = { a: [401, 403, 200, 200, 200], b: [403, 200, 200, 200] };
+const page = (url: string, rule: Pick<Row, "a" | "b">, aSees?: string[]): Row => ({ calls: [{ url }], ...rule, aSees });
+
+// The expected-outcome table: one entry per page and route file of app/.
+const TABLE: Record<string, Row> = {
+  "page /": { calls: [{ url: "/" }], a: ["workspace", "workspace", "workspace", "workspace", "workspace"], b: ["workspace", "workspace", "workspace", "workspace"] },
+  "page /sign-in": { calls: [{ url: "/sign-in" }], a: [200, "workspace", "workspace", "workspace", "workspace"], b: ["workspace", "workspace", "workspace", "workspace"] },
+  "page /membership": page("/membership", VIEW, [SENTINEL.orgName]),
+  "page /membership/alerts": page("/membership/alerts", VIEW),
+  "page /membership/audit": page("/membership/audit", GLOBAL_ONLY, [MATRIX.activeOrder]),
+  "page /membership/badges": page("/membership/badges", VIEW),
+  "page /membership/benefits": page("/membership/benefits", VIEW),
+  "page /membership/billing-profile": page("/membership/billing-profile", GLOBAL_ONLY, [SENTINEL.billing]),
+  "page /membership/import": page("/membership/import", VIEW, [SENTINEL.importFile]),
+  "page /membership/offers": page("/membership/offers", VIEW),
+  "page /membership/orders": page("/membership/orders", VIEW, [MATRIX.activeOrder, MATRIX.awaitingOrder]),
+  "page /membership/orders/[number]": page(`/membership/orders/${MATRIX.awaitingOrder}`, A_OWNED, [SENTINEL.proofFile]),
+  "page /membership/orders/[number]/invoice": page(`/membership/orders/${MATRIX.activeOrder}/invoice`, A_OWNED, [SENTINEL.billing]),
+  "page /membership/solutions-partner": page("/membership/solutions-partner", VIEW),
+  "page /membership/solutions-partner/[area]": page("/membership/solutions-partner/security?track=enterprise", VIEW),
+  "page /membership/training-services": page("/membership/training-services", VIEW),
+  "page /membership/training-services/[criterion]": page("/membership/training-services/courseware", VIEW),
+  "page /membership/training-services/areas/[area]/[criterion]": page("/membership/training-services/areas/security/survey-completions", VIEW),
+  "page /membership/users": page("/membership/users", GLOBAL_ONLY, [SENTINEL.user]),
+
+  "route /api/auth/[...nextauth]": { calls: [{ url: "/api/auth/session" }, { url: "/api/auth/providers" }], a: [200, 200, 200, 200, 200], b: [200, 200, 200, 200] },
+  "route /api/health": { calls: [{ url: "/api/health" }], a: [200, 200, 200, 200, 200], b: [200, 200, 200, 200] },
+  // The upload answers 400 for an unknown kind once the caller may import: nothing is written.
+  "route /api/v1/imports": {
+    calls: [{ method: "POST", url: "/api/v1/imports?kind=not-a-kind", body: "a,b\n1,2\n", headers: { "content-type": "text/csv" } }],
+    a: [401, 403, 400, 400, 400], b: [403, 400, 400, 400],
+  },
+  "route /api/v1/membership/solutions-partner": { calls: [{ url: "/api/v1/membership/solutions-partner" }], ...API_VIEW },
+  "route /api/v1/membership/training-services": { calls: [{ url: "/api/v1/membership/training-services" }], ...API_VIEW },
+  // B holds no badge: 404 (the badge ids are the same for everyone; the holding is A's).
+  "route /membership/badges/download": {
+    calls: [{ url: "/membership/badges/download?offer=solutions-partner&badge=security&format=svg" }, { url: "/membership/badges/download?offer=solutions-partner&badge=security&format=png" }],
+    ...A_OWNED,
+  },
+  "route /membership/orders/[number]/proofs/[id]": page(`/membership/orders/${MATRIX.awaitingOrder}/proofs/${MATRIX.proofId}`, A_OWNED),
+  "route /membership/solutions-partner/download": {
+    calls: [
+      { url: "/membership/solutions-partner/download?area=security&track=enterprise&metric=net-customer-adds" },
+      { url: "/membership/solutions-partner/download?area=security&track=enterprise&metric=intermediate-certifications" },
+    ],
+    ...VIEW, aSees: [SENTINEL.customer, SENTINEL.person],
+  },
+  "route /membership/training-services/download": {
+    calls: [{ url: "/membership/training-services/download?criterion=courseware" }, { url: "/membership/training-services/download?criterion=survey-completions&area=security" }],
+    ...VIEW,
+  },
+};
+
+/** Pages and route handlers of the app, from the source tree (route groups and private folders left out). */
+function routesInSource(): string[] {
+  const found: string[] = [];
+  for (const rel of fs.readdirSync("app", { recursive: true }) as string[]) {
+    const file = rel.split(path.sep).join("/");
+    const m = /^(?:(.*)\/)?(page\.tsx|route\.ts)$/.exec(file);
+    if (!m) continue;
+    const segments = (m[1] ?? "").split("/").filter((s) => s && !/^\(.*\)$/.test(s));
+    if (segments.some((s) => s.startsWith("_"))) continue;
+    found.push(`${m[2] === "page.tsx" ? "page" : "route"} /${segments.join("/")}`);
+  }
+  return found.sort();
+}
+
+const SENTINELS = [E2E_ORGS.matrixA, ...Object.values(SENTINEL), MATRIX.activeOrder, MATRIX.awaitingOrder, MATRIX.proofId, MATRIX.targetUserA];
+
+const clients = new Map<Who, APIRequestContext>();
+let stats = { requests: 0 };
+
+test.beforeAll(async () => {
+  clients.set("anon", await newClient());
+  for (const role of E2E_ROLES) {
+    clients.set(`A.${role}`, await signedInClient(e2eEmail(E2E_ORGS.matrixA, role)));
+    clients.set(`B.${role}`, await signedInClient(e2eEmail(E2E_ORGS.matrixB, role)));
+  }
+});
+test.afterAll(async () => {
+  for (const c of clients.values()) await c.dispose();
+  console.log(`access matrix: ${stats.requests} requests`);
+});
+
+function expected(row: Row, who: Who): Outcome {
+  if (who === "anon") return row.a[0];
+  const [org, role] = who.split(".") as ["A" | "B", E2eRole];
+  const i = E2E_ROLES.indexOf(role);
+  return org === "A" ? row.a[i + 1]! : row.b[i]!;
+}
+
+async function send(client: APIRequestContext, call: Call) {
+  stats.requests++;
+  const headers = { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`, ...call.headers };
+  const res = call.method === "POST" ? await client.post(call.url, { data: call.body, headers }) : await client.get(call.url);
+  return { status: res.status(), location: res.headers()["location"] ?? "", body: (await res.body()).toString("latin1") };
+}
+
+function matches(outcome: Outcome, r: { status: number; location: string }): boolean {
+  if (outcome === "sign-in") return r.status === 307 && /^(https?:\/\/[^/]+)?\/sign-in(\?|$)/.test(r.location);
+  if (outcome === "workspace") return r.status >= 300 && r.status < 400 && /^(https?:\/\/[^/]+)?\/membership\/?$/.test(r.location);
+  return r.status === outcome;
+}
+
+/** What A's global admin reads of A's data: the same before and after B's attempts. */
+async function snapshotOfA(): Promise<Record<string, string>> {
+  const admin = clients.get("A.global_admin")!;
+  const out: Record<string, string> = {};
+  for (const url of ["/membership/orders", `/membership/orders/${MATRIX.awaitingOrder}`, `/membership/orders/${MATRIX.activeOrder}`, "/membership/users", "/membership/billing-profile", "/membership/audit", "/membership/import", "/membership/badges"]) {
+    const res = await admin.get(url);
+    expect(res.status(), url).toBe(200);
+    out[url] = mainText(await res.text());
+  }
+  for (const url of ["/api/v1/membership/solutions-partner", "/api/v1/membership/training-services"]) out[url] = await (await admin.get(url)).text();
+  const proof = await admin.get(`/membership/orders/${MATRIX.awaitingOrder}/proofs/${MATRIX.proofId}`);
+  out.proof = (await proof.body()).toString("hex");
+  return out;
+}
+
+test("every page and route handler of the source tree has an entry in the table", () => {
+  expect(routesInSource()).toEqual(Object.keys(TABLE).sort());
+});
+
+test("each page, route and download answers each caller as the table says, and B never sees A's data", async () => {
+  const before = await snapshotOfA();
+  const failures: string[] = [];
+  for (const [key, row] of Object.entries(TABLE)) {
+    const seenByA = new Set<string>();
+    for (const call of row.calls) {
+      for (const who of WHO) {
+        const r = await send(clients.get(who)!, call);
+        const want = expected(row, who);
+        if (!matches(want, r)) failures.push(`${key} ${call.method ?? "GET"} ${call.url} as ${who}: expected ${want}, got ${r.status}${r.location ? ` → ${r.location}` : ""}`);
+        if (r.status >= 500) failures.push(`${key} ${call.url} as ${who}: server error ${r.status}`);
+        if (who.startsWith("B.") || who === "anon") {
+          // An id the request itself carries may be echoed (a redirect's callbackUrl); A's data may not.
+          const leaked = SENTINELS.filter((s) => !call.url.includes(s) && r.body.includes(s));
+          if (leaked.length) failures.push(`${key} ${call.url} as ${who}: response contains A's data ${leaked.join(", ")}`);
+        }
+        if (who === "A.global_admin") for (const s of row.aSees ?? []) if (r.body.includes(s)) seenByA.add(s);
+      }
+    }
+    const missing = (row.aSees ?? []).filter((s) => !seenByA.has(s));
+    if (missing.length) failures.push(`${key}: A's global admin does not see the sentinel ${missing.join(", ")} (the leak check would prove nothing)`);
+  }
+  expect(failures).toEqual([]);
+  expect(await snapshotOfA()).toEqual(before);
+});
+
+// ---- server actions, called directly over HTTP ----
+
+type ActionRow = {
+  /** "mutating": called below as refused callers. "session": signs in or out the caller only. */
+  kind: "mutating" | "session";
+  path?: string;
+  fields?: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+  /** Callers that must be refused, with the refusal they get. */
+  refused?: Partial<Record<Who, RegExp>>;
+};
+const ROLE_REFUSED = /Your role does not allow this/;
+const NOT_FOUND = /No order|not found|Unknown user|No such user|not in your organization/i;
+const MEMBERS_AND_B: Partial<Record<Who, RegExp>> = { "A.member": ROLE_REFUSED, "B.member": ROLE_REFUSED };
+
+const ACTIONS: Record<string, ActionRow> = {
+  "app/_components/sign-out.ts#signOutAction": { kind: "session" },
+  "app/sign-in/actions.ts#signInAction": { kind: "session" },
+  "app/membership/users/actions.ts#addUserAction": {
+    kind: "mutating", path: "/membership/users",
+    fields: { name: "Intruder", email: "intruder@e2e-matrix-a.example", role: "global_admin", password: "intruder-password-1" },
+    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "A.account_admin": ROLE_REFUSED, "B.partner_admin": ROLE_REFUSED, "B.account_admin": ROLE_REFUSED },
+  },
+  "app/membership/users/actions.ts#changeRoleAction": {
+    kind: "mutating", path: "/membership/users", fields: { userId: MATRIX.targetUserA, role: "global_admin" },
+    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "B.account_admin": ROLE_REFUSED, "B.global_admin": NOT_FOUND },
+  },
+  "app/membership/users/actions.ts#disableUserAction": {
+    kind: "mutating", path: "/membership/users", fields: { userId: MATRIX.targetUserA },
+    refused: { ...MEMBERS_AND_B, "A.account_admin": ROLE_REFUSED, "B.global_admin": NOT_FOUND },
+  },
+  "app/membership/billing-profile/actions.ts#saveBillingProfileAction": {
+    kind: "mutating", path: "/membership/billing-profile",
+    fields: { billingName: "Intruder Billing", addressLine1: "1 Evil Way", addressLine2: "", city: "X", postalCode: "1", country: "US", taxId: "", paymentInstrument: "Visa ending 0000" },
+    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "A.account_admin": ROLE_REFUSED, "B.account_admin": ROLE_REFUSED },
+  },
+  "app/membership/offers/actions.ts#placeOrderAction": {
+    kind: "mutating", path: "/membership/offers",
+    fields: { kind: "purchase", offer: "training-services", paymentMethod: "billing_profile", acceptAgreement: "on", idempotencyKey: "training-services.purchase.forged0000000000.0.forged-signature-000000000000000000000000" },
+    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "B.partner_admin": ROLE_REFUSED, "B.account_admin": /not valid|expired/, "B.global_admin": /not valid|expired/ },
+  },
+  "app/membership/orders/[number]/actions.ts#cancelOrderAction": {
+    kind: "mutating", path: `/membership/orders/${MATRIX.awaitingOrder}`, fields: { orderNumber: MATRIX.awaitingOrder },
+    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "B.partner_admin": ROLE_REFUSED, "B.account_admin": NOT_FOUND, "B.global_admin": NOT_FOUND },
+  },
+  "app/membership/orders/[number]/actions.ts#uploadProofAction": {
+    kind: "mutating", path: `/membership/orders/${MATRIX.awaitingOrder}`,
+    fields: { orderNumber: MATRIX.awaitingOrder, file: { name: "intruder.png", mimeType: "image/png", buffer: PNG_BYTES } },
+    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "B.partner_admin": ROLE_REFUSED, "B.account_admin": NOT_FOUND, "B.global_admin": NOT_FOUND },
+  },
+};
+
+test("every server action of the build has an entry in the action table", () => {
+  const built = builtActions().map((a) => `${a.filename}#${a.exportedName}`).sort();
+  expect(built).toEqual(Object.keys(ACTIONS).sort());
+});
+
+test("the direct call works (positive control): B's global admin changes a role in B", async () => {
+  const id = actionId("app/membership/users/actions.ts", "changeRoleAction");
+  const r = await callAction(clients.get("B.global_admin")!, { id, path: "/membership/users", fields: { userId: MATRIX.targetUserB, role: "account_admin" } });
+  expect(r.status).toBe(200);
+  expect(r.body).toContain("Role changed to Account admin.");
+});
+
+test("mutating server actions called over HTTP refuse members, other roles and B with A's ids, and change nothing", async () => {
+  const before = await snapshotOfA();
+  const failures: string[] = [];
+  let calls = 0;
+  for (const [key, row] of Object.entries(ACTIONS)) {
+    if (row.kind !== "mutating") continue;
+    const [filename, exportedName] = key.split("#") as [string, string];
+    const id = actionId(filename, exportedName);
+    for (const [who, refusal] of Object.entries(row.refused ?? {}) as [Who, RegExp][]) {
+      const r = await callAction(clients.get(who)!, { id, path: row.path!, fields: row.fields! });
+      calls++;
+      if (r.status >= 500) failures.push(`${key} as ${who}: server error ${r.status}`);
+      if (!refusal.test(r.body)) failures.push(`${key} as ${who}: expected a refusal matching ${refusal}, got ${r.status} ${r.body.slice(0, 300)}`);
+      if (/"ok":true/.test(r.body)) failures.push(`${key} as ${who}: the action answered ok`);
+    }
+  }
+  console.log(`server actions: ${calls} direct calls`);
+  expect(failures).toEqual([]);
+  expect(await snapshotOfA()).toEqual(before);
+});

@@ -1,0 +1,153 @@
+// Issue #7: the benchmark's data generator and query wiring, at a tiny scale, so `npm run bench`
+// and `npm run bench:data` cannot silently rot (the benchmark itself never runs in `npm test`).
+// Also: after bulk imports and re-imports the ts_monthly rollup — and the dashboard numbers read
+// from it — equal the line items. (Deleting line items is not an operation the app offers: an
+// import only inserts or updates by natural key, SPEC §6; tests/imports.merge.test.ts covers
+// re-imports, updates, catalog changes, rejected and concurrent imports row by row.)
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
+import { loadTrainingServices } from "@/db/queries/training-services";
+import { windowFor } from "@/lib/rules/time";
+import { csvChunks, HEADERS, importFileRow, kindCounts, rowGenerators } from "@/bench/lib/generate";
+import { benchData, importOrThrow, LOAD_ORDER, twinPartnerId } from "@/bench/lib/load";
+import { requestQueries, ROUTES } from "@/bench/lib/pages";
+import { useTestDatabase } from "./test-db";
+import { count, query } from "./fixtures/csv/helpers";
+
+useTestDatabase();
+
+const TODAY = "2026-11-15";
+const DATA_THROUGH = "2026-10-31";
+const SCALE = 200;
+const text = (kind: keyof ReturnType<typeof kindCounts>, scale = SCALE, seed = 7) => {
+  const { counts, rows } = rowGenerators({ scale, seed, dataThrough: DATA_THROUGH });
+  return [...csvChunks(HEADERS[kind], counts[kind], rows[kind])].join("");
+};
+
+describe("the generator (pure)", () => {
+  it("is reproducible: the same seed writes the same files, another seed other ones", () => {
+    for (const kind of LOAD_ORDER) expect(text(kind)).toBe(text(kind));
+    expect(text("courseware-completions", SCALE, 8)).not.toBe(text("courseware-completions"));
+  });
+
+  it("gives every kind its share of the scale, with unique natural keys", () => {
+    expect(kindCounts(1_000_000)).toEqual({
+      "courseware-completions": 1_000_000, "exam-vouchers": 200_000, "mtm-surveys": 200_000,
+      customers: 50_000, certifications: 20_000, usage: 672, deployments: 100_000,
+    });
+    const keyColumns: Record<string, number[]> = {
+      "courseware-completions": [0], "exam-vouchers": [0], "mtm-surveys": [0], customers: [0, 2, 4], certifications: [0, 2], usage: [0, 1, 2, 3], deployments: [0, 1, 2, 3],
+    };
+    for (const kind of LOAD_ORDER) {
+      const records = parse(text(kind, 5_000), { from_line: 2 }) as string[][];
+      expect(records.length).toBe(kindCounts(5_000)[kind]);
+      const keys = new Set(records.map((r) => keyColumns[kind]!.map((i) => r[i]).join("|")));
+      expect(keys.size, kind).toBe(records.length);
+    }
+  });
+
+  it("spreads line items over 24 months and the import file over the window", () => {
+    const months = new Set(text("courseware-completions", 5_000).trim().split("\n").slice(1).map((l) => l.split(",")[2]!.slice(0, 7)));
+    expect(months.size).toBe(24);
+    const w = windowFor(DATA_THROUGH);
+    const row = importFileRow(7, DATA_THROUGH);
+    for (let i = 0; i < 2_000; i++) {
+      const date = row(i).trim().split(",")[2]!;
+      expect(date >= w.start && date <= w.end).toBe(true);
+    }
+  });
+});
+
+describe("bench:data at scale 200", () => {
+  let orgId = "";
+  let twinId = "";
+  beforeAll(async () => {
+    const { main, twin } = await benchData({ org: "SMOKE", scale: SCALE, twinScale: 50, seed: 7, today: TODAY });
+    orgId = main.orgId;
+    twinId = twin!.orgId;
+    expect(main.imports["courseware-completions"]).toMatchObject({ rows: 200, inserted: 200 });
+    expect(twin!.partnerId).toBe(twinPartnerId("SMOKE"));
+  }, 120_000);
+
+  it("fills every table of both organizations through the import path", async () => {
+    const expected = kindCounts(SCALE);
+    const tables = { "courseware-completions": "courseware_completions", "exam-vouchers": "exam_vouchers", "mtm-surveys": "mtm_surveys", customers: "customers", certifications: "certifications", usage: "usage", deployments: "deployments" } as const;
+    for (const kind of LOAD_ORDER) expect(await count(tables[kind], `org_id = '${orgId}'`), kind).toBe(expected[kind]);
+    expect(await count("courseware_completions", `org_id = '${twinId}'`)).toBe(50);
+    expect(await count("imports", `org_id = '${orgId}'`)).toBe(LOAD_ORDER.length);
+    expect(await count("sp_evaluations", `org_id = '${orgId}'`)).toBeGreaterThan(0); // the after-import hook ran
+  });
+
+  it("the rollup equals a GROUP BY of the line items, and the dashboard equals the line items of the window", async () => {
+    await expectRollupEqualsLineItems();
+    await expectDashboardEqualsLineItems(orgId);
+    await expectDashboardEqualsLineItems(twinId);
+  });
+
+  it("re-running is a no-op (same rows), and a re-import that changes rows keeps the rollup exact", async () => {
+    const again = await benchData({ org: "SMOKE", scale: SCALE, twinScale: 0, seed: 7, today: TODAY });
+    for (const kind of LOAD_ORDER) expect(again.main.imports[kind], kind).toMatchObject({ inserted: 0, updated: 0 });
+    // Another seed: the same natural keys (ids come from the row number) with other courses, dates and answers.
+    const { counts, rows } = rowGenerators({ scale: SCALE, seed: 7, dataThrough: DATA_THROUGH });
+    const other = rowGenerators({ scale: SCALE, seed: 11, dataThrough: DATA_THROUGH });
+    const moved = (i: number) => rows["mtm-surveys"](i).split(",")[0] + "," + other.rows["mtm-surveys"](i).split(",").slice(1).join(",");
+    const r = await importOrThrow({ kind: "mtm-surveys", orgId, fileName: "moved.csv", today: TODAY, dataThrough: DATA_THROUGH, input: csvChunks(HEADERS["mtm-surveys"], counts["mtm-surveys"], moved) });
+    expect(r.inserted).toBe(0);
+    expect(r.updated).toBeGreaterThan(counts["mtm-surveys"] / 2);
+    await expectRollupEqualsLineItems();
+    await expectDashboardEqualsLineItems(orgId);
+  }, 60_000);
+
+  it("the benchmark's routes run their query functions on the generated data", async () => {
+    const view = await loadSolutionsPartner(db(), orgId, TODAY);
+    expect(view.freshness.hasData).toBe(true);
+    for (const route of ROUTES) {
+      await requestQueries(route, { db: db(), orgId, sessionId: "00000000-0000-0000-0000-000000000000", today: TODAY, now: new Date(`${TODAY}T12:00:00Z`) });
+    }
+  });
+});
+
+async function expectRollupEqualsLineItems(): Promise<void> {
+  const rollup = await query(`select org_id::text, month, kind, category, solution_area, items, answer_sum, answer_count from ts_monthly order by 1, 2, 3, 4, 5`);
+  const answered = [1, 2, 3, 4, 5].map((n) => `(s.q${n} is not null)::int`).join(" + ");
+  const sum = [1, 2, 3, 4, 5].map((n) => `coalesce(s.q${n}, 0)`).join(" + ");
+  const lineItems = await query(`
+    select org_id::text, month, kind, category, solution_area, items, answer_sum, answer_count from (
+      select c.org_id, to_char(c.redeemed_on, 'YYYY-MM') as month, 'completion' as kind, co.category::text as category, coalesce(co.solution_area, '') as solution_area,
+        count(*)::int as items, 0 as answer_sum, 0 as answer_count
+      from courseware_completions c join courses co using (course_code) group by 1, 2, 4, 5
+      union all
+      select org_id, to_char(purchased_on, 'YYYY-MM'), 'voucher', level::text, '', count(*)::int, 0, 0 from exam_vouchers group by 1, 2, 4
+      union all
+      select s.org_id, to_char(s.completed_on, 'YYYY-MM'), 'survey', co.category::text, coalesce(co.solution_area, ''),
+        count(*)::int, sum(${sum})::int, sum(${answered})::int
+      from mtm_surveys s join courses co using (course_code) group by 1, 2, 4, 5) x
+    order by 1, 2, 3, 4, 5`);
+  expect(rollup.length).toBeGreaterThan(0);
+  expect(rollup.map(numbers)).toEqual(lineItems.map(numbers));
+}
+
+const numbers = (r: Record<string, unknown>) => ({ ...r, items: Number(r.items), answer_sum: Number(r.answer_sum), answer_count: Number(r.answer_count) });
+
+/** What the dashboard reads from the rollup = the same counts computed from the line items of the window. */
+async function expectDashboardEqualsLineItems(orgId: string): Promise<void> {
+  const view = await loadTrainingServices(db(), orgId, TODAY);
+  const { start, end } = view.window;
+  const [c] = await query<Record<string, number>>(`select
+      count(*) filter (where co.category = 'fundamentals')::int as f, count(*) filter (where co.category = 'two-days-or-less')::int as t,
+      count(*) filter (where co.category = 'three-days-or-more')::int as h
+    from courseware_completions x join courses co using (course_code) where x.org_id = '${orgId}' and x.redeemed_on between '${start}' and '${end}'`);
+  const [v] = await query<Record<string, number>>(`select count(*) filter (where level = 'fundamentals')::int as f, count(*) filter (where level = 'advanced')::int as a
+    from exam_vouchers where org_id = '${orgId}' and purchased_on between '${start}' and '${end}'`);
+  const answered = [1, 2, 3, 4, 5].map((n) => `(s.q${n} is not null)::int`).join(" + ");
+  const sum = [1, 2, 3, 4, 5].map((n) => `coalesce(s.q${n}, 0)`).join(" + ");
+  const [s] = await query<Record<string, number>>(`select count(*)::int as n, coalesce(sum(${sum}), 0)::int as sum, coalesce(sum(${answered}), 0)::int as answered
+    from mtm_surveys s join courses co using (course_code) where s.org_id = '${orgId}' and s.completed_on between '${start}' and '${end}' and co.category <> 'fundamentals'`);
+  const a = view.aggregates;
+  expect(a.completions).toEqual({ fundamentals: Number(c!.f), twoDaysOrLess: Number(c!.t), threeDaysOrMore: Number(c!.h) });
+  expect(a.vouchers).toEqual({ fundamentals: Number(v!.f), advanced: Number(v!.a) });
+  expect({ surveyCount: a.surveys.surveyCount, answerSum: a.surveys.answerSum, answerCount: a.surveys.answerCount }).toEqual({ surveyCount: Number(s!.n), answerSum: Number(s!.sum), answerCount: Number(s!.answered) });
+  expect(a.completions.fundamentals + a.completions.twoDaysOrLess + a.completions.threeDaysOrMore).toBeGreaterThan(0);
+}
