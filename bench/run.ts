@@ -16,7 +16,8 @@
 // --duration S (autocannon seconds, default 10) · --connections N (default 20) · --runs N (query
 // timings, default 20) · --db NAME (default pmc_bench) · --reuse-data (keep pmc_bench and its data
 // when it was filled at the same scale) · --rebuild (build even when .next-bench is fresh) ·
-// --skip-build (use .next-bench as it is, even when sources changed after it) ·
+// --skip-build (use .next-bench as it is, even when sources changed after it) · --skip-profile (no
+// CPU profiles of the server) ·
 // --out FILE (default bench/results/latest.json).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -42,6 +43,8 @@ import { csvChunks, importFileRow } from "./lib/generate";
 import { benchData, CLI_ACTOR, DEFAULT_SEED, ensureOrganization, twinPartnerId } from "./lib/load";
 import { load, MB, memoryOf, processTree, sampleMemory, timeIt } from "./lib/measure";
 import { guardQueries, layoutQueries, requestQueries, ROUTES } from "./lib/pages";
+import { summarizeCpuProfile } from "./lib/cpu-profile";
+import { importPhases } from "./lib/import-phases";
 import { profile } from "./lib/profile";
 import { BENCH_DIST_DIR, freePort, nextBuild, startServer } from "./lib/server";
 
@@ -55,7 +58,7 @@ type Timing = Awaited<ReturnType<typeof timeIt>>;
 
 const args = parseArgs(process.argv.slice(2), {
   scale: "number", "twin-scale": "number", "import-rows": "number", duration: "number", connections: "number", runs: "number",
-  db: "string", "reuse-data": "boolean", rebuild: "boolean", "skip-build": "boolean", out: "string", seed: "number",
+  db: "string", "reuse-data": "boolean", rebuild: "boolean", "skip-build": "boolean", "skip-profile": "boolean", out: "string", seed: "number",
 });
 if (args.help) {
   console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\nimport ")[0]!.replace(/^\/\/ ?/gm, ""));
@@ -76,6 +79,7 @@ const MAIN = "BENCH-MAIN";
 const PASSWORD = "bench-password-0123";
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const loadavg = () => os.loadavg().map((x) => Number(x.toFixed(2))) as [number, number, number];
+const short = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "—");
 
 const server = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -221,6 +225,11 @@ results.import = {
   peakRssMB: childHwm / MB, sampledPeakRssMB: importRun.peakRss / MB,
 };
 log(`Import ${fmt(importSeconds, 1)} s (${fmt(importRowsPerSec)} rows/s), COPY ${fmt(copySeconds, 1)} s (${fmt(copyRowsPerSec)} rows/s), peak RSS ${fmt(childHwm / MB)} MB`);
+log("Import phases, timed one by one (same SQL as lib/imports, in a transaction rolled back)");
+const phasesOrg = await ensureOrganization("BENCH-PHASES", "Benchmark import phases (always empty)");
+const phases = await importPhases(client, importFile, phasesOrg, dataThrough);
+(results.import as Record<string, unknown>).phases = phases;
+log(`  ${Object.entries(phases).map(([k, v]) => `${k} ${fmt(v, 1)} s`).join(", ")}`);
 fs.rmSync(tmpDir, { recursive: true, force: true });
 const importSession = await signIn(importOrg, "bench-import@bench.example");
 
@@ -345,6 +354,36 @@ try {
   await cleanup();
 }
 
+// ---------------------------------------------------------------- CPU profiles: where the server's time goes
+// One server per profiled route, started with node --cpu-prof, loaded like above, then stopped
+// (the profile is written at exit; it includes the server's start, about a second of CPU).
+if (!args["skip-profile"]) {
+  const profiled = [
+    { key: "control", path: control.path, cookie: undefined as string | undefined },
+    { key: "ts-dashboard@main", path: ROUTES.find((r) => r.id === "ts-dashboard")!.path, cookie: sessions.main.cookie },
+    { key: "sp-area@main", path: ROUTES.find((r) => r.id === "sp-area")!.path, cookie: sessions.main.cookie },
+  ];
+  const cpu: Record<string, unknown> = {};
+  for (const p of profiled) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pmc-bench-cpu-"));
+    const s = await startServer(serverEnv, await freePort(), ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+    try {
+      for (let i = 0; i < 20; i++) await (await fetch(s.url + p.path, { headers: p.cookie ? { cookie: p.cookie } : {} })).text();
+      const r = await load(s.url + p.path, { connections, duration, headers: p.cookie ? { cookie: p.cookie } : {} });
+      await s.stop();
+      const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+      if (!file) throw new Error("no .cpuprofile written");
+      const summary = summarizeCpuProfile(path.join(dir, file));
+      cpu[p.key] = { requests: r.requests, requestsPerSec: r.requestsPerSec, cpuMsPerRequest: (summary.seconds * summary.busyShare * 1000) / (r.requests + 20), ...summary };
+      log(`  CPU profile ${p.key}: ${fmt(r.requestsPerSec, 1)} req/s, ${fmt((summary.seconds * summary.busyShare * 1000) / (r.requests + 20), 1)} ms of server CPU per request; ${summary.byArea.slice(0, 4).map((a) => `${a.area} ${fmt(a.share * 100)}%`).join(", ")}`);
+    } finally {
+      await s.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  results.cpuProfiles = cpu;
+}
+
 // ---------------------------------------------------------------- 2. database time (server stopped: nothing competes)
 log(`Database time of each route's query functions (median of ${runs})`);
 results.loadAverage = { ...(results.loadAverage as object), queries: loadavg() };
@@ -378,8 +417,8 @@ const controlRps = http.control!.requestsPerSec;
 for (const r of ROUTES) {
   const m = http[`${r.id}@main`]!;
   const t = http[`${r.id}@twin`]!;
-  targets.push({ target: `${r.label}: p50 1M ≤ 1.2 × p50 10k`, value: `${fmt(m.p50)} ms vs ${fmt(t.p50)} ms = ${fmt(m.p50 / t.p50, 2)}×`, met: m.p50 <= 1.2 * t.p50 });
-  for (const [who, x] of [["1M", m], ["10k", t]] as const) {
+  targets.push({ target: `${r.label}: p50 ${short(scale)} ≤ 1.2 × p50 ${short(twinScale)}`, value: `${fmt(m.p50)} ms vs ${fmt(t.p50)} ms = ${fmt(m.p50 / t.p50, 2)}×`, met: m.p50 <= 1.2 * t.p50 });
+  for (const [who, x] of [[short(scale), m], [short(twinScale), t]] as const) {
     targets.push({ target: `${r.label} (${who}): req/s ≥ 0.4 × control`, value: `${fmt(x.requestsPerSec, 1)} vs ${fmt(controlRps, 1)} = ${fmt(x.requestsPerSec / controlRps, 2)}×`, met: x.requestsPerSec >= 0.4 * controlRps });
   }
 }
@@ -399,7 +438,7 @@ row(["Reference: /api/health (route handler, select 1)", "—", fmt(http.health!
 for (const r of ROUTES) {
   for (const who of ["main", "twin"] as const) {
     const h = http[`${r.id}@${who}`]!;
-    row([r.label, who === "main" ? fmt(scale) : fmt(twinScale), fmt(h.requestsPerSec, 1), fmt(h.p50), fmt(h.p99), fmt(queries[`${r.id}@${who}`]!.total!.median, 1)]);
+    row([r.label, who === "main" ? short(scale) : short(twinScale), fmt(h.requestsPerSec, 1), fmt(h.p50), fmt(h.p99), fmt(queries[`${r.id}@${who}`]!.total!.median, 1)]);
   }
 }
 table.push("");
@@ -407,10 +446,20 @@ row(["bulk path", "rows", "app", "PostgreSQL COPY", "ratio", "peak RSS"]);
 row(["---", "---:", "---:", "---:", "---:", "---:"]);
 row(["import (courseware completions)", fmt(importRows), `${fmt(imp.importSeconds, 1)} s (${fmt(imp.importRowsPerSec)} rows/s)`, `${fmt(imp.copySeconds, 1)} s (${fmt(imp.copyRowsPerSec)} rows/s)`, `${fmt(imp.ratio, 2)}×`, `${fmt(imp.peakRssMB)} MB (import process)`]);
 row(["download (CSV route)", fmt(dl.rows), `${fmt(dl.routeSeconds, 2)} s`, `${fmt(dl.copySeconds, 2)} s (COPY TO STDOUT)`, `${fmt(dl.ratio, 2)}×`, `${fmt(dl.serverPeakRssMB)} MB (server, ${fmt(dl.serverRssBeforeMB)} before)`]);
+const ph = (results.import as { phases: Record<string, number> }).phases;
+table.push("", `Import phases (s): ${Object.entries(ph).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(" · ")} (parse ⊂ validate; the app pipelines validate with stage)`);
 table.push("");
 row(["target", "measured", "met"]);
 row(["---", "---", "---"]);
 for (const t of targets) row([t.target, t.value, t.met ? "yes" : "**MISSED**"]);
+if (results.cpuProfiles) {
+  table.push("", "Server CPU per request (node --cpu-prof during a load run; shares of busy CPU):", "");
+  row(["route", "CPU ms / request", "where it goes"]);
+  row(["---", "---:", "---"]);
+  for (const [key, c] of Object.entries(results.cpuProfiles as Record<string, { cpuMsPerRequest: number; byArea: { area: string; share: number }[] }>)) {
+    row([key, fmt(c.cpuMsPerRequest, 1), c.byArea.slice(0, 5).map((a) => `${a.area} ${fmt(a.share * 100)}%`).join(" · ")]);
+  }
+}
 table.push("", "Slowest statements (EXPLAIN ANALYZE execution ms, main vs twin):", "");
 row(["route", "main ms", "twin ms", "statement"]);
 row(["---", "---:", "---:", "---"]);

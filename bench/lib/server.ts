@@ -31,8 +31,8 @@ export async function nextBuild(env: NodeJS.ProcessEnv): Promise<void> {
 
 export type Server = { url: string; pid: number; child: ChildProcess; stop: () => Promise<void>; output: () => string };
 
-export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...env, NEXT_DIST_DIR: BENCH_DIST_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
   });

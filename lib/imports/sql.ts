@@ -66,14 +66,18 @@ const ROLLUP_SELECT: Record<RollupKind, (where: (alias: string) => string) => st
     group by s.org_id, 2, co.category, co.solution_area`,
 };
 
+const LINE_ITEMS: Record<RollupKind, string> = { completion: "courseware_completions", voucher: "exam_vouchers", survey: "mtm_surveys" };
+
 /**
- * Rebuilds the ts_monthly rows of one kind: for one organization ($1), or for all of them
- * (after a course catalog import, since categories and areas may have changed).
+ * Rebuilds the ts_monthly rows of one kind: for one organization ($1), or — after a course
+ * catalog import, whose categories and areas may have changed — for every organization with
+ * line items of the imported courses (other organizations' rollups cannot have changed).
  */
 export function rollupSql(kind: RollupKind, perOrg: boolean): { remove: string; insert: string } {
-  const where = (alias: string) => (perOrg ? `where ${alias}.org_id = $1::uuid` : "");
+  const affected = `(select distinct li.org_id from ${LINE_ITEMS[kind]} li where li.course_code in (select course_code from ${STAGING}))`;
+  const where = (alias: string) => (perOrg ? `where ${alias}.org_id = $1::uuid` : `where ${alias}.org_id in ${affected}`);
   return {
-    remove: `delete from ts_monthly where kind = '${kind}'${perOrg ? " and org_id = $1::uuid" : ""}`,
+    remove: `delete from ts_monthly where kind = '${kind}' and org_id ${perOrg ? "= $1::uuid" : `in ${affected}`}`,
     insert: `insert into ts_monthly (org_id, month, kind, category, solution_area, items, answer_sum, answer_count)
       ${ROLLUP_SELECT[kind](where)}`,
   };
