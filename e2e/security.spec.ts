@@ -69,6 +69,19 @@ test.describe("request forgery", () => {
     await admin.dispose();
   });
 
+  test("Auth.js's own POST endpoints refuse a cross-site request without their CSRF token", async () => {
+    const victim = await signedInClient(e2eEmail(E2E_ORGS.forgery, "member"));
+    const out = await victim.post("/api/auth/signout", { form: { callbackUrl: "/" }, headers: { origin: FOREIGN } });
+    expect(out.status()).toBeLessThan(500);
+    expect(await (await victim.get("/api/auth/session")).json()).toHaveProperty("sessionId"); // still signed in
+    const attacker = await newClient();
+    const login = await attacker.post("/api/auth/callback/credentials", { form: { email: e2eEmail(E2E_ORGS.forgery, "member"), password: "e2e-password-1" }, headers: { origin: FOREIGN } });
+    expect(login.status()).toBeLessThan(500);
+    expect((await attacker.storageState()).cookies.map((c) => c.name)).not.toContain("authjs.session-token"); // no login CSRF
+    await victim.dispose();
+    await attacker.dispose();
+  });
+
   test("a GET never changes state, whatever it carries", async () => {
     const admin = await signedInClient(e2eEmail(E2E_ORGS.forgery, "global_admin"));
     const audit = async () => mainText(await (await admin.get("/membership/audit")).text());
@@ -194,6 +207,9 @@ test.describe("hostile requests", () => {
       ["garbage multipart", () => admin.post("/membership/users", { data: "garbage--xx", headers: { ...action, "content-type": "multipart/form-data; boundary=xx" } })],
       ["garbage multipart without an action id", () => admin.post("/membership/users", { data: "garbage--xx", headers: { origin: BASE_URL, "content-type": "multipart/form-data; boundary=xx" } })],
       ["form post with broken bound arguments", () => admin.post("/membership/users", { multipart: { "$ACTION_REF_1": "", "$ACTION_1:0": JSON.stringify({ id: changeRole, bound: "$@1" }), "$ACTION_1:1": "garbage" }, headers: { origin: BASE_URL } })],
+      ["action called without its form", () => admin.post("/membership/users", { data: "[{},null]", headers: { ...action, "content-type": "text/plain" } })],
+      ["sign-in called without its form", () => admin.post("/sign-in", { data: "[null]", headers: { ...action, "next-action": actionId("app/sign-in/actions.ts", "signInAction"), "content-type": "text/plain" } })],
+      ["proof upload called without its form", () => admin.post(`/membership/orders/${MATRIX.awaitingOrder}`, { data: "[{}]", headers: { ...action, "next-action": actionId("app/membership/orders/[number]/actions.ts", "uploadProofAction"), "content-type": "text/plain" } })],
       ["unknown action id", () => admin.post("/membership/users", { data: "[]", headers: { ...action, "next-action": "00".repeat(21), "content-type": "text/plain" } })],
       ["30 MB action body", () => admin.post("/membership/users", { data: big, headers: { ...action, "content-type": "text/plain" } })],
       ["30 MB form post", () => admin.post("/membership/offers", { data: big, headers: { origin: BASE_URL, "content-type": "multipart/form-data; boundary=xx" } })],

@@ -50,8 +50,10 @@ export async function runFormAction<S extends z.ZodType>(
   }
 }
 
-export function formObject(form: FormData): Record<string, string> {
+/** The string fields of a form; nothing when the caller sent no FormData (a hand-made action call). */
+export function formObject(form: unknown): Record<string, string> {
   const out: Record<string, string> = {};
+  if (!(form instanceof FormData)) return out;
   for (const [k, v] of form) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
   return out;
 }

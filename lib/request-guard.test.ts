@@ -39,6 +39,7 @@ describe("request guard", () => {
     ["a truncated multipart", fetchAction("--xx\r\ncontent-disposition: form-data; name=\"0\"\r\n\r\n[]", "multipart/form-data; boundary=xx")],
     ["a form whose bound arguments are not JSON", new Request(URL_, { method: "POST", body: form([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"60aa","bound":"$@1"}'], ["$ACTION_1:1", "garbage"]]) })],
     ["a form whose bound arguments are missing", new Request(URL_, { method: "POST", body: form([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"60aa","bound":"$@1"}']]) })],
+    ["a state form without its bound state", new Request(URL_, { method: "POST", body: form([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"60aa","bound":null}']]) })],
     ["a form naming no action id", new Request(URL_, { method: "POST", body: form([["$ACTION_REF_1", ""], ["$ACTION_1:0", "{}"]]) })],
   ])("refuses %s with 400", async (_name, request) => {
     expect((await checkActionPost(request))?.status).toBe(400);

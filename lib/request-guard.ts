@@ -68,7 +68,7 @@ function validMpaForm(form: FormData): boolean {
     if (!head.ok || typeof head.value !== "object" || head.value === null || Array.isArray(head.value)) return false;
     const { id, bound } = head.value as { id?: unknown; bound?: unknown };
     if (typeof id !== "string" || !/^[0-9a-f]{1,64}$/.test(id)) return false;
-    if (bound === null || bound === undefined) continue;
+    // a `$ACTION_REF` form is a useActionState form: its previous state is always bound
     const part = typeof bound === "string" ? /^\$@([0-9a-f]{1,4})$/.exec(bound) : null;
     if (!part || !validArgs(form.get(`$ACTION_${n}:${parseInt(part[1]!, 16)}`))) return false;
   }

@@ -16,6 +16,7 @@ const input = z.object({
 });
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  if (!(form instanceof FormData)) return { message: "Enter your email" }; // a hand-made call without a form
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { message: parsed.error.issues[0]!.message, email: String(form.get("email") ?? "") };
   const { email, password, callbackUrl } = parsed.data;

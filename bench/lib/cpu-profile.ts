@@ -1,7 +1,13 @@
-// Summarizes a V8 .cpuprofile (node --cpu-prof): self time by function and by where the code lives.
+// Summarizes a V8 .cpuprofile (node --cpu-prof): self time by the package or app folder the code
+// comes from, and the hottest functions. Frames in bundles (.next-bench chunks, Next's compiled
+// runtime) are mapped back to their original sources through the bundles' source maps.
 import fs from "node:fs";
+import { SourceMap } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
+type Frame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
+type Node = { id: number; callFrame: Frame; hitCount?: number; children?: number[] };
 type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
 
 export type CpuSummary = {
@@ -11,23 +17,55 @@ export type CpuSummary = {
   topFunctions: { fn: string; where: string; share: number }[];
 };
 
-/** Where a frame's code comes from, in words a reader of the report knows. */
-export function areaOf(url: string, fn: string): string {
-  if (!url) return fn === "(idle)" ? "idle" : fn === "(garbage collector)" ? "garbage collector" : "V8 and native code (builtins, fs, module loading)";
-  if (url.startsWith("node:")) return "Node.js core (http, streams, crypto…)";
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+const maps = new Map<string, SourceMap | null>();
+
+function sourceMapOf(url: string): SourceMap | null {
+  if (maps.has(url)) return maps.get(url)!;
+  let map: SourceMap | null = null;
+  try {
+    const file = url.startsWith("file://") ? fileURLToPath(url) : url;
+    if (file.endsWith(".js") && fs.existsSync(`${file}.map`)) map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, "utf8")));
+  } catch {
+    map = null;
+  }
+  maps.set(url, map);
+  return map;
+}
+
+/** The original source file of a frame (through the bundle's source map), else the frame's own URL. */
+function originalOf(frame: Frame): { file: string; line: number } {
+  const map = frame.url ? sourceMapOf(frame.url) : null;
+  if (map) {
+    const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number };
+    if (entry?.originalSource) return { file: entry.originalSource, line: (entry.originalLine ?? 0) + 1 };
+  }
+  return { file: frame.url, line: frame.lineNumber + 1 };
+}
+
+/** Where code comes from, in words a reader of the report knows. */
+export function areaOf(file: string, fn: string): string {
+  if (!file) return fn === "(idle)" ? "idle" : fn === "(garbage collector)" ? "garbage collector" : "V8 and native code (builtins, fs, module loading)";
+  if (file.startsWith("node:")) return "Node.js core (http, streams, crypto…)";
+  const f = file.replace(/\\/g, "/");
+  if (/react-dom|react-server-dom|\/react\/|compiled\/react|scheduler|webpack:\/\/next\/\.\/dist\/compiled\/react/.test(f)) return "React (rendering, RSC serialization)";
+  if (f.startsWith("webpack://next/")) return "Next.js (server, router, app render)";
+  // drizzle-orm ships maps to its own ../src/*.ts, which the bundle's map resolves to node_modules/src/.
+  if (/node_modules\/src\//.test(f)) return "database client (drizzle-orm, postgres.js)";
+  if (/build-base\.ts|base-server\.ts|\[turbopack\]/.test(f)) return "Next.js (server, router, app render)";
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f);
   if (m) {
     const pkg = m[1]!;
-    if (pkg === "next") {
-      if (/react-dom|react-server-dom|compiled\/react/.test(url)) return "React (server rendering, RSC)";
-      return "Next.js (router, server, proxy)";
-    }
-    if (/^(next-auth|@auth|jose|@panva)/.test(pkg)) return "Auth.js (session JWT)";
+    if (pkg === "next") return "Next.js (server, router, app render)";
+    if (/^(next-auth|@auth|%40auth|jose|@panva|oauth4webapi)/.test(pkg)) return "Auth.js (session JWT)";
+    if (pkg === "drizzle-orm" || pkg === "postgres") return "database client (drizzle-orm, postgres.js)";
     return pkg;
   }
-  if (/\.next[^/]*\/server\/chunks\/ssr\//.test(url)) return "app bundle (server components, libraries)";
-  if (/\.next[^/]*\/server\//.test(url)) return "app bundle (route handlers, proxy)";
-  return url.replace(/^.*\/work\/[^/]+\//, "");
+  if (/^(?:\.\.\/)*(?:app|components|lib|db|proxy\.ts|instrumentation\.ts)/.test(f.replace(/^.*\/work\/[^/]+\//, ""))) {
+    const rel = f.replace(/^.*\/work\/[^/]+\//, "").replace(/^(\.\.\/)+/, "");
+    const [top, second] = rel.split("/");
+    return `app code: ${top}${second && !second.includes(".") ? `/${second}` : ""}`;
+  }
+  return path.basename(f);
 }
 
 export function summarizeCpuProfile(file: string, top = 15): CpuSummary {
@@ -41,14 +79,15 @@ export function summarizeCpuProfile(file: string, top = 15): CpuSummary {
   const fns = new Map<string, { fn: string; where: string; us: number }>();
   for (const [id, us] of selfUs) {
     const n = byId.get(id)!;
-    const area = areaOf(n.callFrame.url, n.callFrame.functionName);
+    const original = originalOf(n.callFrame);
+    const area = areaOf(original.file, n.callFrame.functionName);
     total += us;
     if (area === "idle") {
       idle += us;
       continue;
     }
     areas.set(area, (areas.get(area) ?? 0) + us);
-    const where = `${n.callFrame.url.replace(/^.*\/(node_modules|\.next[^/]*)\//, "$1/")}:${n.callFrame.lineNumber + 1}`;
+    const where = `${original.file.replace(/^.*?(node_modules\/|\/work\/[^/]+\/)/, (_, g: string) => (g.startsWith("node_modules") ? g : "")).replace(/^(\.\.\/)+/, "")}:${original.line}`;
     const key = `${n.callFrame.functionName}@${where}`;
     const f = fns.get(key) ?? { fn: n.callFrame.functionName || "(anonymous)", where, us: 0 };
     f.us += us;
