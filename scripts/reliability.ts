@@ -10,6 +10,8 @@
 //      sign-in rate limit holds across both
 //   7. the SQL invariants on the database the servers used
 import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { chromium } from "@playwright/test";
 import postgres from "postgres";
 import { closeDatabase, db, openDatabase, useDatabase } from "@/db/client";
 import { findViolations, INVARIANT_COUNT } from "../tests/invariants";
@@ -29,6 +31,23 @@ const check = (ok: boolean, what: string) => {
   console.log(`${ok ? "  ✓" : "  ✗"} ${what}`);
 };
 const step = (title: string) => console.log(`\n▶ ${title}`);
+
+/** What a browser shows for a page while the database is away: the generic error page and its reference. */
+async function errorPageInBrowser(base: string, cookie: string): Promise<{ status: number; text: string; ref?: string }> {
+  const browser = await chromium.launch({ executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  try {
+    const context = await browser.newContext();
+    const at = cookie.indexOf("=");
+    await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: base }]);
+    const page = await context.newPage();
+    const res = await page.goto(`${base}/membership/training-services`);
+    await page.getByText("Something went wrong").first().waitFor({ timeout: 20_000 });
+    const text = await page.locator("body").innerText();
+    return { status: res?.status() ?? 0, text, ref: /Reference: ([0-9A-Za-z]+)/.exec(text)?.[1] };
+  } finally {
+    await browser.close();
+  }
+}
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`  $ ${[cmd, ...args].join(" ")}`);
@@ -111,38 +130,55 @@ try {
     } else {
       const cookie = loadCookies[0]!;
       const faultTargets = [{ path: "/api/health", cookie }, { path: "/membership", cookie }, { path: "/api/v1/membership/training-services", cookie }, { path: "/membership/training-services", cookie }];
-      const during = runLoad(a.base, faultTargets, { connections: 8, seconds: 25, keepBodies: (s) => Boolean(s.error) });
-      await new Promise((r) => setTimeout(r, 4000));
-      const downAt = Date.now();
-      execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", cluster.version, cluster.name, "restart"], { stdio: "inherit" });
-      let upAt = Date.now();
-      for (let i = 0; i < 60; i++) {
-        if (spawnSync("pg_isready", ["-h", "127.0.0.1", "-p", "5432", "-q"]).status === 0) break;
-        await new Promise((r) => setTimeout(r, 250));
+      const pg = (action: string) => execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", cluster.version, cluster.name, action], { stdio: "inherit" });
+      // a restart (shorter than the app's 5 s connect timeout: requests wait), then an outage of 10 s (requests fail)
+      for (const fault of [{ name: "restart", run: async () => pg("restart") }, {
+        name: "stopped for 10 s",
+        run: async () => {
+          pg("stop");
+          const stoppedAt = Date.now();
+          try {
+            const shown = await errorPageInBrowser(a.base, cookie);
+            check(shown.status === 500 && Boolean(shown.ref) && !/\n\s+at |node_modules|ECONNREFUSED|select /i.test(shown.text), `a browser gets the generic error page with reference ${shown.ref} (HTTP ${shown.status}), no stack or SQL`);
+            if (shown.ref) check(a.logs.some((l) => l.startsWith("{") && l.includes(`"ref":"${shown.ref}"`) && /"level":"error"/.test(l)), `the server logged reference ${shown.ref} as one structured JSON line`);
+          } catch (error) {
+            check(false, `a browser gets the generic error page (${(error as Error).message.split("\n")[0]})`);
+          }
+          await new Promise((r) => setTimeout(r, Math.max(0, 10_000 - (Date.now() - stoppedAt))));
+          pg("start");
+        },
+      }]) {
+        console.log(`  PostgreSQL ${fault.name}:`);
+        const during = runLoad(a.base, faultTargets, { connections: 8, seconds: 30, keepBodies: (x) => Boolean(x.error) });
+        await new Promise((r) => setTimeout(r, 4000));
+        const downAt = Date.now();
+        await fault.run();
+        for (let i = 0; i < 60; i++) {
+          if (spawnSync("pg_isready", ["-h", "127.0.0.1", "-p", "5432", "-q"]).status === 0) break;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        const upAt = Date.now();
+        const report = await during;
+        requestsMade += report.requests;
+        const failed = report.samples.filter((x) => x.error);
+        const lastFailure = Math.max(0, ...failed.map((x) => x.end));
+        const recoveryMs = failed.length ? Math.max(0, lastFailure - upAt) : 0;
+        console.log(`    down ${upAt - downAt} ms; ${report.requests} requests, ${failed.length} failed (${[...new Set(failed.map((x) => x.status))].join(", ") || "none"}); the last failure ended ${recoveryMs} ms after PostgreSQL was back`);
+        for (const x of failed.slice(0, 12)) console.log(`      ${x.status} ${x.path}: started ${x.start - downAt} ms after the fault, ended ${x.end - upAt} ms after recovery`);
+        check(failed.every((x) => x.start >= downAt - 1000 && x.start <= upAt + 5000), `${fault.name}: only requests made while PostgreSQL was down (or within 5 s of its return) failed`);
+        check(report.samples.filter((x) => x.start > upAt + 5000).every((x) => !x.error), `${fault.name}: every request succeeds again within 5 s of PostgreSQL coming back, without restarting the app`);
+        check(failed.every((x) => x.status >= 500 && x.status < 600), `${fault.name}: failures are clean 5xx answers, never dropped connections`);
+        const leaks = failed.filter((x) => x.body && (/\n\s+at |node_modules|\.ts:\d+|ECONNREFUSED|select |terminating connection/i.test(x.body) || x.body.includes(AUTH_SECRET)));
+        check(leaks.length === 0, `${fault.name}: no failure shows a stack, SQL or a secret${leaks[0] ? ` (${leaks[0].path}: ${leaks[0].body!.slice(0, 300)})` : ""}`);
+        const page = failed.find((x) => x.path.startsWith("/membership") && x.body);
+        if (page) check(/digest\W+\w+/.test(page.body!), `${fault.name}: a failed page carries only an error digest for the browser's error page`);
+        const json = failed.find((x) => x.path.startsWith("/api/v1") && x.body);
+        if (json) check(/reference/.test(json.body!) && !/stack/i.test(json.body!), `${fault.name}: JSON failures answer an error with a reference only (${json.body!.slice(0, 120)})`);
+        const health = failed.find((x) => x.path === "/api/health" && x.body);
+        if (health) check(health.status === 503 && /"database":"unreachable"/.test(health.body!), `${fault.name}: /api/health answers 503 with the database unreachable`);
+        figures.push(`PostgreSQL ${fault.name}: down ${upAt - downAt} ms, ${report.requests} requests, ${failed.length} failed while down, all succeeded again ${recoveryMs} ms after PostgreSQL was back`);
       }
-      upAt = Date.now();
-      const report = await during;
-      requestsMade += report.requests;
-      const failed = report.samples.filter((s) => s.error);
-      const lastFailure = Math.max(0, ...failed.map((s) => s.end));
-      const recoveryMs = failed.length ? Math.max(0, lastFailure - upAt) : 0;
-      console.log(`  PostgreSQL down for ${upAt - downAt} ms; ${report.requests} requests, ${failed.length} failed; last failure ${recoveryMs} ms after it was back`);
-      check(failed.every((s) => s.start >= downAt - 1000 && s.end <= upAt + 5000), "requests failed only while PostgreSQL was down (and at most 5 s after)");
-      check(report.samples.filter((s) => s.start > upAt + 5000).every((s) => !s.error), "every request succeeds again within 5 s of PostgreSQL coming back, without restarting the app");
-      check(failed.every((s) => s.status >= 500 && s.status < 600), "failures are clean 5xx answers, never dropped connections");
-      const leaks = failed.filter((s) => s.body && (/\n\s+at |node_modules|\.ts:\d+|ECONNREFUSED|select |terminating connection/i.test(s.body) || s.body.includes(AUTH_SECRET)));
-      check(leaks.length === 0, `no failure shows a stack, SQL or a secret${leaks[0] ? ` (${leaks[0].path}: ${leaks[0].body!.slice(0, 200)})` : ""}`);
-      const pageFailure = failed.find((s) => s.path.startsWith("/membership") && s.body);
-      const ref = pageFailure ? (/Reference:? ([0-9A-Za-z]{4,})/.exec(pageFailure.body!)?.[1] ?? /"digest":"([^"]+)"/.exec(pageFailure.body!)?.[1]) : undefined;
-      check(!pageFailure || Boolean(ref), `an error page shows a reference id${ref ? ` (${ref})` : ""}`);
-      if (ref) {
-        const logged = a.logs.filter((l) => l.startsWith("{") && l.includes(ref));
-        check(logged.some((l) => { try { return JSON.parse(l).level === "error"; } catch { return false; } }), "the server logged that reference as structured JSON");
-      }
-      const jsonFailure = failed.find((s) => s.path.startsWith("/api/v1") && s.body);
-      if (jsonFailure) check(/reference/.test(jsonFailure.body!) && !/stack/i.test(jsonFailure.body!), "JSON failures answer an error with a reference only");
       check(!a.logs.some((l) => l.includes(AUTH_SECRET) || l.includes(REL_PASSWORD)), "no log line contains the secret or a password");
-      figures.push(`PostgreSQL restart: down ${upAt - downAt} ms, ${report.requests} requests during the test, ${failed.length} failed while down, recovered ${recoveryMs} ms after PostgreSQL was back`);
     }
 
     // ---- 5. a connection killed in the middle of a purchase ----
