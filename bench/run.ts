@@ -8,7 +8,9 @@
 //   4. a 1M-row CSV download through the download route vs COPY … TO STDOUT, with the server's peak memory.
 // It creates its own database (pmc_bench, dropped and recreated) on the PostgreSQL server of
 // DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), builds into .next-bench and
-// starts `next start` on a free port. Prints a table and writes bench/results/latest.json.
+// starts `next start` on a free port (and once more per CPU-profiled route, under node --cpu-prof).
+// Prints a table and writes bench/results/latest.json. Nothing else should load the machine
+// meanwhile: the load average is recorded at every step, and a PostgreSQL restart voids the run.
 //
 //   npm run bench                       # scale 1,000,000 (≈ 10–20 minutes on 2 cores)
 //   npm run bench -- --scale 20000      # a quick run
@@ -103,6 +105,8 @@ const results: Record<string, unknown> = {
 // ---------------------------------------------------------------- database and data
 const admin = postgres(server, { max: 1, onnotice: () => {} });
 results.machine = { ...(results.machine as object), postgres: (await admin`select version()`)[0]!.version };
+// Another process restarting PostgreSQL mid-run (a reliability test, say) would void the figures: checked at the end.
+const postmasterStart = String((await admin`select pg_postmaster_start_time()::text as t`)[0]!.t);
 const marker = `scale=${scale};twin=${twinScale};seed=${seed};today=${BENCH_TODAY}`;
 let reuse = false;
 if (args["reuse-data"]) {
@@ -430,6 +434,9 @@ results.statements = statements;
 
 // ---------------------------------------------------------------- report
 results.loadAverage = { ...(results.loadAverage as object), end: loadavg() };
+const postmasterNow = String((await admin`select pg_postmaster_start_time()::text as t`)[0]!.t);
+results.postgresRestartedDuringRun = postmasterNow !== postmasterStart;
+if (results.postgresRestartedDuringRun) log(`WARNING: PostgreSQL was restarted during the run (${postmasterStart} → ${postmasterNow}): the figures are not comparable.`);
 const http = results.http as Record<string, LoadResult>;
 const imp = results.import as { ratio: number; peakRssMB: number; importRowsPerSec: number; copyRowsPerSec: number; importSeconds: number; copySeconds: number };
 const dl = results.download as { ratio: number; serverPeakRssMB: number; routeSeconds: number; copySeconds: number; rows: number; serverRssBeforeMB: number };
@@ -451,7 +458,9 @@ results.targets = targets;
 
 const table: string[] = [];
 const row = (cells: string[]) => table.push(`| ${cells.join(" | ")} |`);
-table.push(`Date ${results.date}, scale ${fmt(scale)} vs ${fmt(twinScale)}, load average ${JSON.stringify(results.loadAverage)}`, "");
+table.push(`Date ${results.date}, scale ${fmt(scale)} vs ${fmt(twinScale)}, load average (1/5/15 min) ${JSON.stringify(results.loadAverage)}`);
+if (results.postgresRestartedDuringRun) table.push("**PostgreSQL was restarted during this run: the figures are not comparable.**");
+table.push("");
 row(["route", "org", "req/s", "p50 ms", "p99 ms", "DB ms (median, whole request)"]);
 row(["---", "---", "---:", "---:", "---:", "---:"]);
 row([control.label, "—", fmt(http.control!.requestsPerSec, 1), fmt(http.control!.p50), fmt(http.control!.p99), "0"]);

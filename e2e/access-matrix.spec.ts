@@ -6,12 +6,11 @@
 // seeded by e2e/seed-security.ts), and A's data reads the same after B's attempts. Then every
 // mutating server action is called directly over HTTP (bypassing the UI) as members and as B's
 // roles with A's ids: each refuses and changes nothing.
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E_ORGS, E2E_ROLES, e2eEmail, type E2eRole } from "./fixtures";
 import { MATRIX, PNG_BYTES, SENTINEL } from "./seed-security";
 import { actionId, builtActions, callAction, mainText, newClient, signedInClient } from "./support/http";
+import { PAGE_URLS, routesInSource } from "./support/routes";
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,29 +28,29 @@ const GLOBAL_ONLY: Pick<Row, "a" | "b"> = { a: ["sign-in", 403, 403, 403, 200], 
 /** A's own ids: A's admins see it, B's admins get a 404 (never a hint that it exists elsewhere). */
 const A_OWNED: Pick<Row, "a" | "b"> = { a: ["sign-in", 403, 200, 200, 200], b: [403, 404, 404, 404] };
 const API_VIEW: Pick<Row, "a" | "b"> = { a: [401, 403, 200, 200, 200], b: [403, 200, 200, 200] };
-const page = (url: string, rule: Pick<Row, "a" | "b">, aSees?: string[]): Row => ({ calls: [{ url }], ...rule, aSees });
+const page = (key: string, rule: Pick<Row, "a" | "b">, aSees?: string[]): Row => ({ calls: [{ url: PAGE_URLS[key]! }], ...rule, aSees });
 
 // The expected-outcome table: one entry per page and route file of app/.
 const TABLE: Record<string, Row> = {
   "page /": { calls: [{ url: "/" }], a: ["workspace", "workspace", "workspace", "workspace", "workspace"], b: ["workspace", "workspace", "workspace", "workspace"] },
   "page /sign-in": { calls: [{ url: "/sign-in" }], a: [200, "workspace", "workspace", "workspace", "workspace"], b: ["workspace", "workspace", "workspace", "workspace"] },
-  "page /membership": page("/membership", VIEW, [SENTINEL.orgName]),
-  "page /membership/alerts": page("/membership/alerts", VIEW),
-  "page /membership/audit": page("/membership/audit", GLOBAL_ONLY, [MATRIX.activeOrder]),
-  "page /membership/badges": page("/membership/badges", VIEW),
-  "page /membership/benefits": page("/membership/benefits", VIEW),
-  "page /membership/billing-profile": page("/membership/billing-profile", GLOBAL_ONLY, [SENTINEL.billing]),
-  "page /membership/import": page("/membership/import", VIEW, [SENTINEL.importFile]),
-  "page /membership/offers": page("/membership/offers", VIEW),
-  "page /membership/orders": page("/membership/orders", VIEW, [MATRIX.activeOrder, MATRIX.awaitingOrder]),
-  "page /membership/orders/[number]": page(`/membership/orders/${MATRIX.awaitingOrder}`, A_OWNED, [SENTINEL.proofFile]),
-  "page /membership/orders/[number]/invoice": page(`/membership/orders/${MATRIX.activeOrder}/invoice`, A_OWNED, [SENTINEL.billing]),
-  "page /membership/solutions-partner": page("/membership/solutions-partner", VIEW),
-  "page /membership/solutions-partner/[area]": page("/membership/solutions-partner/security?track=enterprise", VIEW),
-  "page /membership/training-services": page("/membership/training-services", VIEW),
-  "page /membership/training-services/[criterion]": page("/membership/training-services/courseware", VIEW),
-  "page /membership/training-services/areas/[area]/[criterion]": page("/membership/training-services/areas/security/survey-completions", VIEW),
-  "page /membership/users": page("/membership/users", GLOBAL_ONLY, [SENTINEL.user]),
+  "page /membership": page("page /membership", VIEW, [SENTINEL.orgName]),
+  "page /membership/alerts": page("page /membership/alerts", VIEW),
+  "page /membership/audit": page("page /membership/audit", GLOBAL_ONLY, [MATRIX.activeOrder]),
+  "page /membership/badges": page("page /membership/badges", VIEW),
+  "page /membership/benefits": page("page /membership/benefits", VIEW),
+  "page /membership/billing-profile": page("page /membership/billing-profile", GLOBAL_ONLY, [SENTINEL.billing]),
+  "page /membership/import": page("page /membership/import", VIEW, [SENTINEL.importFile]),
+  "page /membership/offers": page("page /membership/offers", VIEW),
+  "page /membership/orders": page("page /membership/orders", VIEW, [MATRIX.activeOrder, MATRIX.awaitingOrder]),
+  "page /membership/orders/[number]": page("page /membership/orders/[number]", A_OWNED, [SENTINEL.proofFile]),
+  "page /membership/orders/[number]/invoice": page("page /membership/orders/[number]/invoice", A_OWNED, [SENTINEL.billing]),
+  "page /membership/solutions-partner": page("page /membership/solutions-partner", VIEW),
+  "page /membership/solutions-partner/[area]": page("page /membership/solutions-partner/[area]", VIEW),
+  "page /membership/training-services": page("page /membership/training-services", VIEW),
+  "page /membership/training-services/[criterion]": page("page /membership/training-services/[criterion]", VIEW),
+  "page /membership/training-services/areas/[area]/[criterion]": page("page /membership/training-services/areas/[area]/[criterion]", VIEW),
+  "page /membership/users": page("page /membership/users", GLOBAL_ONLY, [SENTINEL.user]),
 
   "route /api/auth/[...nextauth]": { calls: [{ url: "/api/auth/session" }, { url: "/api/auth/providers" }], a: [200, 200, 200, 200, 200], b: [200, 200, 200, 200] },
   "route /api/health": { calls: [{ url: "/api/health" }], a: [200, 200, 200, 200, 200], b: [200, 200, 200, 200] },
@@ -67,7 +66,7 @@ const TABLE: Record<string, Row> = {
     calls: [{ url: "/membership/badges/download?offer=solutions-partner&badge=security&format=svg" }, { url: "/membership/badges/download?offer=solutions-partner&badge=security&format=png" }],
     ...A_OWNED,
   },
-  "route /membership/orders/[number]/proofs/[id]": page(`/membership/orders/${MATRIX.awaitingOrder}/proofs/${MATRIX.proofId}`, A_OWNED),
+  "route /membership/orders/[number]/proofs/[id]": { calls: [{ url: `/membership/orders/${MATRIX.awaitingOrder}/proofs/${MATRIX.proofId}` }], ...A_OWNED },
   "route /membership/solutions-partner/download": {
     calls: [
       { url: "/membership/solutions-partner/download?area=security&track=enterprise&metric=net-customer-adds" },
@@ -80,20 +79,6 @@ const TABLE: Record<string, Row> = {
     ...VIEW,
   },
 };
-
-/** Pages and route handlers of the app, from the source tree (route groups and private folders left out). */
-function routesInSource(): string[] {
-  const found: string[] = [];
-  for (const rel of fs.readdirSync("app", { recursive: true }) as string[]) {
-    const file = rel.split(path.sep).join("/");
-    const m = /^(?:(.*)\/)?(page\.tsx|route\.ts)$/.exec(file);
-    if (!m) continue;
-    const segments = (m[1] ?? "").split("/").filter((s) => s && !/^\(.*\)$/.test(s));
-    if (segments.some((s) => s.startsWith("_"))) continue;
-    found.push(`${m[2] === "page.tsx" ? "page" : "route"} /${segments.join("/")}`);
-  }
-  return found.sort();
-}
 
 const SENTINELS = [E2E_ORGS.matrixA, ...Object.values(SENTINEL), MATRIX.activeOrder, MATRIX.awaitingOrder, MATRIX.proofId, MATRIX.targetUserA];
 

@@ -33,7 +33,7 @@ const check = (ok: boolean, what: string) => {
 const step = (title: string) => console.log(`\n▶ ${title}`);
 
 /** What a browser shows for a page while the database is away: the generic error page and its reference. */
-async function errorPageInBrowser(base: string, cookie: string): Promise<{ status: number; text: string; ref?: string }> {
+async function errorPageInBrowser(base: string, cookie: string): Promise<{ status: number; text: string; ref?: string; headers: Record<string, string> }> {
   const browser = await chromium.launch({ executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
   try {
     const context = await browser.newContext();
@@ -43,7 +43,7 @@ async function errorPageInBrowser(base: string, cookie: string): Promise<{ statu
     const res = await page.goto(`${base}/membership/training-services`);
     await page.getByText("Something went wrong").first().waitFor({ timeout: 20_000 });
     const text = await page.locator("body").innerText();
-    return { status: res?.status() ?? 0, text, ref: /Reference: ([0-9A-Za-z]+)/.exec(text)?.[1] };
+    return { status: res?.status() ?? 0, text, ref: /Reference: ([0-9A-Za-z]+)/.exec(text)?.[1], headers: (await res?.allHeaders()) ?? {} };
   } finally {
     await browser.close();
   }
@@ -140,6 +140,8 @@ try {
           try {
             const shown = await errorPageInBrowser(a.base, cookie);
             check(shown.status === 500 && Boolean(shown.ref) && !/\n\s+at |node_modules|ECONNREFUSED|select /i.test(shown.text), `a browser gets the generic error page with reference ${shown.ref} (HTTP ${shown.status}), no stack or SQL`);
+            const h = shown.headers;
+            check(/frame-ancestors 'none'/.test(h["content-security-policy"] ?? "") && h["x-frame-options"] === "DENY" && h["x-content-type-options"] === "nosniff" && Boolean(h["referrer-policy"]), "the error page carries the security headers");
             if (shown.ref) check(a.logs.some((l) => l.startsWith("{") && l.includes(`"ref":"${shown.ref}"`) && /"level":"error"/.test(l)), `the server logged reference ${shown.ref} as one structured JSON line`);
           } catch (error) {
             check(false, `a browser gets the generic error page (${(error as Error).message.split("\n")[0]})`);
@@ -161,10 +163,10 @@ try {
         const report = await during;
         requestsMade += report.requests;
         const failed = report.samples.filter((x) => x.error);
-        const lastFailure = Math.max(0, ...failed.map((x) => x.end));
-        const recoveryMs = failed.length ? Math.max(0, lastFailure - upAt) : 0;
-        console.log(`    down ${upAt - downAt} ms; ${report.requests} requests, ${failed.length} failed (${[...new Set(failed.map((x) => x.status))].join(", ") || "none"}); the last failure ended ${recoveryMs} ms after PostgreSQL was back`);
-        for (const x of failed.slice(0, 12)) console.log(`      ${x.status} ${x.path}: started ${x.start - downAt} ms after the fault, ended ${x.end - upAt} ms after recovery`);
+        // recovery: from how long after PostgreSQL's return every request made succeeded
+        const recoveryMs = Math.max(0, ...failed.map((x) => x.start - upAt));
+        console.log(`    down ${upAt - downAt} ms; ${report.requests} requests, ${failed.length} failed (${[...new Set(failed.map((x) => x.status))].join(", ") || "none"}); every request made from ${recoveryMs} ms after its return succeeded`);
+        for (const x of [...failed].sort((p, q) => q.start - p.start).slice(0, 5)) console.log(`      ${x.status} ${x.path}: started ${x.start - downAt} ms after the fault, ended ${x.end - upAt} ms after recovery`);
         check(failed.every((x) => x.start >= downAt - 1000 && x.start <= upAt + 5000), `${fault.name}: only requests made while PostgreSQL was down (or within 5 s of its return) failed`);
         check(report.samples.filter((x) => x.start > upAt + 5000).every((x) => !x.error), `${fault.name}: every request succeeds again within 5 s of PostgreSQL coming back, without restarting the app`);
         check(failed.every((x) => x.status >= 500 && x.status < 600), `${fault.name}: failures are clean 5xx answers, never dropped connections`);
@@ -176,7 +178,7 @@ try {
         if (json) check(/reference/.test(json.body!) && !/stack/i.test(json.body!), `${fault.name}: JSON failures answer an error with a reference only (${json.body!.slice(0, 120)})`);
         const health = failed.find((x) => x.path === "/api/health" && x.body);
         if (health) check(health.status === 503 && /"database":"unreachable"/.test(health.body!), `${fault.name}: /api/health answers 503 with the database unreachable`);
-        figures.push(`PostgreSQL ${fault.name}: down ${upAt - downAt} ms, ${report.requests} requests, ${failed.length} failed while down, all succeeded again ${recoveryMs} ms after PostgreSQL was back`);
+        figures.push(`PostgreSQL ${fault.name}: down ${upAt - downAt} ms, ${report.requests} requests, ${failed.length} failed, every request made from ${recoveryMs} ms after its return succeeded; slowest request ${Math.max(...report.samples.map((x) => x.end - x.start))} ms`);
       }
       check(!a.logs.some((l) => l.includes(AUTH_SECRET) || l.includes(REL_PASSWORD)), "no log line contains the secret or a password");
     }
@@ -210,7 +212,7 @@ try {
     requestsMade += 2;
     const placed = await ordersOf();
     check(placed.length === 1, `a retry with the same key places it exactly once (${placed.join(", ")})`);
-    const where = (r: { body: string }) => /\/membership\/orders\/(PMC-\d+)/.exec(r.body)?.[1];
+    const where = (r: { body: string; redirect: string }) => /\/membership\/orders\/(PMC-\d+)/.exec(r.redirect + r.body)?.[1];
     check(Boolean(placed[0]) && [retry1, retry2].every((r) => r.status < 500) && (where(retry2) ?? placed[0]) === placed[0], "and a second retry returns the same order");
 
     // ---- 6. two instances on one database ----
@@ -224,7 +226,9 @@ try {
     requestsMade += answers.length + 11;
     const twoOrders = (await admin`select o.number from orders o join organizations g on g.id = o.org_id where g.partner_id = ${orgs.two}`).length;
     check(twoOrders === 1, `20 concurrent purchases split across two instances made exactly one order (${twoOrders})`);
-    check(answers.every((r) => r.status < 500 && (/\/membership\/orders\/PMC-/.test(r.body) || /Already ordered/.test(r.body))), "each submission answers its order or “Already ordered”");
+    const odd = answers.filter((r) => !(r.status < 500 && (/\/membership\/orders\/PMC-/.test(r.redirect + r.body) || /Already ordered/.test(r.body))));
+    for (const r of odd.slice(0, 5)) console.log(`    unexpected answer ${r.status} ${r.redirect}: ${r.body.slice(0, 300)}`);
+    check(odd.length === 0, `each submission answers its order or “Already ordered” (${answers.length - odd.length} of ${answers.length})`);
     const rateEmail = email(orgs.rate, "partner_admin");
     const attempts: string[] = []; // sequential: the limit counts failures in order
     for (let i = 0; i < 10; i++) attempts.push(await trySignIn((i % 2 ? a : b).base, rateEmail, `wrong-password-${i}`));

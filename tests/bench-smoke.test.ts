@@ -12,6 +12,7 @@ import { db } from "@/db/client";
 import { certifications, customers, deployments, organizations } from "@/db/schema";
 import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { loadSpInputs, spDates } from "@/db/queries/solutions-partner-inputs";
+import { tsLineItemPages } from "@/db/queries/training-services-items";
 import { inputRequests, rulesetFor, type InputRequest, type InputValues } from "@/lib/rules/solutions-partner";
 import { CATALOG_2026 } from "@/lib/rules/solutions-partner/certification-catalog";
 import { loadTrainingServices } from "@/db/queries/training-services";
@@ -105,6 +106,32 @@ describe("bench:data at scale 200", () => {
     await expectRollupEqualsLineItems();
     await expectDashboardEqualsLineItems(orgId);
   }, 60_000);
+
+  it("the download pages (read ahead, rows as arrays) are exactly the window's line items in key order", async () => {
+    const w = windowFor(DATA_THROUGH);
+    const all = async (kind: "courseware" | "exam-vouchers" | "surveys", area: "security" | null, size: number) => {
+      const out: unknown[][] = [];
+      for await (const p of tsLineItemPages(db(), orgId, kind, w, area, size)) {
+        expect(p.length).toBeLessThanOrEqual(size);
+        out.push(...p);
+      }
+      return out;
+    };
+    const between = `between '${w.start}' and '${w.end}'`;
+    const completions = await query<Record<string, unknown>>(`select achievement_code, course_code, redeemed_on::text as d from courseware_completions
+      where org_id = '${orgId}' and redeemed_on ${between} order by achievement_code`);
+    expect(completions.length).toBeGreaterThan(7);
+    for (const size of [7, 5000]) expect(await all("courseware", null, size)).toEqual(completions.map((r) => [r.achievement_code, r.course_code, r.d]));
+    const vouchers = await query<Record<string, unknown>>(`select voucher_id, exam_code, level::text as l, purchased_on::text as d from exam_vouchers
+      where org_id = '${orgId}' and purchased_on ${between} order by voucher_id`);
+    expect(await all("exam-vouchers", null, 5)).toEqual(vouchers.map((r) => [r.voucher_id, r.exam_code, r.l, r.d]));
+    for (const area of [null, "security"] as const) {
+      const surveys = await query<Record<string, unknown>>(`select survey_id, s.course_code, completed_on::text as d, q1, q2, q3, q4, q5 from mtm_surveys s
+        join courses co using (course_code) where s.org_id = '${orgId}' and completed_on ${between} and co.category <> 'fundamentals'
+        ${area ? `and co.solution_area = '${area}'` : ""} order by survey_id`);
+      expect(await all("surveys", area, 3)).toEqual(surveys.map((r) => [r.survey_id, r.course_code, r.d, ...[r.q1, r.q2, r.q3, r.q4, r.q5].map((q) => (q === null ? null : Number(q)))]));
+    }
+  });
 
   it("the benchmark's routes run their query functions on the generated data", async () => {
     const view = await loadSolutionsPartner(db(), orgId, TODAY);

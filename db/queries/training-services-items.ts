@@ -13,44 +13,49 @@ export const TS_LINE_ITEM_COLUMNS: Record<TsLineItemKind, string[]> = {
   surveys: ["survey_id", "course_code", "completed_on", "q1", "q2", "q3", "q4", "q5"],
 };
 
+const KEYS = ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"];
+
 /** One page of rows as arrays, read without Drizzle's per-field row mapping (issue #7: for a 1M-row
  * download that mapping was a quarter of the server's CPU). Dates come as text (YYYY-MM-DD). */
 async function page(db: Db, query: SQL, width: number): Promise<unknown[][]> {
-  const rows = rowsOf<Record<string, unknown>>(await db.execute(query));
-  return rows.map((r) => {
-    const out = new Array<unknown>(width);
-    for (let i = 0; i < width; i++) out[i] = r[`c${i}`];
-    return out;
-  });
+  const keys = KEYS.slice(0, width);
+  return rowsOf<Record<string, unknown>>(await db.execute(query)).map((r) => keys.map((k) => r[k]));
 }
 
 export async function* tsLineItemPages(
   db: Db, orgId: string, kind: TsLineItemKind, window: Pick<Window, "start" | "end">, area: AreaSlug | null, pageSize = 5000,
 ): AsyncGenerator<unknown[][]> {
-  let last = "";
-  for (;;) {
-    let rows: unknown[][];
+  const fetchPage = (last: string): Promise<unknown[][]> => {
     if (kind === "courseware") {
-      rows = await page(db, sql`select t.achievement_code as c0, t.course_code as c1, t.redeemed_on::text as c2
+      return page(db, sql`select t.achievement_code as c0, t.course_code as c1, t.redeemed_on::text as c2
         from courseware_completions t
         where t.org_id = ${orgId} and t.redeemed_on between ${window.start}::date and ${window.end}::date and t.achievement_code > ${last}
         order by t.achievement_code limit ${pageSize}`, 3);
-    } else if (kind === "exam-vouchers") {
-      rows = await page(db, sql`select t.voucher_id as c0, t.exam_code as c1, t.level::text as c2, t.purchased_on::text as c3
+    }
+    if (kind === "exam-vouchers") {
+      return page(db, sql`select t.voucher_id as c0, t.exam_code as c1, t.level::text as c2, t.purchased_on::text as c3
         from exam_vouchers t
         where t.org_id = ${orgId} and t.purchased_on between ${window.start}::date and ${window.end}::date and t.voucher_id > ${last}
         order by t.voucher_id limit ${pageSize}`, 4);
-    } else {
-      rows = await page(db, sql`select t.survey_id as c0, t.course_code as c1, t.completed_on::text as c2,
-          t.q1::int as c3, t.q2::int as c4, t.q3::int as c5, t.q4::int as c6, t.q5::int as c7
-        from mtm_surveys t join courses co on co.course_code = t.course_code
-        where t.org_id = ${orgId} and t.completed_on between ${window.start}::date and ${window.end}::date and t.survey_id > ${last}
-          and co.category <> 'fundamentals'${area ? sql` and co.solution_area = ${area}` : sql``}
-        order by t.survey_id limit ${pageSize}`, 8);
     }
+    return page(db, sql`select t.survey_id as c0, t.course_code as c1, t.completed_on::text as c2,
+        t.q1::int as c3, t.q2::int as c4, t.q3::int as c5, t.q4::int as c6, t.q5::int as c7
+      from mtm_surveys t join courses co on co.course_code = t.course_code
+      where t.org_id = ${orgId} and t.completed_on between ${window.start}::date and ${window.end}::date and t.survey_id > ${last}
+        and co.category <> 'fundamentals'${area ? sql` and co.solution_area = ${area}` : sql``}
+      order by t.survey_id limit ${pageSize}`, 8);
+  };
+  let next: Promise<unknown[][]> | null = fetchPage("");
+  while (next) {
+    const rows = await next;
+    next = null;
     if (rows.length === 0) return;
+    if (rows.length === pageSize) {
+      // Read ahead: the database fetches the next page while the caller writes this one out (at
+      // most two pages in memory). An abandoned read-ahead's error is dropped; an awaited one throws.
+      next = fetchPage(String(rows[rows.length - 1]![0]));
+      next.catch(() => {});
+    }
     yield rows;
-    if (rows.length < pageSize) return;
-    last = String(rows[rows.length - 1]![0]);
   }
 }

@@ -130,12 +130,13 @@ export function actionId(exportedName: string): string {
 }
 
 /** Calls a `(previousState, formData)` server action over HTTP, as React's client does. */
-export async function callAction(base: string, cookie: string, pagePath: string, id: string, fields: Record<string, string>): Promise<{ status: number; body: string }> {
+export async function callAction(base: string, cookie: string, pagePath: string, id: string, fields: Record<string, string>): Promise<{ status: number; body: string; redirect: string }> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
   form.append("0", JSON.stringify([{}, "$K1"]));
   const res = await fetch(`${base}${pagePath}`, { method: "POST", redirect: "manual", headers: { cookie, origin: base, "next-action": id, accept: "text/x-component" }, body: form });
-  return { status: res.status, body: await res.text() };
+  // an action that redirects names its target in x-action-redirect (the body carries that page when Next could render it)
+  return { status: res.status, body: await res.text(), redirect: res.headers.get("x-action-redirect") ?? "" };
 }
 
 /** The PostgreSQL cluster version and name on this machine (for pg_ctlcluster). */
