@@ -8,8 +8,12 @@ export async function register() {
   const { migrateDatabase } = await import("./db/migrate");
   const handle = dbHandle();
   await migrateDatabase(handle);
-  const { log } = await import("./lib/log");
+  const { log, scrubError } = await import("./lib/log");
   log("info", "database ready", { database: handle.describe });
+  // Next.js prints errors it catches with console.error; query errors quote their parameters
+  // (session ids, hashes): print them without (our own JSON line is written by onRequestError).
+  const print = console.error.bind(console);
+  console.error = (...args: unknown[]) => print(...args.map(scrubError));
 }
 
 // Errors Next.js catches while rendering a page, a route handler or an action (issue #8): one
@@ -21,14 +25,13 @@ export async function onRequestError(
   context: { routerKind?: string; routePath?: string; routeType?: string },
 ) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { log } = await import("./lib/log");
-  const e = error as { name?: string; message?: string; stack?: string; digest?: string };
+  const { describeError, log } = await import("./lib/log");
   log("error", "request error", {
-    ref: e?.digest ?? null,
+    ref: (error as { digest?: string } | null)?.digest ?? null,
     method: request.method,
     path: request.path.split("?")[0],
     route: context.routePath,
     routeType: context.routeType,
-    error: { name: e?.name, message: e?.message, stack: e?.stack },
+    error: describeError(error),
   });
 }

@@ -221,13 +221,18 @@ try {
     servers.push(b);
     const twoCookie = await signIn(a.base, email(orgs.two, "account_admin"), REL_PASSWORD);
     const sharedKey = await orderKey(b.base, twoCookie, "training-services");
-    const keys = [...Array.from({ length: 10 }, () => sharedKey), ...(await Promise.all(Array.from({ length: 10 }, (_, i) => orderKey((i % 2 ? a : b).base, twoCookie, "training-services"))))];
+    const keys = Array.from({ length: 10 }, () => sharedKey);
+    for (let i = 0; i < 10; i++) keys.push(await orderKey((i % 2 ? a : b).base, twoCookie, "training-services")); // ten fresh forms
     const answers = await Promise.all(keys.map((k, i) => callAction((i % 2 ? a : b).base, twoCookie, "/membership/offers", placeOrder, { ...fields, idempotencyKey: k })));
     requestsMade += answers.length + 11;
     const twoOrders = (await admin`select o.number from orders o join organizations g on g.id = o.org_id where g.partner_id = ${orgs.two}`).length;
     check(twoOrders === 1, `20 concurrent purchases split across two instances made exactly one order (${twoOrders})`);
     const odd = answers.filter((r) => !(r.status < 500 && (/\/membership\/orders\/PMC-/.test(r.redirect + r.body) || /Already ordered/.test(r.body))));
-    for (const r of odd.slice(0, 5)) console.log(`    unexpected answer ${r.status} ${r.redirect}: ${r.body.slice(0, 300)}`);
+    for (const r of odd.slice(0, 5)) {
+      console.log(`    unexpected answer ${r.status} ${r.redirect}: ${r.body.slice(0, 300)}`);
+      const ref = /reference ([0-9a-f]+)/.exec(r.body)?.[1];
+      for (const l of [...a.logs, ...b.logs].filter((x) => ref && x.includes(ref))) console.log(`      log: ${l.slice(0, 1500)}`);
+    }
     check(odd.length === 0, `each submission answers its order or “Already ordered” (${answers.length - odd.length} of ${answers.length})`);
     const rateEmail = email(orgs.rate, "partner_admin");
     const attempts: string[] = []; // sequential: the limit counts failures in order

@@ -114,10 +114,15 @@ export async function trySignIn(base: string, email: string, password: string): 
 
 /** The idempotency key of an order form on the offers page (issued by the server, as for a browser). */
 export async function orderKey(base: string, cookie: string, offer: "training-services" | "solutions-partner", kind: "purchase" | "renewal" = "purchase"): Promise<string> {
-  const html = await (await fetch(`${base}/membership/offers`, { headers: { cookie } })).text();
-  const key = new RegExp(`${offer}\\.${kind}\\.[A-Za-z0-9_-]+\\.[0-9a-z]+\\.[A-Za-z0-9_-]+`).exec(html)?.[0];
-  if (!key) throw new Error(`no ${offer} ${kind} form on the offers page`);
-  return key;
+  let last = "";
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(`${base}/membership/offers`, { headers: { cookie }, redirect: "manual" });
+    const html = await res.text();
+    const key = new RegExp(`${offer}\\.${kind}\\.[A-Za-z0-9_-]+\\.[0-9a-z]+\\.[A-Za-z0-9_-]+`).exec(html)?.[0];
+    if (key) return key;
+    last = `${res.status} ${res.headers.get("location") ?? ""} ${html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 300)}`;
+  }
+  throw new Error(`no ${offer} ${kind} form on the offers page: ${last}`);
 }
 
 /** The id of a server action in the build (see e2e/support/http.ts). */
