@@ -17,7 +17,8 @@ async function qualifySp(db: Db, id: string, areas: readonly string[]) {
   })));
 }
 
-async function qualifyTs(db: Db, id: string) {
+/** Training Services qualification as rollup rows (the org has no line items a catalog import could rebuild). */
+export async function qualifyTs(db: Db, id: string) {
   await db.insert(tsMonthly).values([
     { orgId: id, month: "2026-09", kind: "completion", category: "three-days-or-more", items: 1000 },
     { orgId: id, month: "2026-09", kind: "voucher", category: "advanced", items: 200 },
@@ -26,9 +27,9 @@ async function qualifyTs(db: Db, id: string) {
   await db.insert(imports).values({ orgId: id, kind: "courseware-completions", fileName: "e2e.csv", rowCount: 1000, dataThrough: "2026-10-31", importedBy: "e2e" });
 }
 
-async function billingProfile(db: Db, id: string) {
+export async function billingProfile(db: Db, id: string, name = "E2E Billing") {
   await db.insert(billingProfiles).values({
-    orgId: id, billingName: "E2E Billing", addressLine1: "1 Test Way", city: "Redmond", postalCode: "98052", country: "US", paymentInstrument: "Visa ending 4242", updatedBy: "e2e",
+    orgId: id, billingName: name, addressLine1: "1 Test Way", city: "Redmond", postalCode: "98052", country: "US", paymentInstrument: "Visa ending 4242", updatedBy: "e2e",
   });
 }
 

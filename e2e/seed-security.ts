@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
-  auditLog, billingProfiles, certifications, customers, designations, imports, organizations, orders, paymentProofs, spEnrollments, spEvaluations, tsMonthly, users,
+  auditLog, certifications, customers, designations, imports, organizations, orders, paymentProofs, spEnrollments, spEvaluations, users,
 } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
+import { billingProfile, qualifyTs } from "./seed-offers";
 import { E2E_ORGS, E2E_PASSWORD } from "./fixtures";
 
 // Issue #8 end-to-end data (E2E_TODAY 2026-11-15). Organization A carries sentinel strings in
@@ -37,21 +38,6 @@ export const PNG_BYTES = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
 async function orgId(db: Db, partnerId: string): Promise<string> {
   const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.partnerId, partnerId));
   return org!.id;
-}
-
-async function billingProfile(db: Db, id: string, name = "E2E Billing") {
-  await db.insert(billingProfiles).values({
-    orgId: id, billingName: name, addressLine1: "1 Test Way", city: "Redmond", postalCode: "98052", country: "US", paymentInstrument: "Visa ending 4242", updatedBy: "e2e",
-  });
-}
-
-async function qualifyTs(db: Db, id: string) {
-  await db.insert(tsMonthly).values([
-    { orgId: id, month: "2026-09", kind: "completion", category: "three-days-or-more", items: 1000 },
-    { orgId: id, month: "2026-09", kind: "voucher", category: "advanced", items: 200 },
-    { orgId: id, month: "2026-09", kind: "survey", category: "three-days-or-more", solutionArea: "security", items: 200, answerSum: 4500, answerCount: 1000 },
-  ]);
-  await db.insert(imports).values({ orgId: id, kind: "courseware-completions", fileName: "e2e.csv", rowCount: 1000, dataThrough: "2026-10-31", importedBy: "e2e" });
 }
 
 type OrderSeed = {

@@ -241,6 +241,8 @@ try {
     const lockedB = await trySignIn(b.base, rateEmail, REL_PASSWORD);
     requestsMade += 24;
     check(attempts.every((x) => x === "invalid") && lockedA === "locked" && lockedB === "locked", `the sign-in rate limit holds across both instances (after 10 failures split across them: ${lockedA} on A, ${lockedB} on B)`);
+    const leaked = [...a.logs, ...b.logs].filter((l) => /params: (?!\[redacted\])\S/.test(l));
+    check(leaked.length === 0, `no log line quotes query parameters (session ids, hashes)${leaked[0] ? `: ${leaked[0].slice(0, 200)}` : ""}`);
     figures.push(`two instances: 20 concurrent purchases → ${twoOrders} order; rate limit across instances: ${lockedA}/${lockedB}`);
     await admin.end();
   }
