@@ -12,7 +12,7 @@
 // Prints a table and writes bench/results/latest.json. Nothing else should load the machine
 // meanwhile: the load average is recorded at every step, and a PostgreSQL restart voids the run.
 //
-//   npm run bench                       # scale 1,000,000 (≈ 10–20 minutes on 2 cores)
+//   npm run bench                       # scale 1,000,000 (≈ 7–10 minutes on 2 quiet cores)
 //   npm run bench -- --scale 20000      # a quick run
 // Options: --scale N · --twin-scale N (default min(10,000, N)) · --import-rows N (default = scale) ·
 // --duration S (autocannon seconds, default 10) · --connections N (default 20) · --runs N (query

@@ -116,7 +116,11 @@ try {
     console.log("\n▶ 4–6 skipped: restarting PostgreSQL, killing connections and two app instances need a PostgreSQL server (DATABASE_URL is unset; the embedded database is one process's)");
     figures.push("PostgreSQL faults and two instances: skipped (DATABASE_URL unset)");
   } else {
-    const cluster = pgCluster();
+    // RELIABILITY_PGDATA names a private cluster (its own port in DATABASE_URL) to stop and restart
+    // instead of the machine's main one, so that a local run disturbs no one else's database.
+    const pgdata = process.env.RELIABILITY_PGDATA;
+    const cluster = pgdata ? { version: "", name: pgdata } : pgCluster();
+    const pgPort = new URL(database.url!).port || "5432";
     const admin = postgres(database.url!, { max: 2, onnotice: () => {} });
 
     // ---- 4. PostgreSQL restart under load ----
@@ -130,7 +134,9 @@ try {
     } else {
       const cookie = loadCookies[0]!;
       const faultTargets = [{ path: "/api/health", cookie }, { path: "/membership", cookie }, { path: "/api/v1/membership/training-services", cookie }, { path: "/membership/training-services", cookie }];
-      const pg = (action: string) => execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", cluster.version, cluster.name, action], { stdio: "inherit" });
+      const pg = (action: string) => (pgdata
+        ? execFileSync("runuser", ["-u", "postgres", "--", `/usr/lib/postgresql/${fs.readdirSync("/usr/lib/postgresql").sort().at(-1)}/bin/pg_ctl`, "-D", pgdata, "-w", "-o", `-p ${pgPort} -k ${pgdata} -c listen_addresses=127.0.0.1`, "-l", `${pgdata}.log`, action], { stdio: "inherit" })
+        : execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", cluster.version, cluster.name, action], { stdio: "inherit" }));
       // a restart (shorter than the app's 5 s connect timeout: requests wait), then an outage of 10 s (requests fail)
       for (const fault of [{ name: "restart", run: async () => pg("restart") }, {
         name: "stopped for 10 s",
@@ -156,7 +162,7 @@ try {
         const downAt = Date.now();
         await fault.run();
         for (let i = 0; i < 60; i++) {
-          if (spawnSync("pg_isready", ["-h", "127.0.0.1", "-p", "5432", "-q"]).status === 0) break;
+          if (spawnSync("pg_isready", ["-h", "127.0.0.1", "-p", pgPort, "-q"]).status === 0) break;
           await new Promise((r) => setTimeout(r, 250));
         }
         const upAt = Date.now();
@@ -231,7 +237,13 @@ try {
     for (const r of odd.slice(0, 5)) {
       console.log(`    unexpected answer ${r.status} ${r.redirect}: ${r.body.slice(0, 300)}`);
       const ref = /reference ([0-9a-f]+)/.exec(r.body)?.[1];
-      for (const l of [...a.logs, ...b.logs].filter((x) => ref && x.includes(ref))) console.log(`      log: ${l.slice(0, 1500)}`);
+      for (const [server, logs] of [["A", a.logs], ["B", b.logs]] as const) {
+        for (const l of logs.filter((x) => ref && x.includes(ref))) {
+          let cause: unknown = l.slice(0, 600);
+          try { cause = (JSON.parse(l) as { error?: { cause?: unknown; message?: string } }).error?.cause ?? cause; } catch { /* not JSON */ }
+          console.log(`      instance ${server} logged: ${JSON.stringify(cause)}`);
+        }
+      }
     }
     check(odd.length === 0, `each submission answers its order or “Already ordered” (${answers.length - odd.length} of ${answers.length})`);
     const rateEmail = email(orgs.rate, "partner_admin");

@@ -43,7 +43,7 @@ function originalOf(frame: Frame): { file: string; line: number } {
 }
 
 /** Where code comes from, in words a reader of the report knows. */
-export function areaOf(file: string, fn: string): string {
+export function areaOf(file: string, fn: string, bundle = ""): string {
   if (!file) return fn === "(idle)" ? "idle" : fn === "(garbage collector)" ? "garbage collector" : "V8 and native code (builtins, fs, module loading)";
   if (file.startsWith("node:")) return "Node.js core (http, streams, crypto…)";
   const f = file.replace(/\\/g, "/");
@@ -65,6 +65,8 @@ export function areaOf(file: string, fn: string): string {
     const [top, second] = rel.split("/");
     return `app code: ${top}${second && !second.includes(".") ? `/${second}` : ""}`;
   }
+  // Sources a package maps to paths of its own (Next's server is built from its src/).
+  if (/node_modules\/next\//.test(bundle)) return "Next.js (server, router, app render)";
   return path.basename(f);
 }
 
@@ -80,7 +82,7 @@ export function summarizeCpuProfile(file: string, top = 15): CpuSummary {
   for (const [id, us] of selfUs) {
     const n = byId.get(id)!;
     const original = originalOf(n.callFrame);
-    const area = areaOf(original.file, n.callFrame.functionName);
+    const area = areaOf(original.file, n.callFrame.functionName, n.callFrame.url);
     total += us;
     if (area === "idle") {
       idle += us;
