@@ -30,9 +30,9 @@ import { pipeline } from "node:stream/promises";
 import { eq, sql as dsql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
-
 import { closeDatabase, db, openDatabase, rowsOf, useDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { tsLineItemPages } from "@/db/queries/training-services-items";
 import { organizations, users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { SESSION_TTL_MS } from "@/lib/auth/sessions";
@@ -44,10 +44,9 @@ import { parseArgs } from "./lib/args";
 import { csvChunks, importFileRow } from "./lib/generate";
 import { benchData, CLI_ACTOR, DEFAULT_SEED, ensureOrganization, twinPartnerId } from "./lib/load";
 import { load, MB, memoryOf, processTree, sampleMemory, timeIt } from "./lib/measure";
-import { tsLineItemPages } from "@/db/queries/training-services-items";
-import { guardQueries, layoutQueries, requestQueries, ROUTES } from "./lib/pages";
 import { summarizeCpuProfile } from "./lib/cpu-profile";
 import { importPhases } from "./lib/import-phases";
+import { guardQueries, layoutQueries, requestQueries, ROUTES } from "./lib/pages";
 import { profile } from "./lib/profile";
 import { BENCH_DIST_DIR, freePort, nextBuild, startServer } from "./lib/server";
 
@@ -176,6 +175,7 @@ log(`Line items: ${JSON.stringify(results.organizations)}`);
 
 // ---------------------------------------------------------------- 3. import vs COPY
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "pmc-bench-"));
+process.once("exit", () => fs.rmSync(tmpDir, { recursive: true, force: true })); // also when a step fails
 const importFile = path.join(tmpDir, "completions.csv");
 log(`Writing a ${fmt(importRows)}-row completions file (every row inside the window ${window.start} … ${window.end})`);
 await pipeline(Readable.from(csvChunks(["achievement_code", "course_code", "redeemed_on"], importRows, importFileRow(seed, dataThrough))), fs.createWriteStream(importFile));
