@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  bigserial, boolean, customType, date, index, integer, jsonb, numeric, pgEnum, pgSequence, pgTable, primaryKey,
+  bigint, bigserial, boolean, customType, date, index, integer, jsonb, numeric, pgEnum, pgSequence, pgTable, primaryKey,
   smallint, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 
@@ -126,7 +126,10 @@ export const certifications = pgTable("certifications", {
   certificationCode: text("certification_code").notNull(),
   earnedOn: day("earned_on").notNull(),
   expiresOn: day("expires_on"),
-}, (t) => [primaryKey({ columns: [t.orgId, t.personId, t.certificationCode] })]);
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.personId, t.certificationCode] }),
+  index("certifications_org_expires_idx").on(t.orgId, t.expiresOn), // expiring-within-90-days lists and alerts
+]);
 
 export const usage = pgTable("usage", {
   orgId: uuid("org_id").notNull().references(() => organizations.id),
@@ -179,6 +182,19 @@ export const spEvaluations = pgTable("sp_evaluations", {
   dataThrough: day("data_through").notNull(),
   recordedAt: ts("recorded_at").notNull().defaultNow(),
 }, (t) => [index("sp_evaluations_org_area_at_idx").on(t.orgId, t.solutionArea, t.recordedAt)]);
+
+// Issue #7: the Solutions Partner engine's raw inputs for an organization's latest data, written by
+// every import of the program's kinds (inside its transaction) so pages never aggregate line items
+// per request. Valid while `importId` is the org's newest such import and `ruleset` the one in force.
+export const spSnapshots = pgTable("sp_snapshots", {
+  orgId: uuid("org_id").primaryKey().references(() => organizations.id),
+  importId: bigint("import_id", { mode: "number" }).notNull(),
+  ruleset: text("ruleset").notNull(),
+  dataThrough: day("data_through").notNull(),
+  inputs: jsonb("inputs").$type<Record<string, unknown>>().notNull(),
+  remaining: jsonb("remaining").$type<Record<string, { persons: number }>>().notNull(), // certification holders after the 90-day horizon
+  computedAt: ts("computed_at").notNull().defaultNow(),
+});
 
 // ---- Membership offers (SPEC §5, issue #5) ----
 export const offerEnum = pgEnum("offer", ["solutions-partner", "training-services"]);

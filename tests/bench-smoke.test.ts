@@ -216,7 +216,7 @@ describe("Solutions Partner inputs (SPEC §4.4) equal a direct count of the line
       } else if (r.kind === "azure-services") {
         // As the SQL has it: deployed by the window's end and not removed before the window's first day.
         out[r.key] = { services: distinct(x.filter((k) => k.solutionArea === r.area && r.associations.includes(k.association) && !r.excludedWorkloads.includes(k.workload)
-          && k.deployedOn <= d.end && (!k.removedOn || k.removedOn > d.windowStart)).map((k) => k.workload)) };
+          && k.deployedOn <= d.end && (!k.removedOn || k.removedOn > (k.deployedOn > d.windowStart ? k.deployedOn : d.windowStart))).map((k) => k.workload)) };
       } else if (r.kind === "segment-mix") {
         const rows = c.filter((k) => k.solutionArea === r.area && eligible(k.eligibleFrom, k.eligibleUntil, d.end));
         out[r.key] = {

@@ -95,7 +95,7 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
     svc as (
       select x.solution_area as area, x.workload, bit_or(${associationBit("x")}) as mask
       from deployments x where x.org_id = ${orgId}
-        and x.deployed_on <= ${d.end}::date and (x.removed_on is null or x.removed_on > ${d.windowStart}::date)
+        and x.deployed_on <= ${d.end}::date and (x.removed_on is null or x.removed_on > greatest(x.deployed_on, ${d.windowStart}::date))
       group by x.solution_area, x.workload)
     select req.key, count(*) filter (where svc.mask & req.mask <> 0 and not (svc.workload = any(string_to_array(req.excluded, ','))))::int as services
     from req left join svc on svc.area = req.area

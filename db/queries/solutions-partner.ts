@@ -8,7 +8,8 @@ import {
 } from "@/lib/rules/solutions-partner";
 import { addDays } from "@/lib/rules/time";
 import { loadFreshness, type Freshness } from "./freshness";
-import { loadSpInputs, spDates, type SpDates } from "./solutions-partner-inputs";
+import { spDates, type SpDates } from "./solutions-partner-inputs";
+import { EXPIRY_HORIZON_DAYS, loadSpSnapshot, refreshSpSnapshot, type RemainingHolders } from "./solutions-partner-snapshot";
 
 export const SP_KINDS = ["customers", "certifications", "usage", "deployments"];
 
@@ -18,6 +19,7 @@ export type SolutionsPartnerView = {
   ruleset: SpRuleset;
   requests: InputRequest[];
   inputs: InputValues;
+  remaining: RemainingHolders;
   recordedTracks: RecordedTracks;
   evaluation: SolutionsPartnerEvaluation;
 };
@@ -27,19 +29,22 @@ export async function loadRecordedTracks(db: Db, orgId: string): Promise<Recorde
   return Object.fromEntries(rows.map((r) => [r.area, r.track])) as RecordedTracks;
 }
 
-/** One evaluation function for the program (SPEC §4): pages, JSON, CLI and the history recorder use it. */
-export async function loadSolutionsPartner(db: Db, orgId: string, today: string): Promise<SolutionsPartnerView> {
+/** One evaluation function for the program (SPEC §4): pages, JSON, CLI and the history recorder use it.
+ * `refresh` (imports only) recomputes the inputs from the line items instead of reading the snapshot. */
+export async function loadSolutionsPartner(db: Db, orgId: string, today: string, opts: { refresh?: boolean } = {}): Promise<SolutionsPartnerView> {
   const freshness = await loadFreshness(db, orgId, SP_KINDS, today);
   const dates = spDates(freshness.dataThrough);
   const ruleset = rulesetFor(freshness.dataThrough);
   const requests = inputRequests(ruleset);
-  const [inputs, recordedTracks] = await Promise.all([loadSpInputs(db, orgId, requests, dates), loadRecordedTracks(db, orgId)]);
-  return { freshness, dates, ruleset, requests, inputs, recordedTracks, evaluation: evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }) };
+  const key = { orgId, importId: freshness.latestImportId, ruleset, requests, dates };
+  const [snapshot, recordedTracks] = await Promise.all([(opts.refresh ? refreshSpSnapshot : loadSpSnapshot)(db, key), loadRecordedTracks(db, orgId)]);
+  const { inputs, remaining } = snapshot;
+  return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, evaluation: evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }) };
 }
 
 /** SPEC §4.5: keep every evaluation as history — one row per area with the track that counts. */
 export async function recordSpEvaluation(db: Db, orgId: string, today: string, at: Date): Promise<void> {
-  const view = await loadSolutionsPartner(db, orgId, today);
+  const view = await loadSolutionsPartner(db, orgId, today, { refresh: true });
   await db.insert(spEvaluations).values(
     AREA_SLUGS.map((area) => {
       const a = view.evaluation.areas[area];
@@ -72,22 +77,18 @@ function addMonthsToMonth(month: string, n: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-/** Certifications expiring within 90 days of data_through, and who would remain per request key. */
+/** Certifications expiring within 90 days of data_through (certifications_org_expires_idx), and
+ * who would remain per request key (kept in the snapshot). */
 export async function loadExpiring(db: Db, orgId: string, view: SolutionsPartnerView) {
   const dt = view.freshness.dataThrough;
-  const horizon = addDays(dt, 90);
+  const horizon = addDays(dt, EXPIRY_HORIZON_DAYS);
   const expiring = await db
     .select({ personId: certifications.personId, personName: certifications.personName, code: certifications.certificationCode, expiresOn: sql<string>`${certifications.expiresOn}::text` })
     .from(certifications)
     .where(and(eq(certifications.orgId, orgId), lte(certifications.earnedOn, dt), gte(certifications.expiresOn, dt), lte(certifications.expiresOn, horizon)))
     .orderBy(certifications.expiresOn)
     .limit(500);
-  const certRequests = view.requests.filter((r) => r.kind === "certifications");
-  // Who still holds a counting certification on the horizon day (and held it on data_through).
-  const remainingInputs = await loadSpInputs(db, orgId, certRequests, { ...view.dates, dataThrough: addDays(dt, 91) }); // expires after the horizon
-  const remaining: Record<string, { persons: number }> = {};
-  for (const r of certRequests) remaining[r.key] = remainingInputs[r.key] as { persons: number };
-  return { expiring, remaining, horizon };
+  return { expiring, remaining: view.remaining, horizon };
 }
 
 export type { Track };

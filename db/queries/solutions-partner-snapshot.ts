@@ -1,0 +1,63 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { spSnapshots } from "@/db/schema";
+import type { InputRequest, InputValues, SpRuleset } from "@/lib/rules/solutions-partner";
+import { addDays } from "@/lib/rules/time";
+import { loadSpInputs, type SpDates } from "./solutions-partner-inputs";
+
+// Issue #7 (SPEC §9 "fast at any size"): the engine's raw inputs are aggregates over every line item
+// of an organization (customers, certifications, usage, deployments). They change only when one of
+// the program's imports lands, so each import computes them once inside its transaction and stores
+// them here; a page reads one row instead of scanning the line items. The row is valid while it
+// names the organization's newest import of those kinds and the ruleset in force for its
+// data_through; otherwise (data from before this table existed, a new ruleset deployed) the
+// inputs are computed from the line items and the row is refilled, so a stale row is never used.
+
+/** Certification holders who still count on the day after the 90-day horizon, per request key. */
+export type RemainingHolders = Record<string, { persons: number }>;
+export type SpSnapshot = { inputs: InputValues; remaining: RemainingHolders };
+export type SnapshotKey = { orgId: string; importId: number | null; ruleset: SpRuleset; requests: InputRequest[]; dates: SpDates };
+
+/** The 90 days of SPEC §4.5's "certifications expiring soon", counted from data_through. */
+export const EXPIRY_HORIZON_DAYS = 90;
+
+async function computeSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {
+  const certRequests = k.requests.filter((r) => r.kind === "certifications");
+  // Who holds a counting certification on the day after the horizon (and on data_through).
+  const after = { ...k.dates, dataThrough: addDays(k.dates.dataThrough, EXPIRY_HORIZON_DAYS + 1) };
+  const [inputs, later] = await Promise.all([loadSpInputs(db, k.orgId, k.requests, k.dates), loadSpInputs(db, k.orgId, certRequests, after)]);
+  const remaining: RemainingHolders = {};
+  for (const r of certRequests) remaining[r.key] = later[r.key] as { persons: number };
+  return { inputs, remaining };
+}
+
+async function storeSnapshot(db: Db, k: SnapshotKey, snap: SpSnapshot): Promise<void> {
+  if (k.importId === null) return; // no data yet: nothing to keep
+  const row = { orgId: k.orgId, importId: k.importId, ruleset: k.ruleset.id, dataThrough: k.dates.dataThrough, inputs: snap.inputs, remaining: snap.remaining, computedAt: new Date() };
+  await db.insert(spSnapshots).values(row).onConflictDoUpdate({
+    target: spSnapshots.orgId,
+    set: { importId: row.importId, ruleset: row.ruleset, dataThrough: row.dataThrough, inputs: row.inputs, remaining: row.remaining, computedAt: row.computedAt },
+    // Never replace a newer import's inputs with an older request's.
+    setWhere: sql`${spSnapshots.importId} <= excluded.import_id`,
+  });
+}
+
+/** The inputs of the organization's current data: the stored row when it is current, else computed and stored. */
+export async function loadSpSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {
+  if (k.importId !== null) {
+    const [hit] = await db.select({ inputs: spSnapshots.inputs, remaining: spSnapshots.remaining }).from(spSnapshots).where(and(
+      eq(spSnapshots.orgId, k.orgId), eq(spSnapshots.importId, k.importId), eq(spSnapshots.ruleset, k.ruleset.id), eq(spSnapshots.dataThrough, k.dates.dataThrough),
+    ));
+    if (hit && k.requests.every((r) => r.key in hit.inputs)) return { inputs: hit.inputs as InputValues, remaining: hit.remaining };
+  }
+  const snap = await computeSnapshot(db, k);
+  await storeSnapshot(db, k, snap);
+  return snap;
+}
+
+/** Inside an import's transaction: compute from the line items just merged and store. */
+export async function refreshSpSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {
+  const snap = await computeSnapshot(db, k);
+  await storeSnapshot(db, k, snap);
+  return snap;
+}
