@@ -76,8 +76,11 @@ export function priceFor(offer: OfferId, country: string): { amountMinor: number
   return { amountMinor: prices[chosen]!, currency: chosen };
 }
 
+const MONEY_FORMATS = new Map<string, Intl.NumberFormat>(); // one per currency: building one costs ~0.1 ms
+
 export function formatMoney(amountMinor: number, currency: string): string {
-  const fmt = new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "code" });
+  let fmt = MONEY_FORMATS.get(currency);
+  if (!fmt) MONEY_FORMATS.set(currency, (fmt = new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "code" })));
   const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
   return fmt.format(amountMinor / 10 ** digits).replace(/\u00a0/g, " ");
 }

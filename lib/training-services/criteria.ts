@@ -1,5 +1,6 @@
 import type { AreaSlug } from "@/lib/rules/areas";
 import type { TsRuleset } from "@/lib/rules/training-services";
+import { formatOneDecimal } from "@/lib/rules/number-format";
 
 // Presentation of SPEC §3 criteria: titles, formulas and business logic in plain words,
 // built from the ruleset data so the words follow the rules when they change.
@@ -8,7 +9,7 @@ export type AreaCriterionId = "survey-completions" | "average-score";
 export const BASE_CRITERIA: BaseCriterionId[] = ["courseware", "exam-vouchers", "average-score"];
 export const AREA_CRITERIA: AreaCriterionId[] = ["survey-completions", "average-score"];
 
-const pts = (half: number) => (half / 2).toLocaleString("en-US");
+const pts = (half: number) => formatOneDecimal(half / 2); // halves: at most one decimal
 const frac = (f: { num: number; den: number }) => (f.num / f.den).toFixed(2);
 
 export type CriterionText = { title: string; formula: string; logic: string[] };

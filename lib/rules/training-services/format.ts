@@ -1,5 +1,6 @@
 // SPEC §3.2 display rules: averages shown rounded to two decimals (the comparison stays exact,
 // see evaluate.ts), points as exact halves. Labels for SPEC §3.4 statuses.
+import { formatOneDecimal } from "../number-format";
 import type { Status } from "./types";
 
 export const STATUS_LABELS: Record<Status, string> = {
@@ -33,5 +34,5 @@ export function formatAverageExact(sum: number, count: number): string {
 
 /** Points as exact halves with thousands separators: 1000 → "1,000", 999.5 → "999.5". */
 export function formatPoints(points: number): string {
-  return points.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+  return formatOneDecimal(points);
 }

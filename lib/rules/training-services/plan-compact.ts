@@ -1,11 +1,12 @@
 // SPEC §8 gap planner, compact — one short line per criterion for the overview cards and the
 // what-if simulator ("Needs 1 more three-day or two-day completion", "12.5 points to spare").
 // The numbers are the planner's (planner.ts); only the wording is shorter.
+import { formatCount } from "../number-format";
 import { formatPoints } from "./format";
 import { phrase, UNITS } from "./plan-text";
 import type { CriterionPlan, PlanOption } from "./planner";
 
-const num = (n: number) => n.toLocaleString("en-US");
+const num = formatCount;
 
 export function compactPlanText(plan: CriterionPlan): string {
   if (plan.met) {

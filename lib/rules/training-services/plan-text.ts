@@ -1,4 +1,5 @@
 // SPEC §8 gap planner — the English sentence for each criterion plan (see planner.ts).
+import { formatCount } from "../number-format";
 import { formatAverageExact, formatPoints } from "./format";
 import type { Headroom, PlanKind, PlanOption } from "./planner";
 import type { TsRuleset } from "./ruleset";
@@ -18,7 +19,7 @@ export const UNITS: Record<PlanKind, [string, string]> = {
 };
 
 const plural = (n: number | null, noun: string) => (n === 1 ? noun : `${noun}s`);
-const num = (n: number) => n.toLocaleString("en-US");
+const num = formatCount;
 
 /** "274 two-day or fundamentals completions" — options of the same count and noun merged. */
 export function phrase(opts: PlanOption[], more: boolean): string {

@@ -2,6 +2,7 @@ import { ProgressBar } from "@/components/ui/progress";
 import type { MetricResult } from "@/lib/rules/solutions-partner";
 import { METRIC_NAMES } from "@/lib/rules/solutions-partner";
 import type { MetricPlan } from "@/lib/rules/solutions-partner/planner";
+import { formatOneDecimal } from "@/lib/rules/number-format";
 
 const CATEGORY = { performance: "Performance", skilling: "Skilling", "customer-success": "Customer success" } as const;
 
@@ -32,8 +33,8 @@ export function MetricCard({ m, downloadHref, plan }: { m: MetricResult; downloa
       <h3 id={`metric-${m.id}`} className="font-semibold">{METRIC_NAMES[m.id]}</h3>
       <p className="text-sm text-neutral-700">{m.criteria}</p>
       <dl className="grid grid-cols-2 gap-2 text-sm">
-        <div><dt className="text-neutral-500">Value</dt><dd className="font-semibold">{m.value.toLocaleString("en-US", { maximumFractionDigits: 1 })} {m.unit}</dd></div>
-        <div><dt className="text-neutral-500">Threshold</dt><dd className="font-semibold">{m.threshold.toLocaleString("en-US", { maximumFractionDigits: 1 })}</dd></div>
+        <div><dt className="text-neutral-500">Value</dt><dd className="font-semibold">{formatOneDecimal(m.value)} {m.unit}</dd></div>
+        <div><dt className="text-neutral-500">Threshold</dt><dd className="font-semibold">{formatOneDecimal(m.threshold)}</dd></div>
         <div className="col-span-2"><dt className="text-neutral-500">Points</dt><dd className="text-lg font-semibold">{m.pointsText} / {m.max}</dd></div>
       </dl>
       <ProgressBar value={m.points} max={m.max} label={`${METRIC_NAMES[m.id]}: ${m.pointsText} of ${m.max} points`} />

@@ -12,6 +12,9 @@ import {
 import { TrendChart } from "@/components/charts/trend-chart";
 import { trendSeries, type TsTrendMonth } from "@/lib/rules/training-services/trend";
 import { AverageLine, PointsLine } from "./criterion-card";
+import { formatCount } from "@/lib/rules/number-format";
+
+const show = (v: string | number) => (typeof v === "number" ? formatCount(v) : v);
 
 type Column = { label: string; value: (a: TsAggregates) => string | number };
 
@@ -92,7 +95,7 @@ export function CriterionDetails({ view, criterion, area, trend }: { view: Train
       <section className="mt-6" aria-labelledby="by-category">
         <h2 id="by-category" className="mb-2 text-lg font-semibold">Counts in the window</h2>
         <Table head={columns.map((c) => c.label)}>
-          <tr>{columns.map((c) => <Td key={c.label}>{c.value(view.aggregates).toLocaleString("en-US")}</Td>)}</tr>
+          <tr>{columns.map((c) => <Td key={c.label}>{show(c.value(view.aggregates))}</Td>)}</tr>
         </Table>
       </section>
       <section className="mt-6" aria-labelledby="by-month">
@@ -100,7 +103,7 @@ export function CriterionDetails({ view, criterion, area, trend }: { view: Train
         <Table head={["Month", ...columns.map((c) => c.label)]}>
           {view.window.months.map((m) => {
             const agg = view.monthly[m] ?? emptyAggregates();
-            return <tr key={m}><Td>{m}</Td>{columns.map((c) => <Td key={c.label}>{c.value(agg).toLocaleString("en-US")}</Td>)}</tr>;
+            return <tr key={m}><Td>{m}</Td>{columns.map((c) => <Td key={c.label}>{show(c.value(agg))}</Td>)}</tr>;
           })}
         </Table>
       </section>

@@ -2,11 +2,12 @@ import { Table, Td } from "@/components/ui/table";
 import { AREAS } from "@/lib/rules/areas";
 import { formatAverage, formatPoints, type AverageLoss, type ForecastMonth, type PointsLoss, type TsForecast } from "@/lib/rules/training-services";
 import { criterionLabel } from "@/lib/rules/training-services/trend";
+import { formatCount } from "@/lib/rules/number-format";
 
 // SPEC §8 roll-off forecast: for each of the next three months, what leaves the 12-month window
 // (per criterion) and whether the organization would still qualify with no new data.
 const points = (lost: PointsLoss, after: number) => `${lost.halfPoints > 0 ? `−${formatPoints(lost.points)}` : "no loss"} → ${formatPoints(after)}`;
-const average = (a: AverageLoss) => (a.count === 0 ? `no answers leave (${formatAverage(a.valueAfter)})` : `${formatAverage(a.valueBefore)} → ${formatAverage(a.valueAfter)} (${a.count.toLocaleString("en-US")} answers leave)`);
+const average = (a: AverageLoss) => (a.count === 0 ? `no answers leave (${formatAverage(a.valueAfter)})` : `${formatAverage(a.valueBefore)} → ${formatAverage(a.valueAfter)} (${formatCount(a.count)} answers leave)`);
 
 function areaChanges(m: ForecastMonth): string[] {
   return AREAS.flatMap((a) => {
