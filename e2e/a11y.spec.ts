@@ -47,6 +47,12 @@ test("every page has no serious or critical axe violation", async ({ page, conte
     await expect(page.locator("h1").first()).toBeVisible();
     await check(page, url);
   }
+  for (const url of ["/membership/training-services", "/membership/solutions-partner/modern-work"]) {
+    await page.goto(url);
+    await page.getByRole("button", { name: "Open the what-if simulator" }).click(); // rendered on demand
+    await expect(page.getByRole("button", { name: "Reset to real data" })).toBeVisible();
+    await check(page, `${url} with the what-if simulator open`);
+  }
   await page.goto("/membership/offers");
   for (const details of await page.locator("details").all()) await details.locator("summary").click(); // "Why can't I buy?"
   await check(page, "offers with “Why can't I buy?” open");

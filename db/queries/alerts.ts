@@ -1,59 +1,70 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { designations, orders } from "@/db/schema";
 import { buildAlerts, type Alert, type AlertInputs } from "@/lib/alerts";
 import type { OfferId } from "@/lib/rules/offers-catalog";
 import { expiringCertificationImpact } from "@/lib/rules/solutions-partner";
-import { forecastTrainingServices } from "@/lib/rules/training-services";
+import { EXPIRY_HORIZON_DAYS } from "./solutions-partner-snapshot";
 import { loadExpiring, loadSolutionsPartner, SP_KINDS } from "./solutions-partner";
-import { loadTrainingServices } from "./training-services";
+import { loadTrainingServicesForecast, TS_KINDS } from "./training-services";
 
-// SPEC §8 alerts: the one loader behind the Alerts page and the header count. Kept cheap: the
-// Training Services forecast costs the dashboard's three queries; Solutions Partner costs one
-// query unless a certification expires within 90 days, and then its result is kept per data
-// version (latest import, recorded tracks), so it is computed once per import, not per page;
-// offers are two reads.
-const SP_CACHE_LIMIT = 500;
-const spCache = new Map<string, AlertInputs["solutionsPartner"]>();
+// SPEC §8 alerts: the one loader behind the Alerts page and the header count, so it runs on every
+// page (issue #7: keep it to one statement). That statement returns the versions of both programs'
+// data (their newest import; Training Services also depends on the shared course catalog), the
+// number of certifications expiring within 90 days, the designations and the orders awaiting
+// payment. The Training Services roll-off forecast and the Solutions Partner expiry impact are pure
+// functions of that data and the day: each is computed once per (organization, day, version) and
+// kept in this process (a bounded map), so a page view reads no line items or rollups for alerts.
+const MEMO_LIMIT = 1000;
+const memo = new Map<string, unknown>();
 
-async function trainingServices(db: Db, orgId: string, today: string): Promise<AlertInputs["trainingServices"]> {
-  const view = await loadTrainingServices(db, orgId, today);
-  if (!view.freshness.hasData) return null;
-  return { forecast: forecastTrainingServices(view.monthly, view.freshness.dataThrough) };
+async function remembered<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = await compute();
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
 }
 
-async function solutionsPartner(db: Db, orgId: string, today: string): Promise<AlertInputs["solutionsPartner"]> {
-  const kinds = sql.join(SP_KINDS.map((k) => sql`${k}`), sql`, `);
-  const [v] = rowsOf<{ dt: string | null; at: string | null; n: number; tracks: string | null }>(await db.execute(sql`
-    with f as (select max(data_through) as dt, max(at) as at from imports where org_id = ${orgId} and kind in (${kinds}))
-    select f.dt::text as dt, f.at::text as at,
-      (select count(*)::int from certifications c where c.org_id = ${orgId} and c.earned_on <= f.dt and c.expires_on >= f.dt and c.expires_on <= f.dt + 90) as n,
-      (select max(set_at)::text from org_tracks where org_id = ${orgId}) as tracks
-    from f`));
-  if (!v?.dt || Number(v.n) === 0) return null;
-  const key = [orgId, today, v.dt, v.at, v.tracks, v.n].join("|");
-  if (spCache.has(key)) return spCache.get(key)!;
-  const view = await loadSolutionsPartner(db, orgId, today);
-  const { expiring, remaining } = await loadExpiring(db, orgId, view);
-  const result = { impact: expiringCertificationImpact({ ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough, expiring, remaining }) };
-  if (spCache.size >= SP_CACHE_LIMIT) spCache.delete(spCache.keys().next().value!);
-  spCache.set(key, result);
-  return result;
-}
+type Facts = {
+  ts_id: string | null; catalog_id: string | null; sp_dt: string | null; sp_id: string | null; tracks: string | null; expiring: number;
+  designations: unknown; awaiting: unknown;
+};
 
-async function offers(db: Db, orgId: string): Promise<AlertInputs["offers"]> {
-  const [held, awaiting] = await Promise.all([
-    db.select({ offer: designations.offer, status: designations.status, anniversary: designations.anniversary }).from(designations).where(eq(designations.orgId, orgId)),
-    db.select({ number: orders.number, offer: orders.offer, expiresOn: orders.expiresOn }).from(orders).where(and(eq(orders.orgId, orgId), eq(orders.status, "awaiting_payment"))),
-  ]);
-  return {
-    designations: held.map((d) => ({ ...d, offer: d.offer as OfferId })),
-    awaitingOrders: awaiting.map((o) => ({ ...o, offer: o.offer as OfferId })),
-  };
+const list = (kinds: string[]) => sql.join(kinds.map((k) => sql`${k}`), sql`, `);
+const json = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T; // PGlite and postgres.js both parse json; be safe
+
+async function loadFacts(db: Db, orgId: string): Promise<Facts> {
+  const [row] = rowsOf<Facts>(await db.execute(sql`
+    with sp as (select max(data_through) as dt, max(id) as id from imports where org_id = ${orgId} and kind in (${list(SP_KINDS)}))
+    select
+      (select max(id)::text from imports where org_id = ${orgId} and kind in (${list(TS_KINDS)})) as ts_id,
+      (select max(id)::text from imports where org_id is null) as catalog_id,
+      sp.dt::text as sp_dt, sp.id::text as sp_id,
+      (select max(set_at)::text from org_tracks where org_id = ${orgId}) as tracks,
+      (select count(*)::int from certifications c where c.org_id = ${orgId} and c.expires_on >= sp.dt
+        and c.expires_on <= sp.dt + ${EXPIRY_HORIZON_DAYS}::int and c.earned_on <= sp.dt) as expiring,
+      (select coalesce(json_agg(json_build_object('offer', d.offer, 'status', d.status, 'anniversary', d.anniversary::text)), '[]'::json)
+        from designations d where d.org_id = ${orgId}) as designations,
+      (select coalesce(json_agg(json_build_object('number', o.number, 'offer', o.offer, 'expiresOn', o.expires_on::text)), '[]'::json)
+        from orders o where o.org_id = ${orgId} and o.status = 'awaiting_payment') as awaiting
+    from sp`));
+  return row!;
 }
 
 /** Every alert of one organization, the most severe first. */
 export async function loadAlerts(db: Db, orgId: string, today: string): Promise<Alert[]> {
-  const [ts, sp, of] = await Promise.all([trainingServices(db, orgId, today), solutionsPartner(db, orgId, today), offers(db, orgId)]);
-  return buildAlerts({ today, trainingServices: ts, solutionsPartner: sp, offers: of });
+  const f = await loadFacts(db, orgId);
+  const [trainingServices, solutionsPartner] = await Promise.all([
+    f.ts_id === null ? null : remembered(`ts|${orgId}|${today}|${f.ts_id}|${f.catalog_id}`, async () => ({ forecast: await loadTrainingServicesForecast(db, orgId, today) })),
+    f.sp_dt === null || Number(f.expiring) === 0 ? null : remembered(`sp|${orgId}|${today}|${f.sp_id}|${f.tracks}`, async (): Promise<AlertInputs["solutionsPartner"]> => {
+      const view = await loadSolutionsPartner(db, orgId, today);
+      const { expiring, remaining } = await loadExpiring(db, orgId, view);
+      return { impact: expiringCertificationImpact({ ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough, expiring, remaining }) };
+    }),
+  ]);
+  const offers: AlertInputs["offers"] = {
+    designations: json<{ offer: OfferId; status: string; anniversary: string }[]>(f.designations),
+    awaitingOrders: json<{ number: string; offer: OfferId; expiresOn: string | null }[]>(f.awaiting),
+  };
+  return buildAlerts({ today, trainingServices, solutionsPartner, offers });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, max } from "drizzle-orm";
+import { and, eq, inArray, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { imports } from "@/db/schema";
 import { defaultDataThrough, nextRefreshDue } from "@/lib/rules/time";
@@ -13,12 +13,12 @@ export type Freshness = {
 
 /** SPEC §2 / §6: a program's data_through is the newest among the imports of its kinds. */
 export async function loadFreshness(db: Db, orgId: string, kinds: string[], today: string): Promise<Freshness> {
-  const where = and(eq(imports.orgId, orgId), inArray(imports.kind, kinds));
-  const [[newest], [latest]] = await Promise.all([
-    db.select({ dataThrough: max(imports.dataThrough), latestId: max(imports.id) }).from(imports).where(where),
-    db.select({ at: imports.at }).from(imports).where(where).orderBy(desc(imports.at)).limit(1),
-  ]);
-  const refreshedOn = latest ? latest.at.toISOString().slice(0, 10) : null;
+  // One statement (issue #7: every page loads a program's freshness; each query costs a round trip).
+  const [newest] = await db
+    .select({ dataThrough: max(imports.dataThrough), latestId: max(imports.id), at: max(imports.at) })
+    .from(imports)
+    .where(and(eq(imports.orgId, orgId), inArray(imports.kind, kinds)));
+  const refreshedOn = newest?.at ? newest.at.toISOString().slice(0, 10) : null;
   return {
     hasData: Boolean(newest?.dataThrough),
     dataThrough: newest?.dataThrough ?? defaultDataThrough(today),

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, eq, gte, lte, sql } from "drizzle-orm";
+import { cache } from "react";
 import { rowsOf, type Db } from "@/db/client";
 import { certifications, orgTracks, spEvaluations } from "@/db/schema";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
@@ -31,7 +32,7 @@ export async function loadRecordedTracks(db: Db, orgId: string): Promise<Recorde
 
 /** One evaluation function for the program (SPEC §4): pages, JSON, CLI and the history recorder use it.
  * `refresh` (imports only) recomputes the inputs from the line items instead of reading the snapshot. */
-export async function loadSolutionsPartner(db: Db, orgId: string, today: string, opts: { refresh?: boolean } = {}): Promise<SolutionsPartnerView> {
+export const loadSolutionsPartner = cache(async (db: Db, orgId: string, today: string, opts: { refresh?: boolean } = NO_REFRESH): Promise<SolutionsPartnerView> => {
   const freshness = await loadFreshness(db, orgId, SP_KINDS, today);
   const dates = spDates(freshness.dataThrough);
   const ruleset = rulesetFor(freshness.dataThrough);
@@ -40,7 +41,8 @@ export async function loadSolutionsPartner(db: Db, orgId: string, today: string,
   const [snapshot, recordedTracks] = await Promise.all([(opts.refresh ? refreshSpSnapshot : loadSpSnapshot)(db, key), loadRecordedTracks(db, orgId)]);
   const { inputs, remaining } = snapshot;
   return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, evaluation: evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }) };
-}
+});
+const NO_REFRESH = {}; // one object, so that React's per-request memo of loadSolutionsPartner matches calls without options
 
 /** SPEC §4.5: keep every evaluation as history — one row per area with the track that counts. */
 export async function recordSpEvaluation(db: Db, orgId: string, today: string, at: Date): Promise<void> {

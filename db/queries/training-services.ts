@@ -1,10 +1,11 @@
 import { and, eq, gte, sql } from "drizzle-orm";
+import { cache } from "react";
 import type { Db } from "@/db/client";
 import { tsMonthly } from "@/db/schema";
 import { isAreaSlug } from "@/lib/rules/areas";
 import { windowFor, type Window } from "@/lib/rules/time";
 import {
-  emptyAggregates, evaluateTrainingServices, rulesetFor, sumAggregates,
+  emptyAggregates, evaluateTrainingServices, forecastTrainingServices, rulesetFor, sumAggregates,
   type MonthlyTsAggregates, type TsAggregates, type TsEvaluation, type TsRuleset,
 } from "@/lib/rules/training-services";
 import { loadFreshness, type Freshness } from "./freshness";
@@ -50,8 +51,9 @@ export type TrainingServicesView = {
   evaluation: TsEvaluation;
 };
 
-/** One evaluation function for the program: dashboard, details, JSON, CLI and forecast use it. */
-export async function loadTrainingServices(db: Db, orgId: string, today: string): Promise<TrainingServicesView> {
+/** One evaluation function for the program: dashboard, details, JSON, CLI and forecast use it.
+ * Memoized per server request (React `cache`): the header's alert count and the page share one load. */
+export const loadTrainingServices = cache(async (db: Db, orgId: string, today: string): Promise<TrainingServicesView> => {
   const freshness = await loadFreshness(db, orgId, TS_KINDS, today);
   const window = windowFor(freshness.dataThrough);
   const rows = await db
@@ -65,7 +67,13 @@ export async function loadTrainingServices(db: Db, orgId: string, today: string)
   const aggregates = sumAggregates(window.months.map((m) => monthly[m] ?? emptyAggregates()));
   const ruleset = rulesetFor(freshness.dataThrough);
   return { freshness, window, ruleset, monthly, aggregates, evaluation: evaluateTrainingServices(aggregates, ruleset) };
-}
+});
+
+/** SPEC §8 roll-off forecast of the current data, memoized per request like the view. */
+export const loadTrainingServicesForecast = cache(async (db: Db, orgId: string, today: string) => {
+  const view = await loadTrainingServices(db, orgId, today);
+  return forecastTrainingServices(view.monthly, view.freshness.dataThrough);
+});
 
 /** SPEC §7 training-services JSON contract (add fields freely, never rename these). */
 export function toTrainingServicesJson(view: TrainingServicesView) {

@@ -6,15 +6,23 @@ export class BeyondPage {
 
   async gotoTrainingServices() {
     await this.page.goto("/membership/training-services");
-    await expect(this.page.getByRole("heading", { name: "What-if simulator", level: 2 })).toBeVisible();
+    await this.openSimulator();
+    await expect(this.page.getByRole("heading", { name: "What-if simulator", level: 2 })).toBeFocused();
   }
   async gotoArea(area: string) {
     await this.page.goto(`/membership/solutions-partner/${area}`);
-    await expect(this.page.getByRole("heading", { name: /What-if simulator/, level: 2 })).toBeVisible();
+    await this.openSimulator();
+    await expect(this.page.getByRole("heading", { name: /What-if simulator/, level: 2 })).toBeFocused();
   }
   async gotoAlerts() {
     await this.page.goto("/membership/alerts");
     await expect(this.page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
+  }
+
+  /** The simulator is rendered on demand (issue #7): the page shows its heading and an Open button. */
+  async openSimulator() {
+    await this.page.getByRole("button", { name: "Open the what-if simulator" }).click();
+    await expect(this.page.getByRole("button", { name: "Reset to real data" })).toBeVisible();
   }
 
   /** A simulator figure by its accessible label, e.g. "Three-days-or-more completions". */

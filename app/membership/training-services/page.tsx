@@ -3,25 +3,25 @@ import { Freshness, ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db/client";
-import { loadTrainingServices } from "@/db/queries/training-services";
+import { loadTrainingServices, loadTrainingServicesForecast } from "@/db/queries/training-services";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { AREAS } from "@/lib/rules/areas";
-import { forecastTrainingServices, planTrainingServices } from "@/lib/rules/training-services";
+import { planTrainingServices } from "@/lib/rules/training-services";
 import { compactPlanText } from "@/lib/rules/training-services/plan-compact";
 import { detailsHref } from "@/lib/training-services/criteria";
 import { AverageLine, CriterionCard, PlanHint, PointsLine } from "./_components/criterion-card";
 import { ForecastSection } from "./_components/forecast-section";
 import { TrainingServicesWhatIf } from "./_components/what-if";
+import { OnDemandSection } from "@/components/ui/on-demand-section";
 
 export const metadata: Metadata = { title: "Training Services" };
 
 export default async function TrainingServicesPage() {
   const ctx = await requirePage("membership:view");
-  const view = await loadTrainingServices(db(), ctx.orgId, today());
+  const [view, forecast] = await Promise.all([loadTrainingServices(db(), ctx.orgId, today()), loadTrainingServicesForecast(db(), ctx.orgId, today())]);
   const e = view.evaluation;
   const plan = planTrainingServices(view.aggregates, view.ruleset);
-  const forecast = forecastTrainingServices(view.monthly, view.freshness.dataThrough);
   const atRisk = [...new Set(forecast.months.flatMap((m) => m.failing.map((f) => `${f.area}-${f.criterion}`)))];
   const hint = (p: typeof plan.base.courseware, what?: string) => <PlanHint text={compactPlanText(p)} met={p.met} what={what} />;
   const badgeNames = e.badges.map((b) => (b === "cloud-partner" ? "Cloud Partner" : AREAS.find((a) => a.slug === b)?.label ?? b));
@@ -78,7 +78,10 @@ export default async function TrainingServicesPage() {
       </section>
 
       <div className="mt-8"><ForecastSection forecast={forecast} /></div>
-      <TrainingServicesWhatIf dataThrough={view.freshness.dataThrough} real={view.aggregates} />
+      <OnDemandSection id="whatif-closed" title="What-if simulator" openLabel="Open the what-if simulator"
+        description="Change any figure of the current window to see the result at once. Nothing is saved.">
+        <TrainingServicesWhatIf dataThrough={view.freshness.dataThrough} real={view.aggregates} />
+      </OnDemandSection>
     </>
   );
 }

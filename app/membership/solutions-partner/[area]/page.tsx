@@ -19,6 +19,7 @@ import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend"
 import { planSolutionsPartnerTrack } from "@/lib/rules/solutions-partner/planner";
 import { MetricCard } from "./metric-card";
 import { SolutionsPartnerWhatIf } from "./what-if";
+import { OnDemandSection } from "@/components/ui/on-demand-section";
 
 export async function generateMetadata({ params }: { params: Promise<{ area: string }> }): Promise<Metadata> {
   const { area } = await params;
@@ -115,7 +116,10 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
         <TrendChart id="sp-trend" title={`${a.label}: highest score per month, last ${trend.length} months`} valueLabel="Highest score" kind="score" yMax={100}
           data={trend.map((p) => ({ month: p.month, value: p.best, threshold: view.evaluation.passMark, met: p.qualified }))} />
       </Card>
-      <SolutionsPartnerWhatIf key={track} dataThrough={view.freshness.dataThrough} area={area} track={track} real={areaInputs} recorded={view.recordedTracks[area] ?? null} />
+      <OnDemandSection key={track} id="sp-whatif-closed" className="mt-6" title={`What-if simulator — ${trackLabel(track)} track`} openLabel="Open the what-if simulator"
+        description="Change the figures the metrics read and see points, total and qualification at once. Nothing is saved.">
+        <SolutionsPartnerWhatIf dataThrough={view.freshness.dataThrough} area={area} track={track} real={areaInputs} recorded={view.recordedTracks[area] ?? null} />
+      </OnDemandSection>
     </>
   );
 }
