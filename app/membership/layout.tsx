@@ -1,10 +1,10 @@
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { SignOutButton } from "../_components/sign-out-button";
 import { WorkspaceNav, type NavItem } from "../_components/workspace-nav";
-import { AlertsCount, AlertsLink } from "./alerts/alerts-link";
+import { AlertsCount } from "./alerts/alerts-link";
 
 // The app shell. Each page still runs its own guard: layouts are not re-run on every navigation.
 export default async function MembershipLayout({ children }: { children: ReactNode }) {
@@ -29,7 +29,9 @@ export default async function MembershipLayout({ children }: { children: ReactNo
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-2">
           <a href="/membership" className="font-semibold">Partner Membership Center</a>
           <div className="flex items-center gap-3 text-sm">
-            <Suspense fallback={<AlertsLink count={null} />}><AlertsCount orgId={ctx.orgId} day={today()} /></Suspense>
+            {/* No Suspense boundary: the count is one indexed statement (db/queries/alerts.ts) and an
+                extra streamed chunk cost more than waiting for it (issue #7); errors render "Alerts". */}
+            <AlertsCount orgId={ctx.orgId} day={today()} />
             <span>
               <span className="font-semibold">{ctx.orgName}</span> <span className="opacity-80">· Partner ID {ctx.partnerId}</span>
             </span>

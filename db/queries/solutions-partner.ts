@@ -1,5 +1,6 @@
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { cache } from "react";
+import { versionedMemo } from "@/lib/memo";
 import { rowsOf, type Db } from "@/db/client";
 import { certifications, orgTracks, spEvaluations } from "@/db/schema";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
@@ -23,6 +24,8 @@ export type SolutionsPartnerView = {
   remaining: RemainingHolders;
   recordedTracks: RecordedTracks;
   evaluation: SolutionsPartnerEvaluation;
+  /** Names the data this view was computed from, for memos of derived values (lib/memo.ts); null when there is no data. */
+  versionKey: string | null;
 };
 
 export async function loadRecordedTracks(db: Db, orgId: string): Promise<RecordedTracks> {
@@ -40,8 +43,13 @@ export const loadSolutionsPartner = cache(async (db: Db, orgId: string, today: s
   const key = { orgId, importId: freshness.latestImportId, ruleset, requests, dates };
   const [snapshot, recordedTracks] = await Promise.all([(opts.refresh ? refreshSpSnapshot : loadSpSnapshot)(db, key), loadRecordedTracks(db, orgId)]);
   const { inputs, remaining } = snapshot;
-  return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, evaluation: evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }) };
+  // The inputs are those of the newest import (the snapshot's contract), so the import id, the
+  // ruleset and the recorded tracks name everything the pure engine reads.
+  const versionKey = freshness.latestImportId === null ? null : `${orgId}|${freshness.latestImportId}|${ruleset.id}|${dates.dataThrough}|${JSON.stringify(recordedTracks)}`;
+  const evaluation = opts.refresh ? evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }) : evaluations(versionKey, () => evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }));
+  return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, versionKey, evaluation };
 });
+const evaluations = versionedMemo<SolutionsPartnerEvaluation>();
 const NO_REFRESH = {}; // one object, so that React's per-request memo of loadSolutionsPartner matches calls without options
 
 /** SPEC §4.5: keep every evaluation as history — one row per area with the track that counts. */

@@ -1,11 +1,12 @@
 import { and, eq, gte, sql } from "drizzle-orm";
 import { cache } from "react";
+import { versionedMemo } from "@/lib/memo";
 import type { Db } from "@/db/client";
 import { tsMonthly } from "@/db/schema";
 import { isAreaSlug } from "@/lib/rules/areas";
 import { windowFor, type Window } from "@/lib/rules/time";
 import {
-  emptyAggregates, evaluateTrainingServices, forecastTrainingServices, rulesetFor, sumAggregates,
+  emptyAggregates, evaluateTrainingServices, forecastTrainingServices, planTrainingServices, rulesetFor, sumAggregates,
   type MonthlyTsAggregates, type TsAggregates, type TsEvaluation, type TsRuleset,
 } from "@/lib/rules/training-services";
 import { loadFreshness, type Freshness } from "./freshness";
@@ -72,8 +73,16 @@ export const loadTrainingServices = cache(async (db: Db, orgId: string, today: s
 /** SPEC §8 roll-off forecast of the current data, memoized per request like the view. */
 export const loadTrainingServicesForecast = cache(async (db: Db, orgId: string, today: string) => {
   const view = await loadTrainingServices(db, orgId, today);
-  return forecastTrainingServices(view.monthly, view.freshness.dataThrough);
+  // A pure function of the monthly figures: keyed by their content, computed once per process.
+  return forecasts(`${view.freshness.dataThrough}|${JSON.stringify(view.monthly)}`, () => forecastTrainingServices(view.monthly, view.freshness.dataThrough));
 });
+const forecasts = versionedMemo<ReturnType<typeof forecastTrainingServices>>();
+
+/** SPEC §8 gap planner of the window's figures (pure; keyed by their content, computed once per process). */
+export function planOf(view: TrainingServicesView): ReturnType<typeof planTrainingServices> {
+  return plans(`${view.ruleset.id}|${JSON.stringify(view.aggregates)}`, () => planTrainingServices(view.aggregates, view.ruleset));
+}
+const plans = versionedMemo<ReturnType<typeof planTrainingServices>>();
 
 /** SPEC §7 training-services JSON contract (add fields freely, never rename these). */
 export function toTrainingServicesJson(view: TrainingServicesView) {

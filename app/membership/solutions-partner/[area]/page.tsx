@@ -10,13 +10,13 @@ import { spEligibleAreas } from "@/lib/offers/eligibility";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { areaLabel, isAreaSlug } from "@/lib/rules/areas";
-import { expiringCertificationImpact, METRIC_NAMES, recommend, type Track } from "@/lib/rules/solutions-partner";
+import { METRIC_NAMES, type Track } from "@/lib/rules/solutions-partner";
 import { trackLabel } from "@/lib/rules/solutions-partner/text";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
+import { analyzeArea } from "@/lib/solutions-partner/area-analysis";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
-import { planSolutionsPartnerTrack } from "@/lib/rules/solutions-partner/planner";
 import { MetricCard } from "./metric-card";
 import { SolutionsPartnerWhatIf } from "./what-if";
 import { OnDemandSection } from "@/components/ui/on-demand-section";
@@ -44,11 +44,9 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
   const track: Track = asked === "enterprise" || asked === "smb" ? (a.tracks[asked] ? asked : a.track) : a.track;
   const t = a.tracks[track]!;
   const other: Track = track === "enterprise" ? "smb" : "enterprise";
-  const recommendations = recommend(view.ruleset, area, track, view.inputs);
-  const impact = expiringCertificationImpact({ ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough, expiring: expiring.expiring, remaining: expiring.remaining });
+  const { recommendations, impact, plan } = analyzeArea(view, area, track, expiring);
   const atRisk = impact.metrics.filter((m) => m.area === area && m.track === track);
   const afterExpiry = impact.tracks.find((x) => x.area === area && x.track === track);
-  const plan = planSolutionsPartnerTrack(view.ruleset, area, track, view.inputs);
   const areaInputs = Object.fromEntries(view.requests.filter((r) => r.area === area).map((r) => [r.key, view.inputs[r.key]!]));
   return (
     <>

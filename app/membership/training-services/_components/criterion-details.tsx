@@ -5,7 +5,8 @@ import { Card, CardTitle, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import type { TrainingServicesView } from "@/db/queries/training-services";
 import { areaLabel, type AreaSlug } from "@/lib/rules/areas";
-import { emptyAggregates, formatAverageExact, planTrainingServices, type TsAggregates } from "@/lib/rules/training-services";
+import { planOf } from "@/db/queries/training-services";
+import { emptyAggregates, formatAverageExact, type TsAggregates } from "@/lib/rules/training-services";
 import {
   areaCriterionText, baseCriterionText, detailsHref, downloadHref, type AreaCriterionId, type BaseCriterionId,
 } from "@/lib/training-services/criteria";
@@ -55,7 +56,7 @@ const REF = { courseware: "courseware", "exam-vouchers": "examVouchers", "averag
 export function CriterionDetails({ view, criterion, area, trend }: { view: TrainingServicesView; criterion: BaseCriterionId | AreaCriterionId; area?: AreaSlug; trend: TsTrendMonth[] }) {
   const e = view.evaluation;
   const text = area ? areaCriterionText(criterion as AreaCriterionId, areaLabel(area), view.ruleset) : baseCriterionText(criterion as BaseCriterionId, view.ruleset);
-  const plan = planTrainingServices(view.aggregates, view.ruleset);
+  const plan = planOf(view);
   const result = area
     ? (criterion === "survey-completions" ? e.areas[area].surveyCompletions : e.areas[area].averageScore)
     : criterion === "courseware" ? e.base.courseware : criterion === "exam-vouchers" ? e.base.examVouchers : e.base.averageScore;

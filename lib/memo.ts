@@ -1,0 +1,15 @@
+// Values derived from versioned data, kept in this process (issue #7). The key must name every
+// input of the computation: an organization's data version (its newest import), the ruleset,
+// the day where it matters. A null key means "not versioned": compute every time. Bounded: the
+// oldest entry leaves first. Cached values are shared between requests — never mutate them.
+export function versionedMemo<T>(limit = 500): (key: string | null, compute: () => T) => T {
+  const entries = new Map<string, T>();
+  return (key, compute) => {
+    if (key === null) return compute();
+    if (entries.has(key)) return entries.get(key)!;
+    const value = compute();
+    if (entries.size >= limit) entries.delete(entries.keys().next().value!);
+    entries.set(key, value);
+    return value;
+  };
+}
