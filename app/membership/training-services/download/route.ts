@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { db } from "@/db/client";
+import { db, dbHandle } from "@/db/client";
 import { loadFreshness } from "@/db/queries/freshness";
 import { TS_KINDS } from "@/db/queries/training-services";
-import { TS_LINE_ITEM_COLUMNS, tsLineItemPages, type TsLineItemKind } from "@/db/queries/training-services-items";
+import { TS_LINE_ITEM_COLUMNS, tsLineItemCsvSql, tsLineItemPages, type TsLineItemKind } from "@/db/queries/training-services-items";
 import { today } from "@/lib/clock";
-import { csvResponse } from "@/lib/csv";
+import { csvCopyResponse, csvResponse } from "@/lib/csv";
 import { guardedRoute, jsonError } from "@/lib/http";
 import { AREA_SLUGS } from "@/lib/rules/areas";
 import { windowFor } from "@/lib/rules/time";
@@ -24,5 +24,9 @@ export const GET = guardedRoute("membership:view", async (ctx, request) => {
   const freshness = await loadFreshness(db(), ctx.orgId, TS_KINDS, today());
   const window = windowFor(freshness.dataThrough);
   const name = `training-services-${area ? `${area}-` : ""}${criterion}-${window.end}.csv`;
-  return csvResponse(name, TS_LINE_ITEM_COLUMNS[kind], tsLineItemPages(db(), ctx.orgId, kind, window, area ?? null));
+  const { driver } = dbHandle();
+  // PostgreSQL: one COPY streamed straight into the response (issue #7); PGlite: keyset pages.
+  return driver.kind === "postgres"
+    ? await csvCopyResponse(name, TS_LINE_ITEM_COLUMNS[kind], driver.sql, tsLineItemCsvSql(ctx.orgId, kind, window, area ?? null))
+    : csvResponse(name, TS_LINE_ITEM_COLUMNS[kind], tsLineItemPages(db(), ctx.orgId, kind, window, area ?? null));
 });
