@@ -20,6 +20,8 @@ import { addDays, windowFor } from "@/lib/rules/time";
 import { csvChunks, HEADERS, importFileRow, kindCounts, rowGenerators } from "@/bench/lib/generate";
 import { benchData, importOrThrow, LOAD_ORDER, twinPartnerId } from "@/bench/lib/load";
 import { requestQueries, ROUTES } from "@/bench/lib/pages";
+import { parseOptions, STEPS, type BenchOptions } from "@/bench/lib/context";
+import { reportTable, targets } from "@/bench/lib/report";
 import { useTestDatabase } from "./test-db";
 import { count, query } from "./fixtures/csv/helpers";
 
@@ -64,6 +66,31 @@ describe("the generator (pure)", () => {
       const date = row(i).trim().split(",")[2]!;
       expect(date >= w.start && date <= w.end).toBe(true);
     }
+  });
+});
+
+describe("npm run bench: options and report (no run)", () => {
+  it("parses --only and reports only the steps that ran", () => {
+    const all = parseOptions([]) as BenchOptions;
+    expect([...all.only]).toEqual([...STEPS]);
+    expect([...(parseOptions(["--skip-profile"]) as BenchOptions).only]).not.toContain("profile");
+    expect(() => parseOptions(["--only", "import,nothing"])).toThrow(/unknown step nothing/);
+    const o = parseOptions(["--scale", "20000", "--only", "import,download", "--dist-dir", ".next-x"]) as BenchOptions;
+    expect(o).toMatchObject({ scale: 20_000, twinScale: 10_000, importRows: 20_000, distDir: ".next-x" });
+    const results = {
+      date: "2026-11-23T00:00:00Z", loadAverage: { start: [1, 1, 1] },
+      import: { ratio: 0.6, peakRssMB: 250, importRowsPerSec: 30_000, copyRowsPerSec: 50_000, importSeconds: 0.67, copySeconds: 0.4, phases: { merge: 0.2 } },
+      download: { ratio: 0.7, serverPeakRssMB: 200, routeSeconds: 1.4, copySeconds: 1, rows: 20_000, serverRssBeforeMB: 190, firstByteMs: 20 },
+      downloadPlan: { pageMsAfterImport: [12, 10, 11] },
+    };
+    const list = targets(o, results);
+    expect(list.map((t) => [t.target, t.met])).toEqual([
+      ["Import ≥ 0.5 × COPY throughput", true], ["Import peak RSS < 300 MB", true],
+      ["Download ≥ 0.5 × COPY TO throughput", true], ["Download: server peak RSS < 300 MB", true],
+    ]);
+    const table = reportTable(o, results, list);
+    expect(table).toContain("| download (CSV route) | 20,000 | 1.40 s (first byte 20 ms) | 1.00 s (COPY TO STDOUT) | 0.70× |");
+    expect(table).not.toContain("req/s");
   });
 });
 

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 
-export const BENCH_DIST_DIR = ".next-bench";
+export const BENCH_DIST_DIR = ".next-bench"; // unless env.NEXT_DIST_DIR names another (npm run bench -- --dist-dir)
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,7 +26,7 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promis
 }
 
 export async function nextBuild(env: NodeJS.ProcessEnv): Promise<void> {
-  await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" });
+  await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...env, NEXT_DIST_DIR: env.NEXT_DIST_DIR || BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" });
 }
 
 export type Server = { url: string; pid: number; child: ChildProcess; stop: () => Promise<void>; output: () => string };
@@ -34,7 +34,7 @@ export type Server = { url: string; pid: number; child: ChildProcess; stop: () =
 export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<Server> {
   const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...env, NEXT_DIST_DIR: BENCH_DIST_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+    env: { ...env, NEXT_DIST_DIR: env.NEXT_DIST_DIR || BENCH_DIST_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
   });
   let output = "";
   const keep = (b: Buffer) => {

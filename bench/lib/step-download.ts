@@ -1,0 +1,72 @@
+// Step 4 of `npm run bench`: the Training Services courseware download of the import step's
+// organization (1M rows) through the running server — on PostgreSQL one COPY streamed into the
+// response (lib/csv.ts csvCopyResponse) — vs `COPY (the same rows) TO STDOUT` on a connection of
+// its own; 3 runs each, alternated, medians; the server's RSS sampled every 50 ms.
+import postgres from "postgres";
+import { MB, memoryOf, processTree, sampleMemory } from "./measure";
+import type { Server } from "./server";
+import { fmt, log, noteLoad, type BenchContext, type Session } from "./context";
+
+export const DOWNLOAD_PATH = "/membership/training-services/download?criterion=courseware";
+
+async function downloadOnce(srv: Server, session: Session) {
+  const pids = processTree(srv.pid);
+  const before = pids.reduce((s, pid) => s + (memoryOf(pid)?.rss ?? 0), 0);
+  const sampler = sampleMemory(() => pids, 50);
+  const t = performance.now();
+  const res = await fetch(srv.url + DOWNLOAD_PATH, { headers: { cookie: session.cookie } });
+  if (res.status !== 200 || !res.body) throw new Error(`download: HTTP ${res.status}`);
+  let bytes = 0;
+  let lines = 0;
+  let firstByteMs = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    if (bytes === 0) firstByteMs = performance.now() - t;
+    bytes += chunk.byteLength;
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+  }
+  const seconds = (performance.now() - t) / 1000;
+  const mem = sampler.stop();
+  return { seconds, bytes, rows: lines - 1, firstByteMs, rssBeforeMB: before / MB, peakRssMB: mem.peakRss / MB, peakHwmMB: mem.peakHwm / MB };
+}
+
+// A dedicated connection per COPY, consumed by events: a pooled connection's COPY … TO readable
+// can stay open after the data (postgres.js issue #917).
+async function copyOutOnce(ctx: BenchContext, org: string) {
+  const conn = postgres(ctx.benchUrl, { max: 1, onnotice: () => {} });
+  await conn`select 1`;
+  const t = performance.now();
+  const stream = await conn.unsafe(`copy (select achievement_code, course_code, redeemed_on from courseware_completions
+    where org_id = '${org}' and redeemed_on between '${ctx.window.start}' and '${ctx.window.end}' order by achievement_code) to stdout with (format csv, header true)`).readable();
+  let bytes = 0;
+  await new Promise<void>((resolve, reject) => {
+    stream.on("data", (chunk: Buffer) => (bytes += chunk.byteLength));
+    stream.once("end", resolve);
+    stream.once("close", resolve);
+    stream.once("error", reject);
+  });
+  const seconds = (performance.now() - t) / 1000;
+  await conn.end({ timeout: 1 });
+  return { seconds, bytes };
+}
+
+export async function downloadStep(ctx: BenchContext, srv: Server, org: string, session: Session, expectedRows: number): Promise<void> {
+  log(`Download of ${fmt(expectedRows)} rows through ${DOWNLOAD_PATH} and COPY … TO STDOUT (3 runs each, alternated)`);
+  noteLoad(ctx, "download");
+  const downloads: Awaited<ReturnType<typeof downloadOnce>>[] = [];
+  const copies: Awaited<ReturnType<typeof copyOutOnce>>[] = [];
+  for (let i = 0; i < 3; i++) {
+    downloads.push(await downloadOnce(srv, session));
+    copies.push(await copyOutOnce(ctx, org));
+  }
+  const dl = [...downloads].sort((a, b) => a.seconds - b.seconds)[1]!;
+  const co = [...copies].sort((a, b) => a.seconds - b.seconds)[1]!;
+  const result = {
+    rows: dl.rows, bytes: dl.bytes, routeSeconds: dl.seconds, copySeconds: co.seconds, copyBytes: co.bytes,
+    routeRowsPerSec: dl.rows / dl.seconds, copyRowsPerSec: dl.rows / co.seconds, ratio: co.seconds / dl.seconds,
+    firstByteMs: dl.firstByteMs, serverRssBeforeMB: dl.rssBeforeMB, serverPeakRssMB: Math.max(...downloads.map((d) => d.peakRssMB)),
+    serverPeakHwmMB: Math.max(...downloads.map((d) => d.peakHwmMB)), runs: downloads.map((d) => d.seconds), copyRuns: copies.map((c) => c.seconds),
+  };
+  ctx.results.download = result;
+  if (dl.rows !== expectedRows) throw new Error(`download returned ${dl.rows} rows, expected ${expectedRows}`);
+  log(`Download ${fmt(dl.seconds, 2)} s vs COPY TO ${fmt(co.seconds, 2)} s (${fmt(result.ratio, 2)}×); server RSS ${fmt(dl.rssBeforeMB)} → peak ${fmt(result.serverPeakRssMB)} MB; first byte after ${fmt(dl.firstByteMs)} ms`);
+}

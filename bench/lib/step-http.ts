@@ -1,0 +1,107 @@
+// The production server of `npm run bench` and step 1: requests/s and p50/p99 (autocannon) of a
+// control page and of the signed-in dashboards and JSON endpoints, for the 1M organization and
+// its 10k twin. Also the server CPU profiles (one server per profiled route, node --cpu-prof).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildIsStale } from "../../scripts/server-env";
+import { summarizeCpuProfile } from "./cpu-profile";
+import { load, memoryOf, MB, processTree, type LoadResult } from "./measure";
+import { ROUTES } from "./pages";
+import { freePort, nextBuild, startServer, type Server } from "./server";
+import { APP_ENV, fmt, loadavg, log, noteLoad, type BenchContext } from "./context";
+
+// The control: a trivial dynamic page — server-rendered per request (searchParams, auth()), through
+// the proxy like every page, signed out, no database query.
+export const CONTROL = { id: "control", label: "Control: /sign-in (signed-out dynamic page)", path: "/sign-in", marker: "Sign in" };
+
+export const serverEnv = (ctx: BenchContext): NodeJS.ProcessEnv => ({ ...process.env, ...APP_ENV, DATABASE_URL: ctx.benchUrl, NEXT_DIST_DIR: ctx.opts.distDir });
+
+/** Builds into --dist-dir when needed (or asked) and starts `next start` on a free port. */
+export async function buildAndStart(ctx: BenchContext): Promise<Server> {
+  const { opts } = ctx;
+  process.env.NEXT_DIST_DIR = opts.distDir; // for buildIsStale
+  if (opts.skipBuild && fs.existsSync(path.join(opts.distDir, "BUILD_ID"))) log(`--skip-build: using the existing ${opts.distDir}`);
+  else if (opts.rebuild || buildIsStale()) {
+    log(`Building (NEXT_DIST_DIR=${opts.distDir} next build)`);
+    const t = performance.now();
+    await nextBuild(serverEnv(ctx));
+    ctx.results.buildSeconds = (performance.now() - t) / 1000;
+  } else log(`${opts.distDir} is up to date: not rebuilding (--rebuild to force)`);
+  const port = await freePort();
+  log(`Starting next start on port ${port}`);
+  return startServer(serverEnv(ctx), port);
+}
+
+const get = async (srv: Server, p: string, cookie?: string) => {
+  const res = await fetch(srv.url + p, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  return { status: res.status, body: await res.text() };
+};
+
+/** Every route answers 200 with its content for both organizations before anything is timed. */
+export async function checkRoutes(ctx: BenchContext, srv: Server): Promise<void> {
+  for (const [who, s] of [["main", ctx.sessions.main], ["twin", ctx.sessions.twin]] as const) {
+    for (const r of ROUTES) {
+      const res = await get(srv, r.path, s.cookie);
+      if (res.status !== 200 || !res.body.includes(r.marker)) throw new Error(`${r.path} as ${who}: HTTP ${res.status}, marker ${JSON.stringify(r.marker)} ${res.body.includes(r.marker) ? "found" : "missing"}\n${res.body.slice(0, 500)}`);
+    }
+  }
+  const ctl = await get(srv, CONTROL.path);
+  if (ctl.status !== 200 || !ctl.body.includes(CONTROL.marker)) throw new Error(`/sign-in: HTTP ${ctl.status}`);
+}
+
+export async function httpStep(ctx: BenchContext, srv: Server): Promise<void> {
+  const { connections, duration } = ctx.opts;
+  const http: Record<string, LoadResult & { loadAverage: number[] }> = {};
+  const measure = async (key: string, p: string, cookie?: string) => {
+    for (let i = 0; i < 20; i++) await get(srv, p, cookie); // warm-up
+    const la = loadavg();
+    const r = await load(srv.url + p, { connections, duration, headers: cookie ? { cookie } : {} });
+    http[key] = { ...r, loadAverage: la };
+    log(`  ${key.padEnd(18)} ${fmt(r.requestsPerSec, 1).padStart(8)} req/s  p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ""}`);
+  };
+  log(`HTTP load: autocannon, ${connections} connections × ${duration} s per route`);
+  noteLoad(ctx, "http");
+  await measure("control", CONTROL.path);
+  await measure("health", "/api/health");
+  for (const r of ROUTES) {
+    await measure(`${r.id}@main`, r.path, ctx.sessions.main.cookie);
+    await measure(`${r.id}@twin`, r.path, ctx.sessions.twin.cookie);
+  }
+  ctx.results.http = http;
+  ctx.results.serverPeakHwmMB = Math.max(...processTree(srv.pid).map((pid) => (memoryOf(pid)?.hwm ?? 0) / MB));
+}
+
+/**
+ * Where the server's time goes: one server per profiled route, started with node --cpu-prof,
+ * loaded like above, then stopped (the profile is written at exit; it includes the server's
+ * start, about a second of CPU).
+ */
+export async function profileStep(ctx: BenchContext): Promise<void> {
+  const { connections, duration } = ctx.opts;
+  const profiled = [
+    { key: "control", path: CONTROL.path, cookie: undefined as string | undefined },
+    { key: "ts-dashboard@main", path: ROUTES.find((r) => r.id === "ts-dashboard")!.path, cookie: ctx.sessions.main.cookie },
+    { key: "sp-area@main", path: ROUTES.find((r) => r.id === "sp-area")!.path, cookie: ctx.sessions.main.cookie },
+  ];
+  const cpu: Record<string, unknown> = {};
+  for (const p of profiled) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pmc-bench-cpu-"));
+    const s = await startServer(serverEnv(ctx), await freePort(), ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+    try {
+      for (let i = 0; i < 20; i++) await (await fetch(s.url + p.path, { headers: p.cookie ? { cookie: p.cookie } : {} })).text();
+      const r = await load(s.url + p.path, { connections, duration, headers: p.cookie ? { cookie: p.cookie } : {} });
+      await s.stop();
+      const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+      if (!file) throw new Error("no .cpuprofile written");
+      const summary = summarizeCpuProfile(path.join(dir, file));
+      const msPerRequest = (summary.seconds * summary.busyShare * 1000) / (r.requests + 20);
+      cpu[p.key] = { requests: r.requests, requestsPerSec: r.requestsPerSec, cpuMsPerRequest: msPerRequest, ...summary };
+      log(`  CPU profile ${p.key}: ${fmt(r.requestsPerSec, 1)} req/s, ${fmt(msPerRequest, 1)} ms of server CPU per request; ${summary.byArea.slice(0, 4).map((a) => `${a.area} ${fmt(a.share * 100)}%`).join(", ")}`);
+    } finally {
+      await s.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  ctx.results.cpuProfiles = cpu;
+}
