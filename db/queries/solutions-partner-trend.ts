@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { cache } from "react";
 import { rowsOf, type Db } from "@/db/client";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { monthOf, shiftMonth, type IsoDate, type IsoMonth } from "@/lib/rules/time";
@@ -10,7 +11,7 @@ export type SpTrendPoint = { month: IsoMonth; best: number | null; qualified: bo
  * `count` months ending with today's (by when the evaluation was recorded, as the six-month
  * history of SPEC §4.5). One query over sp_evaluations.
  */
-export async function loadSolutionsPartnerTrend(db: Db, orgId: string, area: AreaSlug, today: IsoDate, count = 13): Promise<SpTrendPoint[]> {
+export const loadSolutionsPartnerTrend = cache(async (db: Db, orgId: string, area: AreaSlug, today: IsoDate, count = 13): Promise<SpTrendPoint[]> => {
   const months = Array.from({ length: count }, (_, i) => shiftMonth(monthOf(today), i - (count - 1)));
   const rows = rowsOf<{ month: string; best: string; qualified: boolean }>(await db.execute(sql`
     select to_char(recorded_at at time zone 'UTC', 'YYYY-MM') as month, max(total)::text as best, bool_or(qualified) as qualified
@@ -21,4 +22,4 @@ export async function loadSolutionsPartnerTrend(db: Db, orgId: string, area: Are
     const r = byMonth.get(m);
     return { month: m, best: r ? Number(r.best) : null, qualified: r?.qualified ?? false };
   });
-}
+});

@@ -1,7 +1,7 @@
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { cache } from "react";
 import { versionedMemo } from "@/lib/memo";
-import { rowsOf, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { certifications, orgTracks, spEvaluations } from "@/db/schema";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
 import {
@@ -11,6 +11,7 @@ import {
 import { addDays } from "@/lib/rules/time";
 import { loadFreshness, type Freshness } from "./freshness";
 import { spDates, type SpDates } from "./solutions-partner-inputs";
+import { loadSolutionsPartnerTrend } from "./solutions-partner-trend";
 import { EXPIRY_HORIZON_DAYS, loadSpSnapshot, refreshSpSnapshot, type RemainingHolders } from "./solutions-partner-snapshot";
 
 export const SP_KINDS = ["customers", "certifications", "usage", "deployments"];
@@ -70,21 +71,10 @@ export async function recordSpEvaluation(db: Db, orgId: string, today: string, a
 
 export type MonthHistory = { month: string; best: number | null; qualified: boolean };
 
-/** The highest score of each of the last six months (by when it was recorded) for one area. */
+/** The highest score of each of the last six months (by when it was recorded) for one area: the
+ * tail of the area's trend, so a page showing both reads sp_evaluations once (React `cache`). */
 export async function loadSpHistory(db: Db, orgId: string, area: AreaSlug, today: string): Promise<MonthHistory[]> {
-  const months = Array.from({ length: 6 }, (_, i) => addMonthsToMonth(today.slice(0, 7), i - 5));
-  const rows = rowsOf<{ month: string; best: string; qualified: boolean }>(await db.execute(sql`
-    select to_char(recorded_at at time zone 'UTC', 'YYYY-MM') as month, max(total)::text as best, bool_or(qualified) as qualified
-    from sp_evaluations where org_id = ${orgId} and solution_area = ${area} and recorded_at >= ${`${months[0]}-01`}::date
-    group by 1`));
-  const byMonth = new Map(rows.map((r) => [r.month, r]));
-  return months.map((m) => ({ month: m, best: byMonth.has(m) ? Number(byMonth.get(m)!.best) : null, qualified: byMonth.get(m)?.qualified ?? false }));
-}
-
-function addMonthsToMonth(month: string, n: number): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
+  return (await loadSolutionsPartnerTrend(db, orgId, area, today)).slice(-6);
 }
 
 /** Certifications expiring within 90 days of data_through (certifications_org_expires_idx), and
