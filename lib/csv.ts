@@ -16,29 +16,17 @@ export function csvLine(values: unknown[]): string {
   return values.map(csvCell).join(",") + "\r\n";
 }
 
-const FORMULA_START_SQL = (text: string) => `ascii(${text}) in (61, 43, 45, 64, 9, 13)`; // = + - @ tab CR
-const NEEDS_QUOTES_SQL = (text: string) => `${text} ~ E'[",\\r\\n]'`;
-
 /**
- * The same cell rules as csvCell, in SQL, for a text expression (NULL → empty cell). The ' prefix
- * never adds a character that needs quoting, so the quoting test may look at the raw value.
- * tests/csv-download.test.ts checks byte equality with csvCell on both databases.
+ * The select list of a CSV download done by PostgreSQL (csvCopyResponse): the given text
+ * expressions with csvCell's formula rule applied in SQL (a ' before =, +, -, @, tab or CR first)
+ * and NULL as the empty string. The quoting is left to COPY's CSV writer, whose rule is csvCell's:
+ * a value holding the delimiter, the quote, CR or LF is quoted, quotes doubled. Its one other
+ * rule — a value equal to the NULL string is quoted — never applies: csvCopyResponse sets NULL to
+ * "=", which no cell can be (a value starting with = gets the prefix).
  */
-export function csvCellSql(text: string): string {
-  const prefixed = `(case when ${FORMULA_START_SQL(text)} then '''' || ${text} else ${text} end)`;
-  return `coalesce(case when ${NEEDS_QUOTES_SQL(text)} then '"' || replace(${prefixed}, '"', '""') || '"' else ${prefixed} end, '')`;
-}
-
-/**
- * One CSV line (with its CRLF) as one SQL text value: csvLine of the given text expressions. Most
- * rows need neither a prefix nor quotes: one test of the whole row (first characters, then one
- * regular expression over all its cells) sends them down a plain concatenation, about half the
- * cost per row of the cell-by-cell rules. A NULL cell counts as safe (empty in either branch).
- */
-export function csvLineSql(texts: string[]): string {
-  const special = [...texts.map(FORMULA_START_SQL), NEEDS_QUOTES_SQL(texts.length === 1 ? texts[0]! : `concat(${texts.join(", ")})`)].join(" or ");
-  const plain = texts.map((t) => `coalesce(${t}, '')`).join(` || ',' || `);
-  return `(case when ${special} then ${texts.map(csvCellSql).join(` || ',' || `)} else ${plain} end) || E'\\r\\n'`;
+export function csvCellsSql(texts: string[]): string {
+  // ascii(): 61 =, 43 +, 45 -, 64 @, 9 tab, 13 CR (NULL for NULL, 0 for '')
+  return texts.map((t) => `case when ascii(${t}) in (61, 43, 45, 64, 9, 13) then '''' || ${t} else coalesce(${t}, '') end`).join(", ");
 }
 
 const headers = (fileName: string) => ({
@@ -69,70 +57,45 @@ export function csvResponse(fileName: string, header: string[], pages: AsyncIter
 }
 
 const CHUNK = 64 * 1024;
-const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 
 /**
- * Reads PostgreSQL's binary COPY format of a one-column text result (each value a whole CSV line)
- * and hands on the values' bytes, unchanged, in chunks of about 64 KiB. Binary rather than CSV
- * COPY because COPY's CSV writer differs from csvLine (LF line ends, quoted empty strings): here
- * the SELECT writes every byte (csvLineSql) and COPY only frames it. Any split of the input works.
+ * COPY's CSV ends rows with LF (on every platform); csvLine, like RFC 4180, with CRLF. Turns each
+ * row end into CRLF — an LF outside quotes; one inside a quoted cell stays as it is — and hands the
+ * bytes on in chunks of about 64 KiB. Any split of the input works (in UTF-8 these bytes never
+ * occur inside a multi-byte character).
  */
-export class CopyLineReader {
-  private carry: Buffer | null = null;
-  private header = true;
+export class CsvRowEnds {
   private out = Buffer.allocUnsafe(CHUNK);
   private used = 0;
-  /** True once the trailer has been read: the result is complete. */
-  done = false;
+  private quoted = false;
 
   constructor(private readonly emit: (chunk: Uint8Array) => void) {}
 
-  push(input: Buffer): void {
-    if (input.length === 0) return;
-    if (this.done) throw new Error("COPY data after its trailer");
-    const buf = this.carry ? Buffer.concat([this.carry, input]) : input;
-    this.carry = null;
-    let pos = 0;
-    if (this.header) {
-      if (buf.length < 19) return void (this.carry = buf);
-      if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error("not a binary COPY stream");
-      const extension = buf.readInt32BE(15);
-      if (buf.length < 19 + extension) return void (this.carry = buf);
-      pos = 19 + extension;
-      this.header = false;
-    }
-    while (buf.length - pos >= 2) {
-      const fields = buf.readInt16BE(pos);
-      if (fields === -1) {
-        this.done = true;
-        pos += 2;
-        break;
+  push(input: Uint8Array): void {
+    let out = this.out;
+    let used = this.used;
+    let quoted = this.quoted;
+    for (let i = 0; i < input.length; i++) {
+      const byte = input[i]!;
+      if (byte === 0x22) quoted = !quoted; // a doubled quote toggles twice
+      else if (byte === 0x0a && !quoted) out[used++] = 0x0d;
+      out[used++] = byte;
+      if (used >= CHUNK - 1) {
+        this.emit(out.subarray(0, used));
+        out = Buffer.allocUnsafe(CHUNK);
+        used = 0;
       }
-      if (fields !== 1) throw new Error(`binary COPY: expected one column, got ${fields}`);
-      if (buf.length - pos < 6) break;
-      const length = buf.readInt32BE(pos + 2);
-      if (length < 0) throw new Error("binary COPY: a NULL line");
-      if (buf.length - pos < 6 + length) break;
-      this.append(buf, pos + 6, pos + 6 + length);
-      pos += 6 + length;
     }
-    if (this.done && pos < buf.length) throw new Error("COPY data after its trailer");
-    if (pos < buf.length) this.carry = Buffer.from(buf.subarray(pos));
+    this.out = out;
+    this.used = used;
+    this.quoted = quoted;
   }
 
-  private append(src: Buffer, start: number, end: number): void {
-    if (this.used + (end - start) > this.out.length) {
-      this.flush();
-      if (end - start > this.out.length) return this.emit(Buffer.from(src.subarray(start, end)));
-    }
-    this.used += src.copy(this.out, this.used, start, end);
-  }
-
-  /** Hands on what is buffered (call at the end of the data). */
-  flush(): void {
-    if (this.used === 0) return;
-    this.emit(this.out.subarray(0, this.used));
-    this.out = Buffer.allocUnsafe(CHUNK);
+  /** Hands on the rest; throws when the data ended inside a quoted cell. */
+  end(): void {
+    if (this.quoted) throw new Error("the CSV ended inside a quoted cell");
+    if (this.used > 0) this.emit(this.out.subarray(0, this.used));
+    this.out = Buffer.allocUnsafe(0);
     this.used = 0;
   }
 }
@@ -156,13 +119,13 @@ function cancelCopy(query: object): Promise<void> {
 
 /**
  * A streamed CSV download straight from PostgreSQL (issue #7: a million rows at the speed of
- * `COPY … TO STDOUT`): `select` must return one text column, each value a whole CSV line
- * (csvLineSql). COPY takes no bind parameters, so every value in `select` must be a checked,
- * quoted literal. The COPY runs on a reserved connection: postgres.js pipelines queries onto busy
- * pooled connections, and one sent to a connection in COPY fails (COPY_IN_PROGRESS). Backpressure:
- * the socket is paused while the client is behind. A client that goes away cancels the statement;
- * the rest is drained and the connection goes back clean. Setup errors (bad SQL…) throw here,
- * before any byte is sent.
+ * `COPY … TO STDOUT`): `select`'s columns must be csvCellsSql's; the bytes are then csvResponse's
+ * (tests/csv-download.test.ts). COPY takes no bind parameters, so every value in `select` must be
+ * a checked, quoted literal. The COPY runs on a reserved connection: postgres.js pipelines
+ * queries onto busy pooled connections, and one sent to a connection in COPY fails
+ * (COPY_IN_PROGRESS). Backpressure: the socket is paused while the client is behind. A client
+ * that goes away cancels the statement; the rest is drained and the connection goes back clean.
+ * Setup errors (bad SQL…) throw here, before any byte is sent.
  */
 export async function csvCopyResponse(fileName: string, header: string[], sql: Sql, select: string): Promise<Response> {
   const conn = await sql.reserve();
@@ -175,7 +138,7 @@ export async function csvCopyResponse(fileName: string, header: string[], sql: S
     released = true;
     void conn`select 1`.catch(() => {}).finally(() => conn.release());
   };
-  const query = conn.unsafe(`copy (${select}) to stdout with (format binary)`);
+  const query = conn.unsafe(`copy (${select}) to stdout with (format csv, null '=')`);
   let source: Readable;
   try {
     source = await query.readable();
@@ -194,23 +157,22 @@ export async function csvCopyResponse(fileName: string, header: string[], sql: S
         controller.error(error);
         source.resume(); // drain what is left
       };
-      const reader = new CopyLineReader((chunk) => {
+      const rows = new CsvRowEnds((chunk) => {
         if (!finished) controller.enqueue(chunk);
       });
       source.on("data", (chunk: Buffer) => {
         if (finished) return;
-        try {
-          reader.push(chunk);
-        } catch (error) {
-          return fail(error);
-        }
+        rows.push(chunk);
         if ((controller.desiredSize ?? 1) <= 0) source.pause();
       });
       source.on("error", fail);
       source.once("end", () => {
         if (finished) return;
-        reader.flush();
-        if (!reader.done) return fail(new Error("the COPY ended before its trailer"));
+        try {
+          rows.end();
+        } catch (error) {
+          return fail(error);
+        }
         finished = true;
         controller.close();
       });

@@ -1,17 +1,18 @@
 // Issue #7: the Training Services CSV download streams one `COPY (select …) TO STDOUT` on
-// PostgreSQL (the CSV lines, formula neutralization and quoting written in SQL) and keyset pages
-// on PGlite. Both must give exactly the bytes of lib/csv.ts's csvLine (SPEC §6), for hostile values.
+// PostgreSQL (formula neutralization in SQL, quoting by COPY's CSV writer, CRLF row ends in Node)
+// and keyset pages on PGlite. Both must give exactly the bytes of lib/csv.ts's csvLine (SPEC §6),
+// for hostile values. PGlite runs the same COPY into a blob, so the SQL side is checked on both.
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { db, dbHandle, rowsOf } from "@/db/client";
+import { db, dbHandle } from "@/db/client";
 import { loadFreshness } from "@/db/queries/freshness";
 import { TS_KINDS } from "@/db/queries/training-services";
 import { TS_LINE_ITEM_COLUMNS, tsLineItemCsvSql, tsLineItemPages, type TsLineItemKind } from "@/db/queries/training-services-items";
 import { courses, users } from "@/db/schema";
 import type { AuthContext } from "@/lib/auth/sessions";
 import { today } from "@/lib/clock";
-import { CopyLineReader, csvCell, csvCellSql, csvCopyResponse, csvLineSql, csvResponse } from "@/lib/csv";
+import { csvCellsSql, csvCopyResponse, csvLine, csvResponse, CsvRowEnds } from "@/lib/csv";
 import { windowFor } from "@/lib/rules/time";
 import { useTestDatabase } from "./test-db";
 import { createOrg, query } from "./fixtures/csv/helpers";
@@ -40,67 +41,65 @@ const onPostgres = () => dbHandle().driver.kind === "postgres";
 // once, characters that are not special (space, ', \, non-ASCII) and the empty string.
 const HOSTILE = [
   "", "plain", "=1+2", "+SUM(A1)", "-3", "@cmd", "\tTAB", "\rCR", "\nLF first", "a,b", 'say "hi"', "line\nbreak", "cr\r\nlf",
-  '=HYPERLINK("http://x.example","a,b")', "-", "'already", " =spaced", "back\\slash", "é漢字🙂", "trailing,", '"',
+  '=HYPERLINK("http://x.example","a,b")', "-", "=", "\\.", "\\N", "'already", " =spaced", "back\\slash", "é漢字🙂", "trailing,", '"',
 ];
 
 async function bytes(response: Response): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer());
 }
 
-describe("csvCellSql", () => {
-  it("neutralizes and quotes exactly like csvCell", async () => {
+/** The bytes csvCopyResponse sends for `select` (header ["h"]): through it on PostgreSQL, and on
+ * PGlite as the same COPY into a blob, its rows then through CsvRowEnds like csvCopyResponse does. */
+async function copied(select: string): Promise<Buffer> {
+  const { driver } = dbHandle();
+  if (driver.kind === "postgres") return bytes(await csvCopyResponse("x.csv", ["h"], driver.sql, select));
+  const result = await driver.pg.query(`copy (${select}) to '/dev/blob' with (format csv, null '=')`);
+  const parts: Uint8Array[] = [Buffer.from("\uFEFFh\r\n")];
+  const rows = new CsvRowEnds((c) => parts.push(Buffer.from(c)));
+  rows.push(new Uint8Array(await result.blob!.arrayBuffer()));
+  rows.end();
+  return Buffer.concat(parts);
+}
+const sqlText = (v: string | null) => (v === null ? "null" : `'${v.replace(/'/g, "''")}'`);
+
+describe("the cells of a COPY download", () => {
+  it("are neutralized and quoted exactly like csvLine, NULL and empty strings included", async () => {
     const values = [...HOSTILE, null];
-    const rows = rowsOf<{ i: number; cell: string }>(await db().execute(sql.raw(`select i::int as i, ${csvCellSql("v")} as cell
-      from unnest(array[${values.map((v) => (v === null ? "null" : `'${v.replace(/'/g, "''")}'`)).join(", ")}]::text[]) with ordinality as u(v, i) order by i`)));
-    expect(rows.map((r) => r.cell)).toEqual(values.map(csvCell));
-    const [line] = rowsOf<{ line: string }>(await db().execute(sql.raw(`select ${csvLineSql(["'=a'", "null", "'b,c'", "''"])} as line`)));
-    expect(line!.line).toBe("'=a,,\"b,c\",\r\n");
+    const pairs = values.flatMap((a, i) => [[a, values[(i * 5 + 3) % values.length]!], [a, null]] as const);
+    const select = `select ${csvCellsSql(["a", "b", "'plain'"])} from (values ${pairs.map(([a, b], i) => `(${i}, ${sqlText(a)}::text, ${sqlText(b)}::text)`).join(", ")}) v(i, a, b) order by i`;
+    const expected = Buffer.from("\uFEFFh\r\n" + pairs.map(([a, b]) => csvLine([a, b, "plain"])).join(""));
+    const body = await copied(select);
+    expect(body.toString()).toBe(expected.toString());
+    expect(body.equals(expected)).toBe(true);
   });
 });
 
-describe("CopyLineReader", () => {
-  const frame = (lines: string[]) => {
-    const parts = [Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"), Buffer.from([0, 0, 0, 0, 0, 0, 0, 2]), Buffer.from([7, 7])]; // flags, 2-byte extension
-    for (const l of lines) {
-      const b = Buffer.from(l);
-      const head = Buffer.alloc(6);
-      head.writeInt16BE(1, 0);
-      head.writeInt32BE(b.length, 2);
-      parts.push(head, b);
-    }
-    parts.push(Buffer.from([0xff, 0xff]));
-    return Buffer.concat(parts);
-  };
-  const read = (pieces: Buffer[]) => {
+describe("CsvRowEnds", () => {
+  const run = (pieces: Uint8Array[]) => {
     const out: Buffer[] = [];
-    const reader = new CopyLineReader((c) => out.push(Buffer.from(c)));
-    for (const p of pieces) reader.push(p);
-    reader.flush();
-    return { text: Buffer.concat(out).toString(), done: reader.done, chunks: out.length };
+    const rows = new CsvRowEnds((c) => out.push(Buffer.from(c)));
+    for (const p of pieces) rows.push(p);
+    rows.end();
+    return { text: Buffer.concat(out).toString(), chunks: out.length };
   };
 
-  it("gives the lines' bytes, however the stream is split", () => {
-    const lines = ["a,b\r\n", "", "é漢字,\"x\ny\"\r\n", "last\r\n"];
-    const data = frame(lines);
-    for (let i = 0; i <= data.length; i++) {
-      for (let j = i; j <= data.length; j += 5) {
-        expect(read([data.subarray(0, i), data.subarray(i, j), data.subarray(j)]), `${i}/${j}`).toEqual({ text: lines.join(""), done: true, chunks: 1 });
+  it("ends rows with CRLF, keeps line breaks inside quoted cells, however the input is split", () => {
+    const input = Buffer.from('a,b\n"x\ny",""""\n,"q""\n""",é漢字\n\n"\r\n"\n');
+    const expected = 'a,b\r\n"x\ny",""""\r\n,"q""\n""",é漢字\r\n\r\n"\r\n"\r\n';
+    for (let i = 0; i <= input.length; i++) {
+      for (let j = i; j <= input.length; j += 3) {
+        expect(run([input.subarray(0, i), input.subarray(i, j), input.subarray(j)]), `${i}/${j}`).toEqual({ text: expected, chunks: 1 });
       }
     }
   });
 
-  it("hands on ~64 KiB chunks, keeps long lines whole, and rejects what is not its format", () => {
-    const lines = Array.from({ length: 5000 }, (_, i) => `${"x".repeat(i % 50)}${i}\r\n`);
-    lines.push("y".repeat(200_000));
-    const r = read([frame(lines)]);
-    expect(r.text).toBe(lines.join(""));
-    expect(r.chunks).toBeGreaterThan(2);
-    const r2 = read([frame([])]);
-    expect(r2).toEqual({ text: "", done: true, chunks: 0 });
-    expect(() => read([Buffer.from("achievement_code,course_code\n".repeat(2))])).toThrow(/binary COPY/);
-    const twoColumns = frame(["a"]);
-    twoColumns.writeInt16BE(2, 21); // the first tuple's field count
-    expect(() => read([twoColumns])).toThrow(/one column/);
+  it("hands on ~64 KiB chunks and refuses data that ends inside quotes", () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `${"x".repeat(i % 40)},${i}\n`).join("");
+    const r = run([Buffer.from(lines)]);
+    expect(r.text).toBe(lines.replace(/\n/g, "\r\n"));
+    expect(r.chunks).toBeGreaterThan(5);
+    expect(run([])).toEqual({ text: "", chunks: 0 });
+    expect(() => run([Buffer.from('a,"b\n')])).toThrow(/inside a quoted cell/);
   });
 });
 
@@ -161,12 +160,14 @@ describe("GET /membership/training-services/download", () => {
     }
   });
 
-  it("the COPY select gives the same lines as the pages as a plain query too (both databases)", async () => {
+  it("the COPY select gives the same bytes as the pages (on PGlite too, as a COPY into a blob)", async () => {
     const w = await window();
     for (const c of cases) {
-      const lines = rowsOf<{ line: string }>(await db().execute(sql.raw(tsLineItemCsvSql(orgId, c.kind, w, c.area))));
-      const body = Buffer.from("\uFEFF" + [TS_LINE_ITEM_COLUMNS[c.kind].join(",") + "\r\n", ...lines.map((l) => l.line)].join(""));
-      expect(body.equals(await reference(c.kind, c.area, 5000)), c.query).toBe(true);
+      const body = await copied(tsLineItemCsvSql(orgId, c.kind, w, c.area));
+      const expected = await reference(c.kind, c.area, 5000);
+      // copied() writes the header "h": compare what follows the header lines.
+      const rest = (b: Buffer) => b.subarray(b.indexOf("\r\n") + 2);
+      expect(rest(body).equals(rest(expected)), c.query).toBe(true);
     }
   });
 
@@ -195,7 +196,7 @@ describe.runIf(!!process.env.DATABASE_URL)("csvCopyResponse (PostgreSQL)", () =>
     return `postgres://${opts.user}@${opts.host[0]}:${opts.port[0]}/${opts.database}`;
   };
   // generate_series in the select list streams (in FROM it would be materialized first).
-  const many = (n: number) => `select ${csvLineSql(["g::text", "'=x' || g", "'a,b'"])} as line from (select generate_series(1, ${n}) as g) s`;
+  const many = (n: number) => `select ${csvCellsSql(["g::text", "'=x' || g", "'a,b'"])} from (select generate_series(1, ${n}) as g) s`;
   const expected = (n: number) => "\uFEFFn,f,q\r\n" + Array.from({ length: n }, (_, i) => `${i + 1},'=x${i + 1},"a,b"\r\n`).join("");
 
   it("streams a large result to a slow reader, ends, and leaves the one connection usable", async () => {
@@ -265,7 +266,7 @@ describe.runIf(!!process.env.DATABASE_URL)("csvCopyResponse (PostgreSQL)", () =>
 
   it("an error mid-stream errors the body (the client sees a broken download, not a short one)", async () => {
     const response = await csvCopyResponse("x.csv", ["a"], (dbHandle().driver as { kind: "postgres"; sql: postgres.Sql }).sql,
-      `select case when g < 30000 then g::text || E'\\r\\n' else (1 / (g - g))::text end from generate_series(1, 40000) g`);
+      `select case when g < 30000 then g::text else (1 / (g - g))::text end from (select generate_series(1, 40000) as g) s`);
     await expect(response.arrayBuffer()).rejects.toThrow(/division by zero/);
     expect((await query<{ n: number }>("select 3 as n"))[0]!.n).toBe(3);
   });

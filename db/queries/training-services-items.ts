@@ -1,12 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { csvLineSql } from "@/lib/csv";
+import { csvCellsSql } from "@/lib/csv";
 import { isAreaSlug, type AreaSlug } from "@/lib/rules/areas";
 import type { Window } from "@/lib/rules/time";
 
 // The line items behind a Training Services criterion, in the window, in key order: on PostgreSQL
-// as one `COPY (select …) TO STDOUT` whose rows are finished CSV lines (tsLineItemCsvSql), on
-// PGlite in pages (keyset by natural key); both stream a million rows with bounded memory and
+// as one `COPY (select …) TO STDOUT` (tsLineItemCsvSql, streamed by lib/csv.ts csvCopyResponse),
+// on PGlite in pages (keyset by natural key); both stream a million rows with bounded memory and
 // give the same bytes (tests/csv-download.test.ts).
 export type TsLineItemKind = "courseware" | "exam-vouchers" | "surveys";
 
@@ -72,28 +72,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The same rows as tsLineItemPages, in the same order, as one text column of finished CSV lines
- * (csvLine of TS_LINE_ITEM_COLUMNS, formula-neutralized and quoted in SQL) for csvCopyResponse.
- * The lines are built over a subquery that selects and orders the plain columns (a subquery with
- * ORDER BY is planned on its own): planned with the line expression, whose cost makes a parallel
- * sequential scan + sort look cheaper, the COPY sent its first byte only after sorting every row
- * (4 s for 1M rows); so it gets the plan of the plain query (the primary key's index scan).
+ * The same rows as tsLineItemPages, in the same order, as the select of csvCopyResponse (cells
+ * formula-neutralized in SQL by csvCellsSql, quoted by COPY). The cells are computed over a
+ * subquery that selects and orders the plain columns (a subquery with ORDER BY is planned on its
+ * own): planned with the cell expressions, whose width makes a parallel sequential scan + sort look
+ * cheaper, the COPY sent its first byte only after sorting every row (4 s for 1M rows); this way
+ * it gets the plain query's plan (the primary key's index scan) and streams from the first row.
  */
 export function tsLineItemCsvSql(orgId: string, kind: TsLineItemKind, window: Pick<Window, "start" | "end">, area: AreaSlug | null): string {
   const org = `${literal(orgId, UUID, "uuid")}::uuid`;
   const between = `between ${literal(window.start, DATE, "date")}::date and ${literal(window.end, DATE, "date")}::date`;
-  const lines = (columns: string[], from: string) => {
+  const select = (columns: string[], from: string) => {
     const cells = columns.map((c, i) => `${c} as c${i}`).join(", ");
-    return `select ${csvLineSql(columns.map((_, i) => `s.c${i}`))} as line from (select ${cells} ${from} order by c0) s order by s.c0`;
+    return `select ${csvCellsSql(columns.map((_, i) => `s.c${i}`))} from (select ${cells} ${from} order by c0) s order by s.c0`;
   };
   if (kind === "courseware") {
-    return lines(["t.achievement_code", "t.course_code", "t.redeemed_on::text"], `from courseware_completions t where t.org_id = ${org} and t.redeemed_on ${between}`);
+    return select(["t.achievement_code", "t.course_code", "t.redeemed_on::text"], `from courseware_completions t where t.org_id = ${org} and t.redeemed_on ${between}`);
   }
   if (kind === "exam-vouchers") {
-    return lines(["t.voucher_id", "t.exam_code", "t.level::text", "t.purchased_on::text"], `from exam_vouchers t where t.org_id = ${org} and t.purchased_on ${between}`);
+    return select(["t.voucher_id", "t.exam_code", "t.level::text", "t.purchased_on::text"], `from exam_vouchers t where t.org_id = ${org} and t.purchased_on ${between}`);
   }
   if (area !== null && !isAreaSlug(area)) throw new Error(`not a solution area: ${JSON.stringify(area)}`);
-  return lines(["t.survey_id", "t.course_code", "t.completed_on::text", "t.q1::text", "t.q2::text", "t.q3::text", "t.q4::text", "t.q5::text"],
+  return select(["t.survey_id", "t.course_code", "t.completed_on::text", "t.q1::text", "t.q2::text", "t.q3::text", "t.q4::text", "t.q5::text"],
     `from mtm_surveys t join courses co on co.course_code = t.course_code
     where t.org_id = ${org} and t.completed_on ${between} and co.category <> 'fundamentals'${area ? ` and co.solution_area = '${area}'` : ""}`);
 }
