@@ -3,9 +3,10 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import postgres, { type Sql } from "postgres";
+import type { Sql } from "postgres";
 import { env } from "@/lib/env";
 import { lockDataDir } from "./pglite-lock";
+import { openPool } from "./pool";
 import * as schema from "./schema";
 
 // One database per process: postgres.js when DATABASE_URL is set, else embedded PGlite.
@@ -17,7 +18,7 @@ export type DbConfig = { url?: string; dir?: string };
 
 export function openDatabase(config: DbConfig): DbHandle {
   if (config.url) {
-    const sql = postgres(config.url, { max: 10, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30 });
+    const sql = openPool(config.url); // restart-proof settings: db/pool.ts
     const db = drizzlePostgres(sql, { schema });
     const safe = config.url.replace(/\/\/[^@]*@/, "//");
     return { db, driver: { kind: "postgres", sql }, describe: `PostgreSQL ${safe}`, close: () => sql.end({ timeout: 5 }) };
