@@ -9,8 +9,8 @@ import { loadTrainingServicesForecast, TS_KINDS } from "./training-services";
 
 // SPEC §8 alerts: the one loader behind the Alerts page and the header count, so it runs on every
 // page (issue #7: keep it to one statement). That statement returns the versions of both programs'
-// data (their newest import; Training Services also depends on the shared course catalog), the
-// number of certifications expiring within 90 days, the designations and the orders awaiting
+// data (their newest import; Training Services also depends on the shared course catalog), whether
+// a certification expires within 90 days, the designations and the orders awaiting
 // payment. The Training Services roll-off forecast and the Solutions Partner expiry impact are pure
 // functions of that data and the day: each is computed once per (organization, day, version) and
 // kept in this process (a bounded map), so a page view reads no line items or rollups for alerts.
@@ -26,7 +26,7 @@ async function remembered<T>(key: string, compute: () => Promise<T>): Promise<T>
 }
 
 type Facts = {
-  ts_id: string | null; catalog_id: string | null; sp_dt: string | null; sp_id: string | null; tracks: string | null; expiring: number;
+  ts_id: string | null; catalog_id: string | null; sp_dt: string | null; sp_id: string | null; tracks: string | null; expiring: boolean;
   designations: unknown; awaiting: unknown;
 };
 
@@ -41,7 +41,7 @@ async function loadFacts(db: Db, orgId: string): Promise<Facts> {
       (select max(id)::text from imports where org_id is null) as catalog_id,
       sp.dt::text as sp_dt, sp.id::text as sp_id,
       (select max(set_at)::text from org_tracks where org_id = ${orgId}) as tracks,
-      (select count(*)::int from certifications c where c.org_id = ${orgId} and c.expires_on >= sp.dt
+      exists (select 1 from certifications c where c.org_id = ${orgId} and c.expires_on >= sp.dt
         and c.expires_on <= sp.dt + ${EXPIRY_HORIZON_DAYS}::int and c.earned_on <= sp.dt) as expiring,
       (select coalesce(json_agg(json_build_object('offer', d.offer, 'status', d.status, 'anniversary', d.anniversary::text)), '[]'::json)
         from designations d where d.org_id = ${orgId}) as designations,
@@ -56,7 +56,7 @@ export async function loadAlerts(db: Db, orgId: string, today: string): Promise<
   const f = await loadFacts(db, orgId);
   const [trainingServices, solutionsPartner] = await Promise.all([
     f.ts_id === null ? null : remembered(`ts|${orgId}|${today}|${f.ts_id}|${f.catalog_id}`, async () => ({ forecast: await loadTrainingServicesForecast(db, orgId, today) })),
-    f.sp_dt === null || Number(f.expiring) === 0 ? null : remembered(`sp|${orgId}|${today}|${f.sp_id}|${f.tracks}`, async (): Promise<AlertInputs["solutionsPartner"]> => {
+    f.sp_dt === null || !f.expiring ? null : remembered(`sp|${orgId}|${today}|${f.sp_id}|${f.tracks}`, async (): Promise<AlertInputs["solutionsPartner"]> => {
       const view = await loadSolutionsPartner(db, orgId, today);
       const { expiring, remaining } = await loadExpiring(db, orgId, view);
       return { impact: expiringCertificationImpact({ ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough, expiring, remaining }) };
