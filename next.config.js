@@ -18,7 +18,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "25mb" } },
+  // 8 MB: the proxy refuses larger action bodies with 413 (MAX_ACTION_BODY_BYTES in lib/request-guard.ts)
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

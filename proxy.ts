@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { checkActionPost, refusal, wellFormedPath } from "@/lib/request-guard";
+import { checkActionPost, checkAuthPost, refusal, wellFormedPath } from "@/lib/request-guard";
 
 // Only an optimistic redirect and the page CSP: the access check is the guard in every
 // page, route and action (lib/auth/guard.ts), never this file.
@@ -26,7 +26,7 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // Hostile requests get a 4xx here, not a bare 500 from the framework (lib/request-guard.ts).
   if (!wellFormedPath(pathname)) return refusal(400, "Malformed address.");
-  if (pathname.startsWith("/api/")) return NextResponse.next(); // only /api/auth is matched, for the check above
+  if (pathname.startsWith("/api/")) return (request.method === "POST" && checkAuthPost(request)) || NextResponse.next(); // only /api/auth is matched
   if (request.method === "POST") {
     const refused = await checkActionPost(request);
     if (refused) return refused;
