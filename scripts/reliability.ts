@@ -11,11 +11,12 @@
 //   7. the SQL invariants on the database the servers used
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { chromium } from "@playwright/test";
+import http from "node:http";
 import postgres from "postgres";
 import { closeDatabase, db, openDatabase, useDatabase } from "@/db/client";
 import { findViolations, INVARIANT_COUNT } from "../tests/invariants";
 import { loadCatalog, REL_PASSWORD, relOrg } from "../tests/reliability/scenario";
+import { browserSignIn, launchBrowser, type SignInProbe } from "./reliability/browser-sign-in";
 import { hostileRequests, sendHostile } from "./reliability/hostile";
 import { describeLoad, runLoad, type Sample } from "./reliability/load";
 import { actionId, AUTH_SECRET, callAction, freshDatabase, orderKey, pgCluster, signIn, startServer, TODAY, trySignIn, type AppServer } from "./reliability/server";
@@ -23,6 +24,8 @@ import { buildIsStale } from "./server-env";
 
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const LOAD_CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
+const SIGN_INS = Number(process.env.REL_SIGN_INS ?? 12);
+const faultTargets = (cookie: string) => ["/api/health", "/membership", "/api/v1/membership/training-services", "/membership/training-services"].map((path) => ({ path, cookie }));
 const PORTS = [Number(process.env.REL_PORT ?? 3110), Number(process.env.REL_PORT ?? 3110) + 1];
 const failures: string[] = [];
 const figures: string[] = [];
@@ -32,21 +35,42 @@ const check = (ok: boolean, what: string) => {
 };
 const step = (title: string) => console.log(`\n▶ ${title}`);
 
-/** What a browser shows for a page while the database is away: the generic error page and its reference. */
-async function errorPageInBrowser(base: string, cookie: string): Promise<{ status: number; text: string; ref?: string; headers: Record<string, string> }> {
-  const browser = await chromium.launch({ executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
-  try {
-    const context = await browser.newContext();
-    const at = cookie.indexOf("=");
-    await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: base }]);
-    const page = await context.newPage();
-    const res = await page.goto(`${base}/membership/training-services`);
-    await page.getByText("Something went wrong").first().waitFor({ timeout: 20_000 });
-    const text = await page.locator("body").innerText();
-    return { status: res?.status() ?? 0, text, ref: /Reference: ([0-9A-Za-z]+)/.exec(text)?.[1], headers: (await res?.allHeaders()) ?? {} };
-  } finally {
-    await browser.close();
-  }
+/** A browser signed in as `cookie`, launched ahead so that looking at a page takes only the page's time. */
+async function browserAt(base: string, cookie: string) {
+  const browser = await launchBrowser();
+  const context = await browser.newContext();
+  const at = cookie.indexOf("=");
+  await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: base }]);
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`); // warm: the browser's first page costs the most
+  return {
+    /** What the browser shows for a page while the database is away: the generic error page and its reference. */
+    async errorPage(): Promise<{ status: number; text: string; ref?: string; headers: Record<string, string> }> {
+      const res = await page.goto(`${base}/membership/training-services`, { timeout: 25_000 }); // queries wait out the driver's reconnect backoff
+      await page.getByText("Something went wrong").first().waitFor({ timeout: 5_000 });
+      const text = await page.locator("body").innerText();
+      return { status: res?.status() ?? 0, text, ref: /Reference: ([0-9A-Za-z]+)/.exec(text)?.[1], headers: (await res?.allHeaders()) ?? {} };
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Announces `bytes` in Content-Length, sends 64 KB of them and reads the answer (node:http: fetch cannot lie about a length). */
+function announcedUpload(url: string, headers: Record<string, string>, bytes: number): Promise<{ status: number; ms: number; body: string }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const req = http.request(url, { method: "POST", headers: { ...headers, "content-length": String(bytes) } }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c.toString("utf8")));
+      res.on("end", () => {
+        resolve({ status: res.statusCode ?? 0, ms: Date.now() - started, body });
+        req.destroy();
+      });
+    });
+    req.on("error", (e) => resolve({ status: 0, ms: Date.now() - started, body: e.message }));
+    req.setTimeout(15_000, () => req.destroy(new Error("no answer in 15 s")));
+    req.write(Buffer.alloc(64 * 1024, 0x61));
+  });
 }
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): boolean {
@@ -70,10 +94,10 @@ if (buildIsStale()) {
 
 // ---- the servers' database, seeded through the app's own verbs ----
 step("seeding a fresh database");
-const orgs = { load: "rel-load", fault: "rel-fault", two: "rel-two", rate: "rel-rate" } as const;
+const orgs = { load: "rel-load", fault: "rel-fault", two: "rel-two", rate: "rel-rate", import: "rel-import" } as const;
 const database = await freshDatabase(async () => {
   await loadCatalog();
-  for (const partnerId of Object.values(orgs)) await relOrg(db(), partnerId, { qualified: partnerId !== orgs.rate });
+  for (const partnerId of Object.values(orgs)) await relOrg(db(), partnerId, { qualified: partnerId !== orgs.rate && partnerId !== orgs.import });
 });
 console.log(`  ${database.describe}`);
 const email = (partnerId: string, role: string) => `${role.replace("_", "-")}@${partnerId}.example`;
@@ -98,8 +122,33 @@ try {
   requestsMade += hostile.sent;
   for (const f of hostile.failures.slice(0, 20)) console.log(`    ${f}`);
   check(hostile.failures.length === 0, `${hostile.sent} hostile requests answered below 500 within 5 s (statuses ${JSON.stringify(hostile.statuses)})`);
+  const big = hostile.results.filter((r) => r.name.startsWith("oversized:"));
+  check(big.length === 5 && big.every((r) => r.status === 413 && r.ms < 5_000), `bodies over the limits are refused with 413 (${big.map((r) => `${r.name.slice(11)}: ${r.status} in ${r.ms} ms`).join("; ")})`);
   check((await fetch(`${a.base}/api/health`)).ok, "the server is still up");
   figures.push(`hostile HTTP requests: ${hostile.sent}, 5xx or slow: ${hostile.failures.length}`);
+
+  // Origin: every server action, sign-in and sign-out included, refuses a missing Origin
+  const noOrigin = await Promise.all(["signInAction", "signOutAction", "addUserAction"].map(async (name) => {
+    const r = await callAction(a.base, hostileCookie, name === "signInAction" ? "/sign-in" : "/membership/users", actionId(name), { email: "x@y.example", password: "p" }, { origin: null });
+    return `${name} ${r.status}`;
+  }));
+  requestsMade += noOrigin.length;
+  check(noOrigin.every((x) => x.endsWith(" 403")), `server actions without an Origin are refused (${noOrigin.join(", ")})`);
+  check((await fetch(`${a.base}/api/auth/session`, { headers: { cookie: hostileCookie } }).then((r) => r.json())).sessionId !== undefined, "and the session they carried is still signed in");
+
+  // the import route takes files far larger than the action limit (streamed; up to 1 GB)
+  const importCookie = await signIn(a.base, email(orgs.import, "partner_admin"), REL_PASSWORD);
+  const rows = 330_000;
+  const csv = Buffer.from(`achievement_code,course_code,redeemed_on\n${Array.from({ length: rows }, (_, i) => `ACH-IMP-${String(i).padStart(7, "0")},REL-300T00,2026-09-${String((i % 28) + 1).padStart(2, "0")}`).join("\n")}\n`);
+  const uploadStarted = Date.now();
+  const upload = await fetch(`${a.base}/api/v1/imports?kind=courseware-completions`, { method: "POST", headers: { cookie: importCookie, origin: a.base, "content-type": "text/csv", "x-file-name": "big.csv" }, body: csv });
+  const uploaded = (await upload.json()) as { ok?: boolean; rows?: number };
+  const uploadMs = Date.now() - uploadStarted;
+  check(upload.status === 200 && uploaded.ok === true && uploaded.rows === rows, `a ${(csv.length / 1024 / 1024).toFixed(1)} MB CSV through the import page's route: HTTP ${upload.status}, ${uploaded.rows} of ${rows} rows imported in ${uploadMs} ms`);
+  const announced = await announcedUpload(`${a.base}/api/v1/imports?kind=courseware-completions`, { cookie: importCookie, origin: a.base, "content-type": "text/csv" }, 2 * 1024 ** 3);
+  check(announced.status === 413 && announced.ms < 5_000 && /1 GB/.test(announced.body), `an upload announcing 2 GB is refused at once: ${announced.status} in ${announced.ms} ms (${announced.body.slice(0, 90)})`);
+  requestsMade += 3;
+  figures.push(`body limits: 5 oversized bodies → 413; ${(csv.length / 1024 / 1024).toFixed(1)} MB CSV import → ${upload.status} in ${uploadMs} ms; 2 GB announced → ${announced.status} in ${announced.ms} ms`);
 
   // ---- 3. load ----
   step(`3. load: ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s on the dashboards and JSON endpoints`);
@@ -133,33 +182,38 @@ try {
       figures.push("PostgreSQL restart: skipped (no local cluster)");
     } else {
       const cookie = loadCookies[0]!;
-      const faultTargets = [{ path: "/api/health", cookie }, { path: "/membership", cookie }, { path: "/api/v1/membership/training-services", cookie }, { path: "/membership/training-services", cookie }];
+      // a private cluster: pg_ctl as its owner (runuser when we are root), its log beside its folder
+      const pgCtl = [`/usr/lib/postgresql/${fs.readdirSync("/usr/lib/postgresql").sort((x, y) => Number(x) - Number(y)).at(-1)}/bin/pg_ctl`, "-D", pgdata ?? "", "-w", "-o", `-p ${pgPort} -k ${pgdata} -c listen_addresses=127.0.0.1`, "-l", `${pgdata}.log`];
       const pg = (action: string) => (pgdata
-        ? execFileSync("runuser", ["-u", "postgres", "--", `/usr/lib/postgresql/${fs.readdirSync("/usr/lib/postgresql").sort().at(-1)}/bin/pg_ctl`, "-D", pgdata, "-w", "-o", `-p ${pgPort} -k ${pgdata} -c listen_addresses=127.0.0.1`, "-l", `${pgdata}.log`, action], { stdio: "inherit" })
+        ? (process.getuid?.() === 0 ? execFileSync("runuser", ["-u", "postgres", "--", ...pgCtl, action], { stdio: "inherit" }) : execFileSync(pgCtl[0]!, [...pgCtl.slice(1), action], { stdio: "inherit" }))
         : execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", cluster.version, cluster.name, action], { stdio: "inherit" }));
       // a restart (shorter than the app's 5 s connect timeout: requests wait), then an outage of 10 s (requests fail)
-      for (const fault of [{ name: "restart", run: async () => pg("restart") }, {
+      let downAt = 0;
+      for (const fault of [{ name: "restart", run: async () => ((downAt = Date.now()), pg("restart")) }, {
         name: "stopped for 10 s",
         run: async () => {
+          const browser = await browserAt(a.base, cookie);
+          downAt = Date.now();
           pg("stop");
           const stoppedAt = Date.now();
           try {
-            const shown = await errorPageInBrowser(a.base, cookie);
+            const shown = await browser.errorPage();
             check(shown.status === 500 && Boolean(shown.ref) && !/\n\s+at |node_modules|ECONNREFUSED|select /i.test(shown.text), `a browser gets the generic error page with reference ${shown.ref} (HTTP ${shown.status}), no stack or SQL`);
             const h = shown.headers;
             check(/frame-ancestors 'none'/.test(h["content-security-policy"] ?? "") && h["x-frame-options"] === "DENY" && h["x-content-type-options"] === "nosniff" && Boolean(h["referrer-policy"]), "the error page carries the security headers");
             if (shown.ref) check(a.logs.some((l) => l.startsWith("{") && l.includes(`"ref":"${shown.ref}"`) && /"level":"error"/.test(l)), `the server logged reference ${shown.ref} as one structured JSON line`);
           } catch (error) {
             check(false, `a browser gets the generic error page (${(error as Error).message.split("\n")[0]})`);
+          } finally {
+            await browser.close();
           }
           await new Promise((r) => setTimeout(r, Math.max(0, 10_000 - (Date.now() - stoppedAt))));
           pg("start");
         },
       }]) {
         console.log(`  PostgreSQL ${fault.name}:`);
-        const during = runLoad(a.base, faultTargets, { connections: 8, seconds: 30, keepBodies: (x) => Boolean(x.error) });
+        const during = runLoad(a.base, faultTargets(cookie), { connections: 8, seconds: 30, keepBodies: (x) => Boolean(x.error) });
         await new Promise((r) => setTimeout(r, 4000));
-        const downAt = Date.now();
         await fault.run();
         for (let i = 0; i < 60; i++) {
           if (spawnSync("pg_isready", ["-h", "127.0.0.1", "-p", pgPort, "-q"]).status === 0) break;
@@ -176,6 +230,9 @@ try {
         check(failed.every((x) => x.start >= downAt - 1000 && x.start <= upAt + 5000), `${fault.name}: only requests made while PostgreSQL was down (or within 5 s of its return) failed`);
         check(report.samples.filter((x) => x.start > upAt + 5000).every((x) => !x.error), `${fault.name}: every request succeeds again within 5 s of PostgreSQL coming back, without restarting the app`);
         check(failed.every((x) => x.status >= 500 && x.status < 600), `${fault.name}: failures are clean 5xx answers, never dropped connections`);
+        // the pool waits at most 1 s between reconnects (db/pool.ts): no request waits out the outage
+        const slowest = Math.max(...report.samples.map((x) => x.end - x.start));
+        check(slowest <= 10_000, `${fault.name}: no request waits more than 10 s, during the outage or after it (slowest ${slowest} ms)`);
         const leaks = failed.filter((x) => x.body && (/\n\s+at |node_modules|\.ts:\d+|ECONNREFUSED|select |terminating connection/i.test(x.body) || x.body.includes(AUTH_SECRET)));
         check(leaks.length === 0, `${fault.name}: no failure shows a stack, SQL or a secret${leaks[0] ? ` (${leaks[0].path}: ${leaks[0].body!.slice(0, 300)})` : ""}`);
         const page = failed.find((x) => x.path.startsWith("/membership") && x.body);
@@ -184,7 +241,7 @@ try {
         if (json) check(/reference/.test(json.body!) && !/stack/i.test(json.body!), `${fault.name}: JSON failures answer an error with a reference only (${json.body!.slice(0, 120)})`);
         const health = failed.find((x) => x.path === "/api/health" && x.body);
         if (health) check(health.status === 503 && /"database":"unreachable"/.test(health.body!), `${fault.name}: /api/health answers 503 with the database unreachable`);
-        figures.push(`PostgreSQL ${fault.name}: down ${upAt - downAt} ms, ${report.requests} requests, ${failed.length} failed, every request made from ${recoveryMs} ms after its return succeeded; slowest request ${Math.max(...report.samples.map((x) => x.end - x.start))} ms`);
+        figures.push(`PostgreSQL ${fault.name}: down ${upAt - downAt} ms, ${report.requests} requests, ${failed.length} failed, every request made from ${recoveryMs} ms after its return succeeded; slowest request ${slowest} ms`);
       }
       check(!a.logs.some((l) => l.includes(AUTH_SECRET) || l.includes(REL_PASSWORD)), "no log line contains the secret or a password");
     }
@@ -220,6 +277,28 @@ try {
     check(placed.length === 1, `a retry with the same key places it exactly once (${placed.join(", ")})`);
     const where = (r: { body: string; redirect: string }) => /\/membership\/orders\/(PMC-\d+)/.exec(r.redirect + r.body)?.[1];
     check(Boolean(placed[0]) && [retry1, retry2].every((r) => r.status < 500) && (where(retry2) ?? placed[0]) === placed[0], "and a second retry returns the same order");
+
+    // ---- 5b. browser sign-ins through the form after the faults, with pages loading alongside ----
+    // A connection lost inside a transaction used to stay broken in postgres.js (CONNECT_TIMEOUT on
+    // every reuse) and a lost one replayed its old error: sign-ins then stalled at random (db/pool.ts).
+    step(`5b. ${SIGN_INS} browser sign-ins through the form after the faults, with 8 connections loading pages`);
+    let signInsDone = false;
+    const busy = runLoad(a.base, faultTargets(loadCookies[0]!), { connections: 8, seconds: 600, until: () => signInsDone });
+    const browser = await launchBrowser();
+    const probes: SignInProbe[] = [];
+    try {
+      for (let i = 0; i < SIGN_INS; i++) probes.push(await browserSignIn(browser, a.base, email(orgs.load, ["partner_admin", "account_admin", "global_admin"][i % 3]!), REL_PASSWORD, 15_000));
+    } finally {
+      signInsDone = true;
+      await browser.close();
+    }
+    const background = await busy;
+    requestsMade += background.requests + probes.length * 3;
+    for (const p of probes.filter((x) => !x.ok).slice(0, 3)) console.log(`    ${p.email} after ${p.ms} ms: ${p.detail}`);
+    const slowestSignIn = Math.max(...probes.map((p) => p.ms));
+    check(probes.every((p) => p.ok), `${probes.filter((p) => p.ok).length} of ${SIGN_INS} browser sign-ins reached the workspace within 15 s (slowest ${slowestSignIn} ms)`);
+    check(background.errors === 0, `meanwhile ${background.requests} page and JSON requests, ${background.errors} errors, slowest ${background.max} ms`);
+    figures.push(`browser sign-ins after the faults: ${probes.filter((p) => p.ok).length} of ${SIGN_INS} within 15 s (slowest ${slowestSignIn} ms); alongside ${background.requests} requests, ${background.errors} errors`);
 
     // ---- 6. two instances on one database ----
     step("6. two app instances on one PostgreSQL database");

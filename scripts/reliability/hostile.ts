@@ -56,12 +56,21 @@ export function hostileRequests(count: number, actions: { id: string; page: stri
     () => ({ name: "header abuse", path: "/membership", method: "GET", headers: { rsc: "1", "next-router-state-tree": pick(["%%%", "[", "x".repeat(7000), encodeURIComponent('["",{"children":"$@1"}]')]) } }),
   ];
   for (let i = 0; i < count; i++) out.push(makers[i % makers.length]!());
-  // oversized: announced (413 at once) and streamed without a length (truncated, then refused)
-  const big = () => new Uint8Array(12 * 1024 * 1024).fill(0x5b);
-  out.push({ ...fetchAction("12 MB action body with its length", big(), "text/plain"), name: "12 MB action body with its length" });
-  out.push({ name: "12 MB action body streamed without a length", path: actions[0]!.page, method: "POST", headers: { "next-action": actions[0]!.id, "content-type": "text/plain" }, body: () => streamOf(12 * 1024 * 1024) });
-  out.push({ name: "12 MB form post", path: actions[0]!.page, method: "POST", headers: { "content-type": "multipart/form-data; boundary=zz" }, body: big() });
+  out.push(...oversized(actions[0]!));
   return out;
+}
+
+/** Bodies over the 8 MB action limit (lib/request-guard.ts): each must be refused with 413, fast. */
+export function oversized(action: { id: string; page: string }): HostileRequest[] {
+  const big = () => new Uint8Array(12 * 1024 * 1024).fill(0x5b);
+  const streamed = (mb: number) => () => streamOf(mb * 1024 * 1024);
+  return [
+    { name: "oversized: 12 MB action body with its length", path: action.page, method: "POST", headers: { "next-action": action.id, "content-type": "text/plain" }, body: big() },
+    { name: "oversized: 12 MB action body streamed without a length", path: action.page, method: "POST", headers: { "next-action": action.id, "content-type": "text/plain" }, body: streamed(12) },
+    { name: "oversized: 9 MB action body streamed without a length", path: action.page, method: "POST", headers: { "next-action": action.id, "content-type": "text/plain" }, body: streamed(9) },
+    { name: "oversized: 12 MB form post", path: action.page, method: "POST", headers: { "content-type": "multipart/form-data; boundary=zz" }, body: big() },
+    { name: "oversized: 1 MB sign-in post to Auth.js", path: "/api/auth/callback/credentials", method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new Uint8Array(1024 * 1024).fill(0x61) },
+  ];
 }
 
 function streamOf(bytes: number): ReadableStream<Uint8Array> {
@@ -77,9 +86,10 @@ function streamOf(bytes: number): ReadableStream<Uint8Array> {
 }
 
 /** Sends each request with this site's Origin and a signed-in cookie; reports anything 5xx or slow. */
-export async function sendHostile(base: string, cookie: string, requests: HostileRequest[]): Promise<{ sent: number; failures: string[]; statuses: Record<string, number> }> {
+export async function sendHostile(base: string, cookie: string, requests: HostileRequest[]): Promise<{ sent: number; failures: string[]; statuses: Record<string, number>; results: { name: string; status: number; ms: number }[] }> {
   const failures: string[] = [];
   const statuses: Record<string, number> = {};
+  const results: { name: string; status: number; ms: number }[] = [];
   for (const r of requests) {
     const started = Date.now();
     let status = 0;
@@ -97,8 +107,9 @@ export async function sendHostile(base: string, cookie: string, requests: Hostil
     }
     statuses[status] = (statuses[status] ?? 0) + 1;
     const ms = Date.now() - started;
+    results.push({ name: r.name, status, ms });
     if (status >= 500) failures.push(`${r.name} (${r.method} ${r.path.slice(0, 60)}): ${status}`);
     if (ms > 5_000) failures.push(`${r.name}: took ${ms} ms`);
   }
-  return { sent: requests.length, failures, statuses };
+  return { sent: requests.length, failures, statuses, results };
 }

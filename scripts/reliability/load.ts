@@ -11,14 +11,14 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-export async function runLoad(base: string, targets: LoadTarget[], opts: { connections: number; seconds: number; keepBodies?: (s: Sample) => boolean; timeoutMs?: number }): Promise<LoadReport> {
+export async function runLoad(base: string, targets: LoadTarget[], opts: { connections: number; seconds: number; keepBodies?: (s: Sample) => boolean; timeoutMs?: number; until?: () => boolean }): Promise<LoadReport> {
   const host = new URL(base).hostname;
   if (host !== "127.0.0.1") throw new Error(`load is only ever aimed at 127.0.0.1, not ${host}`);
   const deadline = Date.now() + opts.seconds * 1000;
   const samples: Sample[] = [];
   let next = 0;
   const worker = async () => {
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !opts.until?.()) {
       const t = targets[next++ % targets.length]!;
       const start = Date.now();
       try {

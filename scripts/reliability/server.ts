@@ -56,7 +56,10 @@ export async function startServer(db: TestDatabase, port: number): Promise<AppSe
     env: { ...process.env, ...db.env, NODE_ENV: "production", AUTH_SECRET, APP_TODAY: TODAY, NEXT_TELEMETRY_DISABLED: "1" },
   });
   const logs: string[] = [];
+  const logFile = path.join(os.tmpdir(), `pmc-reliability-${process.pid}-${port}.log`);
+  const sink = fs.createWriteStream(logFile);
   const keep = (chunk: Buffer) => {
+    sink.write(chunk);
     for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) logs.push(line);
     if (logs.length > 50_000) logs.splice(0, logs.length - 50_000);
   };
@@ -74,6 +77,7 @@ export async function startServer(db: TestDatabase, port: number): Promise<AppSe
     if (Date.now() > deadline) throw new Error(`the server on port ${port} did not start: ${logs.slice(-20).join("\n")}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+  console.log(`  server on ${base}, logs in ${logFile}`);
   return {
     port, base, logs, process: child,
     stop: async () => {
@@ -135,11 +139,12 @@ export function actionId(exportedName: string): string {
 }
 
 /** Calls a `(previousState, formData)` server action over HTTP, as React's client does. */
-export async function callAction(base: string, cookie: string, pagePath: string, id: string, fields: Record<string, string>): Promise<{ status: number; body: string; redirect: string }> {
+export async function callAction(base: string, cookie: string, pagePath: string, id: string, fields: Record<string, string>, opts: { origin?: string | null } = {}): Promise<{ status: number; body: string; redirect: string }> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
   form.append("0", JSON.stringify([{}, "$K1"]));
-  const res = await fetch(`${base}${pagePath}`, { method: "POST", redirect: "manual", headers: { cookie, origin: base, "next-action": id, accept: "text/x-component" }, body: form });
+  const origin = opts.origin === undefined ? base : opts.origin;
+  const res = await fetch(`${base}${pagePath}`, { method: "POST", redirect: "manual", headers: { cookie, ...(origin === null ? {} : { origin }), "next-action": id, accept: "text/x-component" }, body: form });
   // an action that redirects names its target in x-action-redirect (the body carries that page when Next could render it)
   return { status: res.status, body: await res.text(), redirect: res.headers.get("x-action-redirect") ?? "" };
 }
