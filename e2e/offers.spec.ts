@@ -68,6 +68,8 @@ test("wire transfer: awaiting payment with bank reference, then a payment proof 
   await expect(page.getByTestId("bank-reference")).toHaveText(/^RF\d{2}PMC\d+$/);
   await expect(page.getByText("Unpaid orders expire after 2026-12-15")).toBeVisible();
 
+  await order.uploadProof("huge.pdf", "application/pdf", Buffer.alloc(6 * 1024 * 1024, 0x25)); // over 5 MB: refused in the form, never sent
+  await expect(page.getByText("The file is larger than 5 MB.")).toBeVisible();
   await order.uploadProof("receipt.pdf", "application/pdf", Buffer.from("this is not a pdf"));
   await expect(page.locator("main [role=alert]").first()).toContainText("Upload a PDF, PNG or JPEG file.");
   const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
