@@ -21,6 +21,13 @@ import { MetricCard } from "./metric-card";
 import { SolutionsPartnerWhatIf } from "./what-if";
 import { OnDemandSection } from "@/components/ui/on-demand-section";
 
+/** The first few holders by expiry date; the whole list is in the metric's download (a page of hundreds of names helps no one). */
+const SHOWN_EXPIRING = 10;
+function expiringText(certs: { personName: string; code: string; expiresOn: string }[]): string {
+  const shown = certs.slice(0, SHOWN_EXPIRING).map((c) => `${c.personName} (${c.code}, expires ${c.expiresOn})`).join(", ");
+  return certs.length > SHOWN_EXPIRING ? `${shown} and ${certs.length - SHOWN_EXPIRING} more (see the metric's download)` : shown;
+}
+
 export async function generateMetadata({ params }: { params: Promise<{ area: string }> }): Promise<Metadata> {
   const { area } = await params;
   return { title: isAreaSlug(area) ? areaLabel(area) : "Solutions Partner" };
@@ -90,7 +97,7 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
           <h3 className="mt-4 font-semibold">Certifications expiring within 90 days</h3>
           {atRisk.length === 0 ? <p className="mt-1 text-sm text-neutral-700">None that would lower this score.</p> : (
             <ul className="mt-1 list-disc pl-5 text-sm">
-              {atRisk.map((m) => <li key={m.metric}>{METRIC_NAMES[m.metric]}: {m.pointsAtRiskText} points at risk — {m.certifications.map((c) => `${c.personName} (${c.code}, expires ${c.expiresOn})`).join(", ")}</li>)}
+              {atRisk.map((m) => <li key={m.metric}>{METRIC_NAMES[m.metric]}: {m.pointsAtRiskText} points at risk — {expiringText(m.certifications)}</li>)}
             </ul>
           )}
           <h3 className="mt-4 font-semibold">Forecast: the next 90 days</h3>
