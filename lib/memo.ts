@@ -13,3 +13,20 @@ export function versionedMemo<T>(limit = 500): (key: string | null, compute: () 
     return value;
   };
 }
+
+/** The same for an async computation: concurrent requests share one promise; a failure is not kept. */
+export function versionedMemoAsync<T>(limit = 500): (key: string | null, compute: () => Promise<T>) => Promise<T> {
+  const entries = new Map<string, Promise<T>>();
+  return (key, compute) => {
+    if (key === null) return compute();
+    const hit = entries.get(key);
+    if (hit) return hit;
+    const value = compute();
+    if (entries.size >= limit) entries.delete(entries.keys().next().value!);
+    entries.set(key, value);
+    value.catch(() => {
+      if (entries.get(key) === value) entries.delete(key);
+    });
+    return value;
+  };
+}

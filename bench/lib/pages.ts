@@ -2,13 +2,14 @@
 // same way (same order, same parallelism) so their database time can be measured on its own.
 import type { Db } from "@/db/client";
 import { loadAlerts } from "@/db/queries/alerts";
-import { loadExpiring, loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
+import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
 import { spEligibleAreas } from "@/lib/offers/eligibility";
 import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
 import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
 import { loadContext } from "@/lib/auth/sessions";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
 import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
+import { analyzeArea } from "@/lib/solutions-partner/area-analysis";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
 
 export type QueryCtx = { db: Db; orgId: string; sessionId: string; today: string; now: Date };
@@ -55,7 +56,7 @@ export const ROUTES: BenchRoute[] = [
         loadAreaStatuses(c.db, c.orgId, c.today, view),
         loadSpHistory(c.db, c.orgId, AREA, c.today),
         spEligibleAreas(c.db, c.orgId, { start: eligibleFrom, end: c.today }),
-        loadExpiring(c.db, c.orgId, view),
+        analyzeArea(c.db, c.orgId, view, AREA, view.evaluation.areas[AREA].track), // the expiring list only on a new data version
         loadSolutionsPartnerTrend(c.db, c.orgId, AREA, c.today),
       ]);
     },

@@ -1,30 +1,34 @@
-import type { loadExpiring, SolutionsPartnerView } from "@/db/queries/solutions-partner";
-import { versionedMemo } from "@/lib/memo";
+import type { Db } from "@/db/client";
+import { loadExpiring, type SolutionsPartnerView } from "@/db/queries/solutions-partner";
+import { versionedMemoAsync } from "@/lib/memo";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { expiringCertificationImpact, recommend, type Track } from "@/lib/rules/solutions-partner";
 import { planSolutionsPartnerTrack } from "@/lib/rules/solutions-partner/planner";
 
 // The area page's derived figures — recommendations (each verified by re-evaluation), the gap
-// planner and the 90-day expiry impact — are pure functions of the organization's data version
-// and cost up to tens of milliseconds of CPU. They are computed once per data version, area and
-// track (issue #7), not on every page view.
-type Expiring = Awaited<ReturnType<typeof loadExpiring>>;
+// planner and the 90-day expiry impact (with the certifications that expire) — are pure functions
+// of the organization's data version and cost up to tens of milliseconds of CPU plus up to 500
+// certification rows. They are computed once per data version, area and track (issue #7), not on
+// every page view.
 export type AreaAnalysis = {
   recommendations: ReturnType<typeof recommend>;
   impact: ReturnType<typeof expiringCertificationImpact>;
   plan: ReturnType<typeof planSolutionsPartnerTrack>;
 };
 
-const analyses = versionedMemo<AreaAnalysis>(300);
+const analyses = versionedMemoAsync<AreaAnalysis>(300);
 
-export function analyzeArea(view: SolutionsPartnerView, area: AreaSlug, track: Track, expiring: Expiring): AreaAnalysis {
+export function analyzeArea(db: Db, orgId: string, view: SolutionsPartnerView, area: AreaSlug, track: Track): Promise<AreaAnalysis> {
   const key = view.versionKey === null ? null : `${view.versionKey}|${area}|${track}`;
-  return analyses(key, () => ({
-    recommendations: recommend(view.ruleset, area, track, view.inputs),
-    impact: expiringCertificationImpact({
-      ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough,
-      expiring: expiring.expiring, remaining: expiring.remaining,
-    }),
-    plan: planSolutionsPartnerTrack(view.ruleset, area, track, view.inputs),
-  }));
+  return analyses(key, async () => {
+    const expiring = await loadExpiring(db, orgId, view);
+    return {
+      recommendations: recommend(view.ruleset, area, track, view.inputs),
+      impact: expiringCertificationImpact({
+        ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough,
+        expiring: expiring.expiring, remaining: expiring.remaining,
+      }),
+      plan: planSolutionsPartnerTrack(view.ruleset, area, track, view.inputs),
+    };
+  });
 }

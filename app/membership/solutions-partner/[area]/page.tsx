@@ -5,7 +5,7 @@ import { Freshness, ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { db } from "@/db/client";
-import { loadExpiring, loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
+import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
 import { spEligibleAreas } from "@/lib/offers/eligibility";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
@@ -40,18 +40,17 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
   const day = today();
   const eligibleFrom = startOfMonth(addMonths(day, -5).slice(0, 7));
   const view = await loadSolutionsPartner(db(), ctx.orgId, day);
-  const [statuses, history, eligible, expiring, trend] = await Promise.all([
-    loadAreaStatuses(db(), ctx.orgId, day, view),
-    loadSpHistory(db(), ctx.orgId, area, day),
-    spEligibleAreas(db(), ctx.orgId, { start: eligibleFrom, end: day }).then((areas) => areas.includes(area)),
-    loadExpiring(db(), ctx.orgId, view),
-    loadSolutionsPartnerTrend(db(), ctx.orgId, area, day),
-  ]);
   const a = view.evaluation.areas[area];
   const track: Track = asked === "enterprise" || asked === "smb" ? (a.tracks[asked] ? asked : a.track) : a.track;
   const t = a.tracks[track]!;
   const other: Track = track === "enterprise" ? "smb" : "enterprise";
-  const { recommendations, impact, plan } = analyzeArea(view, area, track, expiring);
+  const [statuses, history, eligible, { recommendations, impact, plan }, trend] = await Promise.all([
+    loadAreaStatuses(db(), ctx.orgId, day, view),
+    loadSpHistory(db(), ctx.orgId, area, day),
+    spEligibleAreas(db(), ctx.orgId, { start: eligibleFrom, end: day }).then((areas) => areas.includes(area)),
+    analyzeArea(db(), ctx.orgId, view, area, track),
+    loadSolutionsPartnerTrend(db(), ctx.orgId, area, day),
+  ]);
   const atRisk = impact.metrics.filter((m) => m.area === area && m.track === track);
   const afterExpiry = impact.tracks.find((x) => x.area === area && x.track === track);
   const areaInputs = Object.fromEntries(view.requests.filter((r) => r.area === area).map((r) => [r.key, view.inputs[r.key]!]));
