@@ -2,7 +2,7 @@
 // a sign-in that has not reached the workspace within `timeoutMs` is reported with what the page
 // and the network were doing, to tell a server that did not answer from a page that did not go on.
 import fs from "node:fs";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser } from "@playwright/test";
 
 export type SignInProbe = { email: string; ms: number; ok: boolean; detail?: string };
 

@@ -1,6 +1,7 @@
 // Hostile HTTP requests for the reliability suite (issue #8): malformed server-action payloads,
 // malformed addresses and oversized bodies, generated from a seed. Every one must get an answer
 // below 500, fast, and the server must stay up.
+import http from "node:http";
 import { prng } from "../../tests/fuzz/generator";
 
 export type HostileRequest = { name: string; path: string; method: "GET" | "POST"; headers: Record<string, string>; body?: BodyInit | (() => BodyInit) };
@@ -112,4 +113,22 @@ export async function sendHostile(base: string, cookie: string, requests: Hostil
     if (ms > 5_000) failures.push(`${r.name}: took ${ms} ms`);
   }
   return { sent: requests.length, failures, statuses, results };
+}
+
+/** Announces `bytes` in Content-Length, sends 64 KB of them and reads the answer (node:http: fetch cannot lie about a length). */
+export function announcedUpload(url: string, headers: Record<string, string>, bytes: number): Promise<{ status: number; ms: number; body: string }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const req = http.request(url, { method: "POST", headers: { ...headers, "content-length": String(bytes) } }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c.toString("utf8")));
+      res.on("end", () => {
+        resolve({ status: res.statusCode ?? 0, ms: Date.now() - started, body });
+        req.destroy();
+      });
+    });
+    req.on("error", (e) => resolve({ status: 0, ms: Date.now() - started, body: e.message }));
+    req.setTimeout(15_000, () => req.destroy(new Error("no answer in 15 s")));
+    req.write(Buffer.alloc(64 * 1024, 0x61));
+  });
 }
