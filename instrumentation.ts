@@ -1,5 +1,7 @@
 // Runs once in each server process (not during `next build`): check the configuration,
 // then bring the database schema up to date (STACK.md).
+// NEXT_RUNTIME is Next.js's own build-time switch (inlined per runtime so the edge bundle drops the
+// Node.js branch); it is not configuration, so it is read here rather than through lib/env.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env, assertProductionReady } = await import("./lib/env");

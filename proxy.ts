@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { checkActionPost, checkAuthPost, refusal, wellFormedPath } from "@/lib/request-guard";
 
 // Only an optimistic redirect and the page CSP: the access check is the guard in every
@@ -7,7 +8,7 @@ const PROTECTED = ["/membership", "/admin"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 function contentSecurityPolicy(nonce: string): string {
-  const dev = process.env.NODE_ENV !== "production";
+  const dev = env().NODE_ENV !== "production";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

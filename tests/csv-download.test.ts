@@ -5,6 +5,7 @@
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { env } from "@/lib/env";
 import { db, dbHandle } from "@/db/client";
 import { loadFreshness } from "@/db/queries/freshness";
 import { TS_KINDS } from "@/db/queries/training-services";
@@ -35,7 +36,6 @@ vi.mock("@/lib/auth/guard", () => {
 const { GET } = await import("@/app/membership/training-services/download/route");
 
 useTestDatabase();
-const onPostgres = () => dbHandle().driver.kind === "postgres";
 
 // Every cell rule: formula starts (=, +, -, @, tab, CR), quoting (", comma, CR, LF), both at
 // once, characters that are not special (space, ', \, non-ASCII) and the empty string.
@@ -190,7 +190,7 @@ describe("GET /membership/training-services/download", () => {
   });
 });
 
-describe.runIf(!!process.env.DATABASE_URL)("csvCopyResponse (PostgreSQL)", () => {
+describe.runIf(!!env().DATABASE_URL)("csvCopyResponse (PostgreSQL)", () => {
   const url = () => {
     const opts = (dbHandle().driver as { kind: "postgres"; sql: postgres.Sql }).sql.options;
     return `postgres://${opts.user}@${opts.host[0]}:${opts.port[0]}/${opts.database}`;

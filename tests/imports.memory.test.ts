@@ -6,6 +6,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { closeDatabase, openDatabase, useDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { useTestDatabase } from "./test-db";
@@ -13,7 +14,7 @@ import { count, createOrg, expectOk, importCourses, query, runImport } from "./f
 
 // PostgreSQL: the usual test database. PGlite: a database folder on disk, as the app runs it
 // (an in-memory PGlite keeps its table files in this process's memory, which is not the point).
-if (process.env.DATABASE_URL) useTestDatabase();
+if (env().DATABASE_URL) useTestDatabase();
 else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pmc-import-mem-"));
   beforeAll(async () => {
@@ -69,7 +70,7 @@ describe("a 100k-row completions import", () => {
       },
     }));
     const seconds = (performance.now() - started) / 1000;
-    const where = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite (folder)";
+    const where = env().DATABASE_URL ? "PostgreSQL" : "PGlite (folder)";
     console.log(`${ROWS} rows in ${seconds.toFixed(2)} s on ${where}; peak growth: rss ${peak.rss.toFixed(1)} MB, heap ${peak.heap.toFixed(1)} MB`);
 
     expect(result).toMatchObject({ rows: ROWS, inserted: ROWS, updated: 0 });

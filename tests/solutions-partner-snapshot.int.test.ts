@@ -9,7 +9,7 @@ import { loadExpiring, loadSolutionsPartner } from "@/db/queries/solutions-partn
 import { loadSpInputs, spDates } from "@/db/queries/solutions-partner-inputs";
 import { afterImport } from "@/lib/imports/after-import";
 import { addDays } from "@/lib/rules/time";
-import { CLI, createOrg, expectOk, runImport, TODAY } from "./fixtures/csv/helpers";
+import { createOrg, expectOk, runImport, TODAY } from "./fixtures/csv/helpers";
 import { useTestDatabase } from "./test-db";
 
 useTestDatabase();

@@ -2,11 +2,12 @@ import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
 import { closeDatabase, openDatabase, useDatabase, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { env } from "@/lib/env";
 
 // Integration tests run on a real database: a fresh PostgreSQL database per test file when
 // DATABASE_URL names a server (created here, dropped after), else an in-memory PGlite.
 export async function createTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
-  const server = process.env.DATABASE_URL;
+  const server = env().DATABASE_URL;
   if (!server) {
     const handle = openDatabase({ dir: "memory://" });
     await migrateDatabase(handle);

@@ -4,10 +4,11 @@
 // the next statements on the same pool (one connection, so the damaged one is reused) answered.
 import postgres from "postgres";
 import { openPool } from "@/db/pool";
+import { env } from "@/lib/env";
 
 const uncaught: string[] = [];
 process.on("uncaughtException", (e) => uncaught.push(String(e).slice(0, 120)));
-const url = process.env.DATABASE_URL!;
+const url = env().DATABASE_URL!;
 const admin = postgres(url, { max: 1, onnotice: () => {} });
 const sql = openPool(url, { max: 1 });
 const tag = `pool_fault_${process.pid}`;
