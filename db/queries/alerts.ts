@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { buildAlerts, type Alert, type AlertInputs } from "@/lib/alerts";
+import { versionedMemoAsync } from "@/lib/memo";
 import type { OfferId } from "@/lib/rules/offers-catalog";
-import { expiringCertificationImpact } from "@/lib/rules/solutions-partner";
 import { EXPIRY_HORIZON_DAYS } from "./solutions-partner-snapshot";
-import { loadExpiring, loadSolutionsPartner, SP_KINDS } from "./solutions-partner";
+import { loadExpiryImpact, loadSolutionsPartner, SP_KINDS } from "./solutions-partner";
 import { loadTrainingServicesForecast, TS_KINDS } from "./training-services";
 
 // SPEC §8 alerts: the one loader behind the Alerts page and the header count, so it runs on every
@@ -14,16 +14,8 @@ import { loadTrainingServicesForecast, TS_KINDS } from "./training-services";
 // payment. The Training Services roll-off forecast and the Solutions Partner expiry impact are pure
 // functions of that data and the day: each is computed once per (organization, day, version) and
 // kept in this process (a bounded map), so a page view reads no line items or rollups for alerts.
-const MEMO_LIMIT = 1000;
-const memo = new Map<string, unknown>();
-
-async function remembered<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  if (memo.has(key)) return memo.get(key) as T;
-  const value = await compute();
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
-  memo.set(key, value);
-  return value;
-}
+const tsAlerts = versionedMemoAsync<NonNullable<AlertInputs["trainingServices"]>>(1000);
+const spAlerts = versionedMemoAsync<AlertInputs["solutionsPartner"]>(1000);
 
 type Facts = {
   ts_id: string | null; catalog_id: string | null; sp_dt: string | null; sp_id: string | null; tracks: string | null; expiring: boolean;
@@ -55,11 +47,9 @@ async function loadFacts(db: Db, orgId: string): Promise<Facts> {
 export async function loadAlerts(db: Db, orgId: string, today: string): Promise<Alert[]> {
   const f = await loadFacts(db, orgId);
   const [trainingServices, solutionsPartner] = await Promise.all([
-    f.ts_id === null ? null : remembered(`ts|${orgId}|${today}|${f.ts_id}|${f.catalog_id}`, async () => ({ forecast: await loadTrainingServicesForecast(db, orgId, today) })),
-    f.sp_dt === null || !f.expiring ? null : remembered(`sp|${orgId}|${today}|${f.sp_id}|${f.tracks}`, async (): Promise<AlertInputs["solutionsPartner"]> => {
-      const view = await loadSolutionsPartner(db, orgId, today);
-      const { expiring, remaining } = await loadExpiring(db, orgId, view);
-      return { impact: expiringCertificationImpact({ ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough, expiring, remaining }) };
+    f.ts_id === null ? null : tsAlerts(`${orgId}|${today}|${f.ts_id}|${f.catalog_id}`, async () => ({ forecast: await loadTrainingServicesForecast(db, orgId, today) })),
+    f.sp_dt === null || !f.expiring ? null : spAlerts(`${orgId}|${today}|${f.sp_id}|${f.tracks}`, async (): Promise<AlertInputs["solutionsPartner"]> => {
+      return { impact: await loadExpiryImpact(db, orgId, await loadSolutionsPartner(db, orgId, today)) };
     }),
   ]);
   const offers: AlertInputs["offers"] = {

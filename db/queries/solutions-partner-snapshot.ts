@@ -50,12 +50,10 @@ export async function loadSpSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot
     ));
     if (hit && k.requests.every((r) => r.key in hit.inputs)) return { inputs: hit.inputs as InputValues, remaining: hit.remaining };
   }
-  const snap = await computeSnapshot(db, k);
-  await storeSnapshot(db, k, snap);
-  return snap;
+  return refreshSpSnapshot(db, k);
 }
 
-/** Inside an import's transaction: compute from the line items just merged and store. */
+/** Compute from the line items and store (inside an import's transaction: the rows just merged). */
 export async function refreshSpSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {
   const snap = await computeSnapshot(db, k);
   await storeSnapshot(db, k, snap);

@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { certifications, orgTracks, spEvaluations } from "@/db/schema";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
 import {
-  evaluateSolutionsPartner, inputRequests, rulesetFor,
+  evaluateSolutionsPartner, expiringCertificationImpact, inputRequests, rulesetFor,
   type InputRequest, type InputValues, type RecordedTracks, type SolutionsPartnerEvaluation, type SpRuleset, type Track,
 } from "@/lib/rules/solutions-partner";
 import { addDays } from "@/lib/rules/time";
@@ -34,28 +34,30 @@ export async function loadRecordedTracks(db: Db, orgId: string): Promise<Recorde
   return Object.fromEntries(rows.map((r) => [r.area, r.track])) as RecordedTracks;
 }
 
-/** One evaluation function for the program (SPEC §4): pages, JSON, CLI and the history recorder use it.
- * `refresh` (imports only) recomputes the inputs from the line items instead of reading the snapshot. */
-export const loadSolutionsPartner = cache(async (db: Db, orgId: string, today: string, opts: { refresh?: boolean } = NO_REFRESH): Promise<SolutionsPartnerView> => {
+/** One evaluation function for the program (SPEC §4): pages, JSON and the CLI read the inputs kept
+ * per import; the history recorder (inside an import) recomputes them from the line items. */
+async function solutionsPartnerView(db: Db, orgId: string, today: string, refresh: boolean): Promise<SolutionsPartnerView> {
   const freshness = await loadFreshness(db, orgId, SP_KINDS, today);
   const dates = spDates(freshness.dataThrough);
   const ruleset = rulesetFor(freshness.dataThrough);
   const requests = inputRequests(ruleset);
   const key = { orgId, importId: freshness.latestImportId, ruleset, requests, dates };
-  const [snapshot, recordedTracks] = await Promise.all([(opts.refresh ? refreshSpSnapshot : loadSpSnapshot)(db, key), loadRecordedTracks(db, orgId)]);
+  const [snapshot, recordedTracks] = await Promise.all([(refresh ? refreshSpSnapshot : loadSpSnapshot)(db, key), loadRecordedTracks(db, orgId)]);
   const { inputs, remaining } = snapshot;
   // The inputs are those of the newest import (the snapshot's contract), so the import id, the
   // ruleset and the recorded tracks name everything the pure engine reads.
   const versionKey = freshness.latestImportId === null ? null : `${orgId}|${freshness.latestImportId}|${ruleset.id}|${dates.dataThrough}|${JSON.stringify(recordedTracks)}`;
-  const evaluation = opts.refresh ? evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }) : evaluations(versionKey, () => evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }));
+  const evaluation = refresh ? evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }) : evaluations(versionKey, () => evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }));
   return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, versionKey, evaluation };
-});
+}
 const evaluations = versionedMemo<SolutionsPartnerEvaluation>();
-const NO_REFRESH = {}; // one object, so that React's per-request memo of loadSolutionsPartner matches calls without options
+
+/** The organization's current Solutions Partner view, memoized per server request (React `cache`). */
+export const loadSolutionsPartner = cache((db: Db, orgId: string, today: string) => solutionsPartnerView(db, orgId, today, false));
 
 /** SPEC §4.5: keep every evaluation as history — one row per area with the track that counts. */
 export async function recordSpEvaluation(db: Db, orgId: string, today: string, at: Date): Promise<void> {
-  const view = await loadSolutionsPartner(db, orgId, today, { refresh: true });
+  const view = await solutionsPartnerView(db, orgId, today, true);
   await db.insert(spEvaluations).values(
     AREA_SLUGS.map((area) => {
       const a = view.evaluation.areas[area];
@@ -89,6 +91,12 @@ export async function loadExpiring(db: Db, orgId: string, view: SolutionsPartner
     .orderBy(certifications.expiresOn)
     .limit(500);
   return { expiring, remaining: view.remaining, horizon };
+}
+
+/** SPEC §4.5 / §8: what the certifications expiring within 90 days would cost, per metric and track. */
+export async function loadExpiryImpact(db: Db, orgId: string, view: SolutionsPartnerView) {
+  const { expiring, remaining } = await loadExpiring(db, orgId, view);
+  return expiringCertificationImpact({ ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough, expiring, remaining });
 }
 
 export type { Track };

@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
-import { loadExpiring, type SolutionsPartnerView } from "@/db/queries/solutions-partner";
+import { loadExpiryImpact, type SolutionsPartnerView } from "@/db/queries/solutions-partner";
 import { versionedMemoAsync } from "@/lib/memo";
 import type { AreaSlug } from "@/lib/rules/areas";
-import { expiringCertificationImpact, recommend, type Track } from "@/lib/rules/solutions-partner";
+import { recommend, type Track } from "@/lib/rules/solutions-partner";
 import { planSolutionsPartnerTrack } from "@/lib/rules/solutions-partner/planner";
 
 // The area page's derived figures — recommendations (each verified by re-evaluation), the gap
@@ -12,7 +12,7 @@ import { planSolutionsPartnerTrack } from "@/lib/rules/solutions-partner/planner
 // every page view.
 export type AreaAnalysis = {
   recommendations: ReturnType<typeof recommend>;
-  impact: ReturnType<typeof expiringCertificationImpact>;
+  impact: Awaited<ReturnType<typeof loadExpiryImpact>>;
   plan: ReturnType<typeof planSolutionsPartnerTrack>;
 };
 
@@ -21,13 +21,9 @@ const analyses = versionedMemoAsync<AreaAnalysis>(300);
 export function analyzeArea(db: Db, orgId: string, view: SolutionsPartnerView, area: AreaSlug, track: Track): Promise<AreaAnalysis> {
   const key = view.versionKey === null ? null : `${view.versionKey}|${area}|${track}`;
   return analyses(key, async () => {
-    const expiring = await loadExpiring(db, orgId, view);
     return {
       recommendations: recommend(view.ruleset, area, track, view.inputs),
-      impact: expiringCertificationImpact({
-        ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough,
-        expiring: expiring.expiring, remaining: expiring.remaining,
-      }),
+      impact: await loadExpiryImpact(db, orgId, view),
       plan: planSolutionsPartnerTrack(view.ruleset, area, track, view.inputs),
     };
   });
