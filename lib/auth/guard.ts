@@ -4,16 +4,16 @@ import { cache } from "react";
 import { db } from "@/db/client";
 import { now } from "@/lib/clock";
 import { decideAccess, safeReturnPath } from "./access";
-import { auth } from "./config";
 import type { Permission } from "./roles";
+import { currentSessionId } from "./session-token";
 import { loadContext, type AuthContext } from "./sessions";
 
 // The one guard: session → role → organization, used by every page, route handler and action.
-// Cached per request so the layout and the page share one session decode and one query.
+// Cached per request so the layout and the page share one session decode and one query; the
+// cookie is read by lib/auth/session-token.ts (Auth.js's decode, without auth()'s rolled token).
 export const currentContext = cache(async (): Promise<AuthContext | null> => {
-  const session = (await auth()) as { sessionId?: string } | null;
-  if (!session?.sessionId) return null;
-  return loadContext(db(), session.sessionId, now());
+  const sessionId = await currentSessionId();
+  return sessionId ? loadContext(db(), sessionId, now()) : null;
 });
 
 /** For pages: redirects signed-out visitors to sign-in (returning here) and answers 403 otherwise. */
