@@ -1,4 +1,4 @@
-import { and, eq, inArray, max } from "drizzle-orm";
+import { and, eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { imports } from "@/db/schema";
 import { defaultDataThrough, nextRefreshDue } from "@/lib/rules/time";
@@ -9,13 +9,20 @@ export type Freshness = {
   refreshedOn: string | null; // when the latest of those imports landed
   nextRefreshDue: string;
   latestImportId: number | null; // the newest of those imports: a version of the program's data
+  /** With `catalog`: the newest course catalog import (shared by all organizations), else null. */
+  catalogImportId: number | null;
 };
 
 /** SPEC §2 / §6: a program's data_through is the newest among the imports of its kinds. */
-export async function loadFreshness(db: Db, orgId: string, kinds: string[], today: string): Promise<Freshness> {
+export async function loadFreshness(db: Db, orgId: string, kinds: string[], today: string, options: { catalog?: boolean } = {}): Promise<Freshness> {
   // One statement (issue #7: every page loads a program's freshness; each query costs a round trip).
+  // Training Services also needs the catalog's version: a catalog import rebuilds every
+  // organization's ts_monthly rows without an import row of theirs.
+  const catalogId = options.catalog
+    ? sql<number | null>`(select max(c.id) from ${imports} c where c.org_id is null and c.kind = 'courses')`
+    : sql<number | null>`null::int`;
   const [newest] = await db
-    .select({ dataThrough: max(imports.dataThrough), latestId: max(imports.id), at: max(imports.at) })
+    .select({ dataThrough: max(imports.dataThrough), latestId: max(imports.id), at: max(imports.at), catalogId })
     .from(imports)
     .where(and(eq(imports.orgId, orgId), inArray(imports.kind, kinds)));
   const refreshedOn = newest?.at ? newest.at.toISOString().slice(0, 10) : null;
@@ -25,5 +32,6 @@ export async function loadFreshness(db: Db, orgId: string, kinds: string[], toda
     refreshedOn,
     nextRefreshDue: nextRefreshDue(today, refreshedOn),
     latestImportId: newest?.latestId == null ? null : Number(newest.latestId),
+    catalogImportId: newest?.catalogId == null ? null : Number(newest.catalogId),
   };
 }

@@ -1,6 +1,6 @@
 import { and, eq, gte, sql } from "drizzle-orm";
 import { cache } from "react";
-import { versionedMemo } from "@/lib/memo";
+import { versionedMemo, versionedMemoAsync } from "@/lib/memo";
 import type { Db } from "@/db/client";
 import { tsMonthly } from "@/db/schema";
 import { isAreaSlug } from "@/lib/rules/areas";
@@ -45,18 +45,37 @@ export function monthlyFromRollup(rows: RollupRow[]): MonthlyTsAggregates {
 
 export type TrainingServicesView = {
   freshness: Freshness;
+  /** The data version the figures below belong to (null: no import yet, nothing is memoized). */
+  version: string | null;
   window: Window;
   ruleset: TsRuleset;
   monthly: MonthlyTsAggregates; // every month from the window's first on (later months feed the forecast)
   aggregates: TsAggregates; // the window's
   evaluation: TsEvaluation;
 };
+type Figures = Omit<TrainingServicesView, "freshness" | "version">;
+
+/**
+ * The version of an organization's Training Services figures: ts_monthly rows change only inside
+ * an import of the organization's line items or of the course catalog (lib/imports/pipeline.ts),
+ * and each commits an imports row; the data_through picks the window.
+ */
+export function tsVersion(orgId: string, f: Freshness): string | null {
+  return f.latestImportId === null ? null : `${orgId}|${f.latestImportId}|${f.catalogImportId ?? 0}|${f.dataThrough}`;
+}
 
 /** One evaluation function for the program: dashboard, details, JSON, CLI and forecast use it.
- * Memoized per server request (React `cache`): the header's alert count and the page share one load. */
+ * Memoized per server request (React `cache`): the header's alert count and the page share one load;
+ * the figures are read and evaluated once per data version in the process (issue #7). */
 export const loadTrainingServices = cache(async (db: Db, orgId: string, today: string): Promise<TrainingServicesView> => {
-  const freshness = await loadFreshness(db, orgId, TS_KINDS, today);
-  const window = windowFor(freshness.dataThrough);
+  const freshness = await loadFreshness(db, orgId, TS_KINDS, today, { catalog: true });
+  const version = tsVersion(orgId, freshness);
+  return { freshness, version, ...(await figuresOf(version, () => readFigures(db, orgId, freshness.dataThrough))) };
+});
+const figuresOf = versionedMemoAsync<Figures>();
+
+async function readFigures(db: Db, orgId: string, dataThrough: string): Promise<Figures> {
+  const window = windowFor(dataThrough);
   const rows = await db
     .select({
       month: tsMonthly.month, kind: tsMonthly.kind, category: tsMonthly.category, solutionArea: tsMonthly.solutionArea,
@@ -66,21 +85,21 @@ export const loadTrainingServices = cache(async (db: Db, orgId: string, today: s
     .where(and(eq(tsMonthly.orgId, orgId), gte(tsMonthly.month, window.months[0]!)));
   const monthly = monthlyFromRollup(rows);
   const aggregates = sumAggregates(window.months.map((m) => monthly[m] ?? emptyAggregates()));
-  const ruleset = rulesetFor(freshness.dataThrough);
-  return { freshness, window, ruleset, monthly, aggregates, evaluation: evaluateTrainingServices(aggregates, ruleset) };
-});
+  const ruleset = rulesetFor(dataThrough);
+  return { window, ruleset, monthly, aggregates, evaluation: evaluateTrainingServices(aggregates, ruleset) };
+}
 
 /** SPEC §8 roll-off forecast of the current data, memoized per request like the view. */
 export const loadTrainingServicesForecast = cache(async (db: Db, orgId: string, today: string) => {
   const view = await loadTrainingServices(db, orgId, today);
-  // A pure function of the monthly figures: keyed by their content, computed once per process.
-  return forecasts(`${view.freshness.dataThrough}|${JSON.stringify(view.monthly)}`, () => forecastTrainingServices(view.monthly, view.freshness.dataThrough));
+  // A pure function of the monthly figures: computed once per data version in the process.
+  return forecasts(view.version, () => forecastTrainingServices(view.monthly, view.freshness.dataThrough));
 });
 const forecasts = versionedMemo<ReturnType<typeof forecastTrainingServices>>();
 
-/** SPEC §8 gap planner of the window's figures (pure; keyed by their content, computed once per process). */
+/** SPEC §8 gap planner of the window's figures (pure; computed once per data version in the process). */
 export function planOf(view: TrainingServicesView): ReturnType<typeof planTrainingServices> {
-  return plans(`${view.ruleset.id}|${JSON.stringify(view.aggregates)}`, () => planTrainingServices(view.aggregates, view.ruleset));
+  return plans(view.version && `${view.version}|${view.ruleset.id}`, () => planTrainingServices(view.aggregates, view.ruleset));
 }
 const plans = versionedMemo<ReturnType<typeof planTrainingServices>>();
 
