@@ -49,6 +49,7 @@ const TABLE: Record<string, Row> = {
   "page /membership/solutions-partner/[area]": page("page /membership/solutions-partner/[area]", VIEW),
   "page /membership/training-services": page("page /membership/training-services", VIEW),
   "page /membership/training-services/[criterion]": page("page /membership/training-services/[criterion]", VIEW),
+  "page /membership/training-services/forecast": page("page /membership/training-services/forecast", VIEW),
   "page /membership/training-services/areas/[area]/[criterion]": page("page /membership/training-services/areas/[area]/[criterion]", VIEW),
   "page /membership/users": page("page /membership/users", GLOBAL_ONLY, [SENTINEL.user]),
 

@@ -30,6 +30,22 @@ test("what-if: changing a figure flips the status at once, and Reset returns to 
   await expect(beyond.spQualification()).toHaveText("Not qualified");
 });
 
+test("roll-off forecast: the dashboard names the criterion at risk, its page shows each month", async ({ page }) => {
+  await signInAs(page, e2eEmail(E2E_ORGS.beyondForecast, "partner_admin"));
+  const beyond = new BeyondPage(page);
+  await page.goto("/membership/training-services");
+  // The 10 courseware points of 2025-11 leave with data through 2026-11-30: 990 < 1,000.
+  await expect(beyond.forecastVerdict()).toContainText("Courseware completions: fails from data through 2026-11-30");
+  await beyond.gotoForecastFromDashboard();
+  await expect(beyond.forecastVerdict()).toContainText("The organization would no longer qualify from data through 2026-11-30.");
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(4); // the header and the next three months
+  await expect(rows.nth(1)).toContainText("2026-11-30");
+  await expect(rows.nth(1)).toContainText("2025-11");
+  await expect(rows.nth(1)).toContainText("−10 → 990");
+  await expect(rows.nth(1).getByRole("cell").nth(6)).toHaveText("No");
+});
+
 test("alerts: the header counts them and the Alerts page lists each with the page that resolves it", async ({ page }) => {
   await signInAs(page, e2eEmail(E2E_ORGS.beyondAlerts, "partner_admin"));
   const beyond = new BeyondPage(page);

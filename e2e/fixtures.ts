@@ -17,6 +17,7 @@ export const E2E_ORGS = {
   import: "e2e-import",
   beyondWhatIf: "e2e-beyond-whatif",
   beyondAlerts: "e2e-beyond-alerts",
+  beyondForecast: "e2e-beyond-forecast",
   offersBuy: "e2e-offers-buy",
   offersWire: "e2e-offers-wire",
   offersRenew: "e2e-offers-renew",

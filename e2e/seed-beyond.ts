@@ -33,4 +33,5 @@ async function seedOrg(db: Db, partnerId: string, withDesignation: boolean) {
 export async function seedE2eBeyond(db: Db): Promise<void> {
   await seedOrg(db, E2E_ORGS.beyondWhatIf, false);
   await seedOrg(db, E2E_ORGS.beyondAlerts, true);
+  await seedOrg(db, E2E_ORGS.beyondForecast, false);
 }

@@ -47,6 +47,14 @@ export class BeyondPage {
   rollOffWarning() {
     return this.page.getByTestId("rolloff-warning");
   }
+  async gotoForecastFromDashboard() {
+    await this.page.goto("/membership/training-services");
+    await this.page.getByRole("link", { name: "Month-by-month forecast" }).click();
+    await expect(this.page.getByRole("heading", { name: "Roll-off forecast", level: 1 })).toBeVisible();
+  }
+  forecastVerdict() {
+    return this.page.getByTestId("forecast-warning");
+  }
   headerAlerts() {
     return this.page.getByRole("banner").getByTestId("alerts-link");
   }

@@ -10,7 +10,7 @@ import { AREAS } from "@/lib/rules/areas";
 import { compactPlanText } from "@/lib/rules/training-services/plan-compact";
 import { detailsHref } from "@/lib/training-services/criteria";
 import { AverageLine, CriterionCard, PlanHint, PointsLine } from "./_components/criterion-card";
-import { ForecastSection } from "./_components/forecast-section";
+import { ForecastSummary } from "./_components/forecast";
 import { TrainingServicesWhatIf } from "./_components/what-if";
 import { OnDemandSection } from "@/components/ui/on-demand-section";
 
@@ -76,7 +76,7 @@ export default async function TrainingServicesPage() {
         </div>
       </section>
 
-      <div className="mt-8"><ForecastSection forecast={forecast} /></div>
+      <div className="mt-8"><ForecastSummary forecast={forecast} /></div>
       <OnDemandSection id="whatif-closed" title="What-if simulator" openLabel="Open the what-if simulator"
         description="Change any figure of the current window to see the result at once. Nothing is saved.">
         <TrainingServicesWhatIf dataThrough={view.freshness.dataThrough} real={view.aggregates} />
