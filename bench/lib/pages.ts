@@ -3,7 +3,7 @@
 import type { Db } from "@/db/client";
 import { loadAlerts } from "@/db/queries/alerts";
 import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
-import { spEligibleAreas } from "@/lib/offers/eligibility";
+import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
 import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
 import { loadContext } from "@/lib/auth/sessions";
@@ -54,10 +54,10 @@ export const ROUTES: BenchRoute[] = [
       const view = await loadSolutionsPartner(c.db, c.orgId, c.today);
       return Promise.all([
         loadAreaStatuses(c.db, c.orgId, c.today, view),
-        loadSpHistory(c.db, c.orgId, AREA, c.today),
-        spEligibleAreas(c.db, c.orgId, { start: eligibleFrom, end: c.today }),
+        loadSpHistory(c.db, c.orgId, AREA, c.today, view.versionKey),
+        spEligibleAreasOfVersion(c.db, c.orgId, { start: eligibleFrom, end: c.today }, view.versionKey),
         analyzeArea(c.db, c.orgId, view, AREA, view.evaluation.areas[AREA].track), // the expiring list only on a new data version
-        loadSolutionsPartnerTrend(c.db, c.orgId, AREA, c.today),
+        loadSolutionsPartnerTrend(c.db, c.orgId, AREA, c.today, view.versionKey),
       ]);
     },
   },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { cache } from "react";
 import { rowsOf, type Db } from "@/db/client";
+import { versionedMemoAsync } from "@/lib/memo";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { monthOf, shiftMonth, type IsoDate, type IsoMonth } from "@/lib/rules/time";
 
@@ -9,9 +10,15 @@ export type SpTrendPoint = { month: IsoMonth; best: number | null; qualified: bo
 /**
  * SPEC §8 trend charts for Solutions Partner: an area's highest recorded score in each of the
  * `count` months ending with today's (by when the evaluation was recorded, as the six-month
- * history of SPEC §4.5). One query over sp_evaluations.
+ * history of SPEC §4.5). One query over sp_evaluations, once per data version when the caller
+ * names it: sp_evaluations rows are written only inside the organization's Solutions Partner
+ * imports (recordSpEvaluation), so the view's versionKey names them.
  */
-export const loadSolutionsPartnerTrend = cache(async (db: Db, orgId: string, area: AreaSlug, today: IsoDate, count = 13): Promise<SpTrendPoint[]> => {
+export const loadSolutionsPartnerTrend = cache((db: Db, orgId: string, area: AreaSlug, today: IsoDate, version: string | null = null, count = 13): Promise<SpTrendPoint[]> =>
+  trends(version && `${version}|${area}|${today}|${count}`, () => readTrend(db, orgId, area, today, count)));
+const trends = versionedMemoAsync<SpTrendPoint[]>();
+
+async function readTrend(db: Db, orgId: string, area: AreaSlug, today: IsoDate, count: number): Promise<SpTrendPoint[]> {
   const months = Array.from({ length: count }, (_, i) => shiftMonth(monthOf(today), i - (count - 1)));
   const rows = rowsOf<{ month: string; best: string; qualified: boolean }>(await db.execute(sql`
     select to_char(recorded_at at time zone 'UTC', 'YYYY-MM') as month, max(total)::text as best, bool_or(qualified) as qualified
@@ -22,4 +29,4 @@ export const loadSolutionsPartnerTrend = cache(async (db: Db, orgId: string, are
     const r = byMonth.get(m);
     return { month: m, best: r ? Number(r.best) : null, qualified: r?.qualified ?? false };
   });
-});
+}

@@ -75,8 +75,8 @@ export type MonthHistory = { month: string; best: number | null; qualified: bool
 
 /** The highest score of each of the last six months (by when it was recorded) for one area: the
  * tail of the area's trend, so a page showing both reads sp_evaluations once (React `cache`). */
-export async function loadSpHistory(db: Db, orgId: string, area: AreaSlug, today: string): Promise<MonthHistory[]> {
-  return (await loadSolutionsPartnerTrend(db, orgId, area, today)).slice(-6);
+export async function loadSpHistory(db: Db, orgId: string, area: AreaSlug, today: string, version: string | null = null): Promise<MonthHistory[]> {
+  return (await loadSolutionsPartnerTrend(db, orgId, area, today, version)).slice(-6);
 }
 
 /** Certifications expiring within 90 days of data_through (certifications_org_expires_idx), and

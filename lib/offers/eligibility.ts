@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
+import { versionedMemoAsync } from "@/lib/memo";
 import { loadTrainingServices } from "@/db/queries/training-services";
 import { AREA_SLUGS, isAreaSlug, type AreaSlug } from "@/lib/rules/areas";
 import type { OfferId } from "@/lib/rules/offers-catalog";
@@ -38,6 +39,16 @@ export async function spEligibleAreas(q: Query, orgId: string, window: { start: 
   const found = new Set(rows.map((r) => r.solution_area).filter(isAreaSlug));
   return AREA_SLUGS.filter((a) => found.has(a));
 }
+
+/**
+ * The same for a page, once per data version (the SP view's versionKey) and window: the states
+ * are sp_evaluations rows, written only inside the organization's Solutions Partner imports.
+ * Transactions (purchases, maintenance) call spEligibleAreas itself.
+ */
+export function spEligibleAreasOfVersion(q: Query, orgId: string, window: { start: string; end: string }, version: string | null): Promise<AreaSlug[]> {
+  return eligibleByVersion(version && `${version}|${window.start}|${window.end}`, () => spEligibleAreas(q, orgId, window));
+}
+const eligibleByVersion = versionedMemoAsync<AreaSlug[]>();
 
 /** Training Services (SPEC §3.4): the organization qualifies on its current evaluation. */
 export async function tsQualified(q: Query, orgId: string, today: string): Promise<{ qualified: boolean; badges: string[] }> {

@@ -6,7 +6,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { db } from "@/db/client";
 import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
-import { spEligibleAreas } from "@/lib/offers/eligibility";
+import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { areaLabel, isAreaSlug } from "@/lib/rules/areas";
@@ -46,10 +46,10 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
   const other: Track = track === "enterprise" ? "smb" : "enterprise";
   const [statuses, history, eligible, { recommendations, impact, plan }, trend] = await Promise.all([
     loadAreaStatuses(db(), ctx.orgId, day, view),
-    loadSpHistory(db(), ctx.orgId, area, day),
-    spEligibleAreas(db(), ctx.orgId, { start: eligibleFrom, end: day }).then((areas) => areas.includes(area)),
+    loadSpHistory(db(), ctx.orgId, area, day, view.versionKey),
+    spEligibleAreasOfVersion(db(), ctx.orgId, { start: eligibleFrom, end: day }, view.versionKey).then((areas) => areas.includes(area)),
     analyzeArea(db(), ctx.orgId, view, area, track),
-    loadSolutionsPartnerTrend(db(), ctx.orgId, area, day),
+    loadSolutionsPartnerTrend(db(), ctx.orgId, area, day, view.versionKey),
   ]);
   const atRisk = impact.metrics.filter((m) => m.area === area && m.track === track);
   const afterExpiry = impact.tracks.find((x) => x.area === area && x.track === track);
