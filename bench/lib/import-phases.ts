@@ -14,7 +14,7 @@ import { csvBatches } from "@/lib/imports/csv";
 import { ErrorList } from "@/lib/imports/errors";
 import { kindSpec, type RowContext } from "@/lib/imports/kinds";
 import { stageRows } from "@/lib/imports/rows";
-import { createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, STAGING } from "@/lib/imports/sql";
+import { createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, SORT_MEMORY_SQL, STAGING } from "@/lib/imports/sql";
 import { catalogFor } from "@/lib/rules/solutions-partner/certification-catalog";
 
 export type ImportPhases = Record<"parse" | "validate" | "stage" | "duplicates" | "merge" | "rollup", number>;
@@ -58,6 +58,7 @@ export async function importPhases(client: Sql, file: string, orgId: string, dat
   await pipeline(Readable.from(lines()), fs.createWriteStream(stagingFile));
   await client.begin(async (tx) => {
     await tx.unsafe(createStagingSql(spec));
+    await tx.unsafe(SORT_MEMORY_SQL);
     t = performance.now();
     const copy = await tx.unsafe(`copy ${STAGING} (_row, ${Object.keys(spec.types).map((c) => `"${c}"`).join(", ")}) from stdin with (format csv)`).writable();
     await pipeline(fs.createReadStream(stagingFile, { highWaterMark: 64 * 1024 }), copy);

@@ -16,7 +16,7 @@ import { ErrorList, InputError, Rejected, type ImportError } from "./errors";
 import { show } from "./fields";
 import { kindSpec, targetColumns, type KindSpec, type RowContext } from "./kinds";
 import { stageRows } from "./rows";
-import { createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, STAGING } from "./sql";
+import { createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, SORT_MEMORY_SQL, STAGING } from "./sql";
 import { inTransaction, type TxConn } from "./tx";
 
 export type { ImportError } from "./errors";
@@ -111,6 +111,7 @@ async function analyze(spec: KindSpec): Promise<void> {
 async function run(conn: TxConn, spec: KindSpec, o: ImportOptions & { dataThrough: string }): Promise<ImportSuccess> {
   const ctx: RowContext = { courseCode: spec.needsCourses ? await courseCodes(conn) : () => undefined, catalog: catalogFor(o.dataThrough) };
   await conn.query(createStagingSql(spec));
+  await conn.query(SORT_MEMORY_SQL);
   const sink = await conn.copyIn(STAGING, ["_row", ...targetColumns(spec)]);
   const errors = new ErrorList();
   let rows = 0;

@@ -12,6 +12,12 @@ export function createStagingSql(spec: KindSpec): string {
 }
 
 /**
+ * The duplicate check and the merge sort the staged rows by key; with PostgreSQL's default 4 MB
+ * they spill to disk from a few hundred thousand rows. For this transaction only.
+ */
+export const SORT_MEMORY_SQL = "set local work_mem = '64MB'";
+
+/**
  * Taken just before the merge (staging needs no lock): imports of one organization run one at a
  * time, so their rollup rebuilds never collide; a course catalog import (which rebuilds every
  * organization's rollup) waits for all of them and they for it.
@@ -45,6 +51,7 @@ export function mergeSql(spec: KindSpec): string {
   const changed = `(${rest.map((c) => `t.${q(c)}`).join(", ")}) is distinct from (${rest.map((c) => `excluded.${q(c)}`).join(", ")})`;
   return `with merged as (
       insert into ${q(spec.table)} as t (${insertCols}) select ${values} from ${STAGING} s
+      order by ${spec.key.map((k) => `s.${q(k)}`).join(", ")}
       on conflict (${conflict}) do update set ${set} where ${changed}
       returning (t.xmax = 0) as inserted)
     select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated from merged`;
