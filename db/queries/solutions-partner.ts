@@ -40,7 +40,7 @@ async function solutionsPartnerView(db: Db, orgId: string, today: string, refres
   const freshness = await loadFreshness(db, orgId, SP_KINDS, today);
   const dates = spDates(freshness.dataThrough);
   const ruleset = rulesetFor(freshness.dataThrough);
-  const requests = inputRequests(ruleset);
+  const requests = requestsOf(ruleset);
   const key = { orgId, importId: freshness.latestImportId, ruleset, requests, dates };
   const [snapshot, recordedTracks] = await Promise.all([(refresh ? refreshSpSnapshot : loadSpSnapshot)(db, key), loadRecordedTracks(db, orgId)]);
   const { inputs, remaining } = snapshot;
@@ -51,6 +51,14 @@ async function solutionsPartnerView(db: Db, orgId: string, today: string, refres
   return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, versionKey, evaluation };
 }
 const evaluations = versionedMemo<SolutionsPartnerEvaluation>();
+
+/** The requests of a ruleset are a pure function of it (rulesets are constants): built once each. */
+const requestsByRuleset = new WeakMap<SpRuleset, InputRequest[]>();
+function requestsOf(ruleset: SpRuleset): InputRequest[] {
+  let requests = requestsByRuleset.get(ruleset);
+  if (!requests) requestsByRuleset.set(ruleset, (requests = inputRequests(ruleset)));
+  return requests;
+}
 
 /** The organization's current Solutions Partner view, memoized per server request (React `cache`). */
 export const loadSolutionsPartner = cache((db: Db, orgId: string, today: string) => solutionsPartnerView(db, orgId, today, false));
