@@ -1,5 +1,6 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { perDb } from "@/db/prepared";
 import { organizations, sessions, users } from "@/db/schema";
 import type { Role } from "./roles";
 
@@ -36,7 +37,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The live context of a session id, or null when revoked, expired or the user is disabled. */
 export async function loadContext(db: Db, sessionId: string, now: Date): Promise<AuthContext | null> {
   if (!UUID.test(sessionId)) return null;
-  const [row] = await db
+  const [row] = await contextQuery(db).execute({ sessionId, now: now.toISOString() }); // placeholders skip the column encoder
+  return row ?? null;
+}
+
+// Every signed-in request runs it: built once per database (db/prepared.ts).
+const contextQuery = perDb((db) =>
+  db
     .select({
       sessionId: sessions.id,
       userId: users.id,
@@ -52,7 +59,7 @@ export async function loadContext(db: Db, sessionId: string, now: Date): Promise
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
-    .limit(1);
-  return row ?? null;
-}
+    .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql.placeholder("now")), isNull(users.disabledAt)))
+    .limit(1)
+    .prepare("load_context"),
+);
