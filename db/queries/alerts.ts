@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { buildAlerts, type Alert, type AlertInputs } from "@/lib/alerts";
 import { versionedMemoAsync } from "@/lib/memo";
+import { perDb } from "@/db/prepared";
 import type { OfferId } from "@/lib/rules/offers-catalog";
 import { EXPIRY_HORIZON_DAYS } from "./solutions-partner-snapshot";
 import { loadExpiryImpact, loadSolutionsPartner, SP_KINDS } from "./solutions-partner";
@@ -26,22 +27,28 @@ const list = (kinds: string[]) => sql.join(kinds.map((k) => sql`${k}`), sql`, `)
 const json = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T; // PGlite and postgres.js both parse json; be safe
 
 async function loadFacts(db: Db, orgId: string): Promise<Facts> {
-  const [row] = rowsOf<Facts>(await db.execute(sql`
-    with sp as (select max(data_through) as dt, max(id) as id from imports where org_id = ${orgId} and kind in (${list(SP_KINDS)}))
-    select
-      (select max(id)::text from imports where org_id = ${orgId} and kind in (${list(TS_KINDS)})) as ts_id,
-      (select max(id)::text from imports where org_id is null) as catalog_id,
-      sp.dt::text as sp_dt, sp.id::text as sp_id,
-      (select max(set_at)::text from org_tracks where org_id = ${orgId}) as tracks,
-      exists (select 1 from certifications c where c.org_id = ${orgId} and c.expires_on >= sp.dt
-        and c.expires_on <= sp.dt + ${EXPIRY_HORIZON_DAYS}::int and c.earned_on <= sp.dt) as expiring,
-      (select coalesce(json_agg(json_build_object('offer', d.offer, 'status', d.status, 'anniversary', d.anniversary::text)), '[]'::json)
-        from designations d where d.org_id = ${orgId}) as designations,
-      (select coalesce(json_agg(json_build_object('number', o.number, 'offer', o.offer, 'expiresOn', o.expires_on::text)), '[]'::json)
-        from orders o where o.org_id = ${orgId} and o.status = 'awaiting_payment') as awaiting
-    from sp`));
-  return row!;
+  const [row] = await factsQuery(db).execute({ orgId });
+  return row as Facts;
 }
+
+// Every page's header runs it: built once per database (db/prepared.ts).
+const factsQuery = perDb((db) => {
+  const org = sql.placeholder("orgId");
+  return db.select({
+    ts_id: sql<string | null>`(select max(id)::text from imports where org_id = ${org} and kind in (${list(TS_KINDS)}))`,
+    catalog_id: sql<string | null>`(select max(id)::text from imports where org_id is null)`,
+    sp_dt: sql<string | null>`sp.dt::text`,
+    sp_id: sql<string | null>`sp.id::text`,
+    tracks: sql<string | null>`(select max(set_at)::text from org_tracks where org_id = ${org})`,
+    expiring: sql<boolean>`exists (select 1 from certifications c where c.org_id = ${org} and c.expires_on >= sp.dt
+      and c.expires_on <= sp.dt + ${sql.raw(String(EXPIRY_HORIZON_DAYS))} and c.earned_on <= sp.dt)`,
+    designations: sql<unknown>`(select coalesce(json_agg(json_build_object('offer', d.offer, 'status', d.status, 'anniversary', d.anniversary::text)), '[]'::json)
+      from designations d where d.org_id = ${org})`,
+    awaiting: sql<unknown>`(select coalesce(json_agg(json_build_object('number', o.number, 'offer', o.offer, 'expiresOn', o.expires_on::text)), '[]'::json)
+      from orders o where o.org_id = ${org} and o.status = 'awaiting_payment')`,
+  }).from(sql`(select max(data_through) as dt, max(id) as id from imports where org_id = ${org} and kind in (${list(SP_KINDS)})) as sp`)
+    .prepare("alert_facts");
+});
 
 /** Every alert of one organization, the most severe first. */
 export async function loadAlerts(db: Db, orgId: string, today: string): Promise<Alert[]> {

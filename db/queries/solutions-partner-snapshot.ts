@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { perDb } from "@/db/prepared";
 import { spSnapshots } from "@/db/schema";
 import type { InputRequest, InputValues, SpRuleset } from "@/lib/rules/solutions-partner";
 import { addDays } from "@/lib/rules/time";
@@ -45,13 +46,18 @@ async function storeSnapshot(db: Db, k: SnapshotKey, snap: SpSnapshot): Promise<
 /** The inputs of the organization's current data: the stored row when it is current, else computed and stored. */
 export async function loadSpSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {
   if (k.importId !== null) {
-    const [hit] = await db.select({ inputs: spSnapshots.inputs, remaining: spSnapshots.remaining }).from(spSnapshots).where(and(
-      eq(spSnapshots.orgId, k.orgId), eq(spSnapshots.importId, k.importId), eq(spSnapshots.ruleset, k.ruleset.id), eq(spSnapshots.dataThrough, k.dates.dataThrough),
-    ));
+    const [hit] = await snapshotQuery(db).execute({ orgId: k.orgId, importId: k.importId, ruleset: k.ruleset.id, dataThrough: k.dates.dataThrough });
     if (hit && k.requests.every((r) => r.key in hit.inputs)) return { inputs: hit.inputs as InputValues, remaining: hit.remaining };
   }
   return refreshSpSnapshot(db, k);
 }
+
+// Every Solutions Partner page reads it: built once per database (db/prepared.ts).
+const snapshotQuery = perDb((db) =>
+  db.select({ inputs: spSnapshots.inputs, remaining: spSnapshots.remaining }).from(spSnapshots).where(and(
+    eq(spSnapshots.orgId, sql.placeholder("orgId")), eq(spSnapshots.importId, sql.placeholder("importId")),
+    eq(spSnapshots.ruleset, sql.placeholder("ruleset")), eq(spSnapshots.dataThrough, sql.placeholder("dataThrough")),
+  )).prepare("sp_snapshot"));
 
 /** Compute from the line items and store (inside an import's transaction: the rows just merged). */
 export async function refreshSpSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {

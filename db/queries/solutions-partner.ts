@@ -2,6 +2,7 @@ import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { cache } from "react";
 import { versionedMemo } from "@/lib/memo";
 import type { Db } from "@/db/client";
+import { perDb } from "@/db/prepared";
 import { certifications, orgTracks, spEvaluations } from "@/db/schema";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
 import {
@@ -30,9 +31,11 @@ export type SolutionsPartnerView = {
 };
 
 export async function loadRecordedTracks(db: Db, orgId: string): Promise<RecordedTracks> {
-  const rows = await db.select({ area: orgTracks.solutionArea, track: orgTracks.track }).from(orgTracks).where(eq(orgTracks.orgId, orgId));
+  const rows = await tracksQuery(db).execute({ orgId });
   return Object.fromEntries(rows.map((r) => [r.area, r.track])) as RecordedTracks;
 }
+const tracksQuery = perDb((db) =>
+  db.select({ area: orgTracks.solutionArea, track: orgTracks.track }).from(orgTracks).where(eq(orgTracks.orgId, sql.placeholder("orgId"))).prepare("org_tracks"));
 
 /** One evaluation function for the program (SPEC §4): pages, JSON and the CLI read the inputs kept
  * per import; the history recorder (inside an import) recomputes them from the line items. */
