@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { perDb } from "@/db/prepared";
 import { designations, orders, spEnrollments } from "@/db/schema";
 import { type AreaSlug } from "@/lib/rules/areas";
 import { purchaseEligibilityWindow } from "@/lib/rules/offers";
@@ -55,18 +56,28 @@ export async function maintainInTx(tx: Tx, orgId: string, today: string): Promis
   return { expired: expired.map((o) => o.number), lapsed: lapsed.map((d) => d.offer), enrolled };
 }
 
-/** Cheap checks first; the locked transaction only when something is due. */
+/** Cheap checks first (one statement); the locked transaction only when something is due. */
 export async function maintainOrg(db: Db, orgId: string, today: string): Promise<MaintenanceResult> {
-  const [due] = await db.select({
-    expire: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${orgId} and ${orders.status} = 'awaiting_payment' and ${orders.expiresOn} < ${today})`,
-    lapse: sql<boolean>`exists (select 1 from ${designations} where ${designations.orgId} = ${orgId} and ${designations.status} = 'active' and ${designations.anniversary} < ${today})`,
-  }).from(sql`(select 1) as one`);
-  if (!due?.expire && !due?.lapse && !(await lateAreas(db, orgId, today))) return { expired: [], lapsed: [], enrolled: [] };
+  const [due] = await dueQuery(db).execute({ orgId, today });
+  // Late enrollments need a current Solutions Partner term: without one, no query more.
+  if (!due?.expire && !due?.lapse && !(due?.spTerm && (await lateAreas(db, orgId, today)))) return { expired: [], lapsed: [], enrolled: [] };
   return inTransaction(db, async (tx) => {
     await lockOrg(tx, orgId);
     return maintainInTx(tx, orgId, today);
   });
 }
+
+// Every offers and Solutions Partner page runs it: built once per database (db/prepared.ts).
+const dueQuery = perDb((db) => {
+  const org = sql.placeholder("orgId");
+  const today = sql.placeholder("today");
+  return db.select({
+    expire: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${org} and ${orders.status} = 'awaiting_payment' and ${orders.expiresOn} < ${today})`,
+    lapse: sql<boolean>`exists (select 1 from ${designations} where ${designations.orgId} = ${org} and ${designations.status} = 'active' and ${designations.anniversary} < ${today})`,
+    spTerm: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${org} and ${orders.offer} = 'solutions-partner' and ${orders.status} = 'active'
+      and ${orders.termStart} <= ${today} and ${orders.termEnd} >= ${today})`,
+  }).from(sql`(select 1) as one`).prepare("maintenance_due");
+});
 
 /** `npm run cli -- maintenance`: every organization with orders or designations. */
 export async function runMaintenance(db: Db, today: string): Promise<MaintenanceResult & { organizations: number }> {
