@@ -14,7 +14,7 @@ import { csvBatches } from "@/lib/imports/csv";
 import { ErrorList } from "@/lib/imports/errors";
 import { kindSpec, type RowContext } from "@/lib/imports/kinds";
 import { stageRows } from "@/lib/imports/rows";
-import { createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, SORT_MEMORY_SQL, STAGING } from "@/lib/imports/sql";
+import { anyDuplicateSql, createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, SORT_MEMORY_SQL, STAGING } from "@/lib/imports/sql";
 import { catalogFor } from "@/lib/rules/solutions-partner/certification-catalog";
 
 export type ImportPhases = Record<"parse" | "validate" | "stage" | "duplicates" | "merge" | "rollup", number>;
@@ -64,7 +64,7 @@ export async function importPhases(client: Sql, file: string, orgId: string, dat
     await pipeline(fs.createReadStream(stagingFile, { highWaterMark: 64 * 1024 }), copy);
     phases.stage = seconds(t);
     t = performance.now();
-    await tx.unsafe(duplicatesSql(spec));
+    if ((await tx.unsafe(anyDuplicateSql(spec))).length > 0) await tx.unsafe(duplicatesSql(spec));
     phases.duplicates = seconds(t);
     t = performance.now();
     await tx.unsafe(lockSql(spec), [orgId]);

@@ -16,7 +16,7 @@ import { ErrorList, InputError, Rejected, type ImportError } from "./errors";
 import { show } from "./fields";
 import { kindSpec, targetColumns, type KindSpec, type RowContext } from "./kinds";
 import { stageRows } from "./rows";
-import { createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, SORT_MEMORY_SQL, STAGING } from "./sql";
+import { anyDuplicateSql, createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, SORT_MEMORY_SQL, STAGING } from "./sql";
 import { inTransaction, type TxConn } from "./tx";
 
 export type { ImportError } from "./errors";
@@ -159,6 +159,7 @@ async function courseCodes(conn: TxConn): Promise<(upper: string) => string | un
 }
 
 async function rejectDuplicates(conn: TxConn, spec: KindSpec): Promise<void> {
+  if ((await conn.query(anyDuplicateSql(spec))).length === 0) return;
   const dups = await conn.query<Record<string, string> & { row: number; firstRow: number; total: number }>(duplicatesSql(spec));
   if (dups.length === 0) return;
   const errors = new ErrorList();

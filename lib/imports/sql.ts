@@ -28,6 +28,12 @@ export function lockSql(spec: KindSpec): string {
     : "select pg_advisory_xact_lock_shared(7243100, 0)::text, pg_advisory_xact_lock(7243101, hashtext($1))::text";
 }
 
+/** Whether any natural key repeats: a hash aggregate, cheaper than the listing below, which only runs when it does. */
+export function anyDuplicateSql(spec: KindSpec): string {
+  const key = spec.key.map(q).join(", ");
+  return `select 1 as found from ${STAGING} group by ${key} having count(*) > 1 limit 1`;
+}
+
 /** Later rows whose natural key repeats an earlier row's (at most 100, with the total). */
 export function duplicatesSql(spec: KindSpec): string {
   const key = spec.key.map(q).join(", ");
