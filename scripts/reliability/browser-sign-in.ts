@@ -18,7 +18,8 @@ export async function browserSignIn(browser: Browser, base: string, email: strin
   const t0 = Date.now();
   const at = () => `${String(Date.now() - t0).padStart(5)} ms`;
   page.on("request", (r) => { if (!r.url().includes("/_next/static")) log.push(`${at()} → ${r.method()} ${r.url().replace(base, "")}${r.headers()["next-action"] ? " (action)" : ""}${r.headers()["rsc"] ? " (rsc)" : ""}`); });
-  page.on("requestfinished", async (r) => { if (!r.url().includes("/_next/static")) log.push(`${at()} ← ${(await r.response())?.status()} ${r.url().replace(base, "")}`); });
+  // response() rejects once the context is closed; a late event must not end the suite
+  page.on("requestfinished", (r) => { if (!r.url().includes("/_next/static")) r.response().then((res) => log.push(`${at()} ← ${res?.status()} ${r.url().replace(base, "")}`), () => {}); });
   page.on("requestfailed", (r) => log.push(`${at()} ✗ ${r.url().replace(base, "")}: ${r.failure()?.errorText}`));
   page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") log.push(`${at()} console.${m.type()}: ${m.text().slice(0, 200)}`); });
   page.on("pageerror", (e) => log.push(`${at()} pageerror: ${e.message.slice(0, 200)}`));
