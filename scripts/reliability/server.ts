@@ -3,6 +3,7 @@
 // and production `next start` instances on 127.0.0.1 whose logs are kept for inspection.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -49,8 +50,23 @@ export async function freshDatabase(seed: (handle: DbHandle) => Promise<void>): 
 
 export type AppServer = { port: number; base: string; logs: string[]; process: ChildProcess; stop: () => Promise<void> };
 
-/** `next start` on 127.0.0.1:port against the database; resolves once /api/health answers. */
-export async function startServer(db: TestDatabase, port: number): Promise<AppServer> {
+/** The first port from `from` on that nothing listens: a server left over from an earlier run
+ *  must neither fail the start nor, worse, answer the health check in the new server's place. */
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer().once("error", () => resolve(false)).once("listening", () => probe.close(() => resolve(true)));
+      probe.listen(port, "127.0.0.1");
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}–${from + 99}`);
+}
+
+/** `next start` on 127.0.0.1 (the first free port from `wanted`) against the database; resolves
+ *  once /api/health answers. */
+export async function startServer(db: TestDatabase, wanted: number): Promise<AppServer> {
+  const port = await freePort(wanted);
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...db.env, NODE_ENV: "production", AUTH_SECRET, APP_TODAY: TODAY, NEXT_TELEMETRY_DISABLED: "1" },
