@@ -56,6 +56,9 @@ const database = await freshDatabase(async () => {
 console.log(`  ${database.describe}`);
 const email = (partnerId: string, role: string) => `${role.replace("_", "-")}@${partnerId}.example`;
 const servers: AppServer[] = [];
+// An error thrown outside the awaited steps (say, in a browser event handler) ends the process:
+// its servers must not outlive it and hold their ports.
+for (const event of ["uncaughtException", "unhandledRejection"] as const) process.on(event, (error) => { console.error(error); for (const s of servers) s.process.kill("SIGKILL"); process.exit(1); });
 let requestsMade = 0;
 
 try {
