@@ -11,5 +11,7 @@ declare module "autocannon" {
     throughput: Histogram;
   };
   export type Options = { url: string; connections?: number; duration?: number; headers?: Record<string, string>; timeout?: number; method?: string };
-  export default function autocannon(options: Options): Promise<Result>;
+  // A run is an EventEmitter that is also thenable; "response" gives each response's latency (ms).
+  export type Run = PromiseLike<Result> & { on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void): Run };
+  export default function autocannon(options: Options): Run;
 }

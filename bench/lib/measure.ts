@@ -1,6 +1,6 @@
 // Measuring helpers: timings, process memory from /proc, HTTP load with autocannon.
 import fs from "node:fs";
-import autocannon from "autocannon";
+import autocannon, { type Result } from "autocannon";
 
 export const MB = 1024 * 1024;
 
@@ -104,20 +104,56 @@ export type LoadResult = {
   errors: number;
   timeouts: number;
   seconds: number;
+  rounds?: number;
 };
 
-/** autocannon: `connections` keep-alive connections for `duration` seconds, on one URL. */
-export async function load(url: string, o: { connections: number; duration: number; headers?: Record<string, string> }): Promise<LoadResult> {
-  const r = await autocannon({ url, connections: o.connections, duration: o.duration, headers: o.headers ?? {}, timeout: 30 });
+type LoadOptions = { connections: number; duration: number; headers?: Record<string, string> };
+export type Round = { result: Result; latencies: number[] };
+
+/** One autocannon run, with every response's latency kept so that rounds combine exactly. */
+export async function round(url: string, o: LoadOptions): Promise<Round> {
+  const latencies: number[] = [];
+  const run = autocannon({ url, connections: o.connections, duration: o.duration, headers: o.headers ?? {}, timeout: 30 });
+  run.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  return { result: await run, latencies };
+}
+
+/** Rounds of one URL as one figure: requests/s over their summed duration, exact percentiles. */
+export function combine(rounds: Round[]): LoadResult {
+  const all = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const at = (q: number) => (all.length ? all[Math.min(all.length - 1, Math.ceil(q * all.length) - 1)]! : 0);
+  const sum = (f: (r: Result) => number) => rounds.reduce((n, r) => n + f(r.result), 0);
+  const seconds = sum((r) => r.duration);
   return {
-    requestsPerSec: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    mean: r.latency.mean,
-    requests: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    timeouts: r.timeouts,
-    seconds: r.duration,
+    requestsPerSec: sum((r) => r.requests.total) / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    mean: all.reduce((n, x) => n + x, 0) / Math.max(1, all.length),
+    requests: sum((r) => r.requests.total),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    seconds,
+    rounds: rounds.length,
   };
+}
+
+/** autocannon: `connections` keep-alive connections for `duration` seconds, on one URL. */
+export async function load(url: string, o: LoadOptions): Promise<LoadResult> {
+  return combine([await round(url, o)]);
+}
+
+/**
+ * Two URLs compared fairly: `duration` seconds each, in four rounds A B B A, so that the JIT
+ * warming up, caches filling and the machine's load drifting weigh on both alike (measured one
+ * after the other, the second always ran on a warmer server).
+ */
+export async function loadPair(a: { url: string; headers?: Record<string, string> }, b: { url: string; headers?: Record<string, string> }, o: LoadOptions): Promise<[LoadResult, LoadResult]> {
+  const half = { connections: o.connections, duration: Math.max(1, o.duration / 2) };
+  const ra: Round[] = [], rb: Round[] = [];
+  ra.push(await round(a.url, { ...half, headers: a.headers }));
+  rb.push(await round(b.url, { ...half, headers: b.headers }));
+  rb.push(await round(b.url, { ...half, headers: b.headers }));
+  ra.push(await round(a.url, { ...half, headers: a.headers }));
+  return [combine(ra), combine(rb)];
 }

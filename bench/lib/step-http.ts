@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildIsStale } from "../../scripts/server-env";
 import { summarizeCpuProfile } from "./cpu-profile";
-import { load, memoryOf, MB, processTree, type LoadResult } from "./measure";
+import { combine, load, loadPair, memoryOf, MB, processTree, round, type LoadResult } from "./measure";
 import { ROUTES } from "./pages";
 import { freePort, nextBuild, startServer, type Server } from "./server";
 import { APP_ENV, fmt, loadavg, log, noteLoad, type BenchContext } from "./context";
@@ -53,21 +53,30 @@ export async function checkRoutes(ctx: BenchContext, srv: Server): Promise<void>
 export async function httpStep(ctx: BenchContext, srv: Server): Promise<void> {
   const { connections, duration } = ctx.opts;
   const http: Record<string, LoadResult & { loadAverage: number[] }> = {};
-  const measure = async (key: string, p: string, cookie?: string) => {
-    for (let i = 0; i < 20; i++) await get(srv, p, cookie); // warm-up
-    const la = loadavg();
-    const r = await load(srv.url + p, { connections, duration, headers: cookie ? { cookie } : {} });
+  const headers = (cookie?: string): Record<string, string> => (cookie ? { cookie } : {});
+  const warm = async (p: string, cookie?: string) => { for (let i = 0; i < 20; i++) await get(srv, p, cookie); };
+  const show = (key: string, r: LoadResult, la: number[]) => {
     http[key] = { ...r, loadAverage: la };
     log(`  ${key.padEnd(18)} ${fmt(r.requestsPerSec, 1).padStart(8)} req/s  p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ""}`);
   };
-  log(`HTTP load: autocannon, ${connections} connections × ${duration} s per route`);
+  log(`HTTP load: autocannon, ${connections} connections × ${duration} s per route (control: half first, half last; each route's 1M and 10k in rounds A B B A)`);
   noteLoad(ctx, "http");
-  await measure("control", CONTROL.path);
-  await measure("health", "/api/health");
+  // The control brackets the run (half before the dashboards, half after), so its ratios compare
+  // like with like however the machine's load drifts.
+  await warm(CONTROL.path);
+  const controlRounds = [await round(srv.url + CONTROL.path, { connections, duration: duration / 2 })];
+  await warm("/api/health");
+  show("health", await load(srv.url + "/api/health", { connections, duration }), loadavg());
   for (const r of ROUTES) {
-    await measure(`${r.id}@main`, r.path, ctx.sessions.main.cookie);
-    await measure(`${r.id}@twin`, r.path, ctx.sessions.twin.cookie);
+    await warm(r.path, ctx.sessions.main.cookie);
+    await warm(r.path, ctx.sessions.twin.cookie);
+    const la = loadavg();
+    const [main, twin] = await loadPair({ url: srv.url + r.path, headers: headers(ctx.sessions.main.cookie) }, { url: srv.url + r.path, headers: headers(ctx.sessions.twin.cookie) }, { connections, duration });
+    show(`${r.id}@main`, main, la);
+    show(`${r.id}@twin`, twin, la);
   }
+  controlRounds.push(await round(srv.url + CONTROL.path, { connections, duration: duration / 2 }));
+  show("control", combine(controlRounds), loadavg());
   ctx.results.http = http;
   ctx.results.serverPeakHwmMB = Math.max(...processTree(srv.pid).map((pid) => (memoryOf(pid)?.hwm ?? 0) / MB));
 }
