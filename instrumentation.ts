@@ -1,5 +1,5 @@
 // Runs once in each server process (not during `next build`): check the configuration,
-// then bring the database schema up to date (STACK.md).
+// then bring the database schema up to date (STACK.md), now or as soon as the database answers.
 // NEXT_RUNTIME is Next.js's own build-time switch (inlined per runtime so the edge bundle drops the
 // Node.js branch); it is not configuration, so it is read here rather than through lib/env.
 export async function register() {
@@ -7,11 +7,11 @@ export async function register() {
   const { env, assertProductionReady } = await import("./lib/env");
   assertProductionReady(env());
   const { dbHandle } = await import("./db/client");
-  const { migrateDatabase } = await import("./db/migrate");
-  const handle = dbHandle();
-  await migrateDatabase(handle);
+  const { prepareDatabase } = await import("./db/startup");
   const { log, scrubError } = await import("./lib/log");
-  log("info", "database ready", { database: handle.describe });
+  // A database that cannot be reached yet is waited for in the background (db/startup.ts); a
+  // failed hook would leave every request of this process answering 500 for good.
+  await prepareDatabase(dbHandle(), { log });
   // Next.js prints errors it catches with console.error; query errors quote their parameters
   // (session ids, hashes): print them without (our own JSON line is written by onRequestError).
   const print = console.error.bind(console);
