@@ -124,7 +124,7 @@ try {
   } else {
     const admin = postgres(database.url!, { max: 2, onnotice: () => {} });
 
-    requestsMade += await postgresFaults(a, loadCookies[0]!, database.url!);
+    requestsMade += await postgresFaults(a, loadCookies[0]!, database, { email: email(orgs.load, "partner_admin"), password: REL_PASSWORD });
 
     // ---- 5. a connection killed in the middle of a purchase ----
     step("5. a database connection killed in the middle of a purchase");

@@ -7,7 +7,7 @@ import { REL_PASSWORD } from "../../tests/reliability/scenario";
 import { launchBrowser } from "./browser-sign-in";
 import { runLoad } from "./load";
 import { check, figures, step } from "./report";
-import { AUTH_SECRET, pgCluster, type AppServer } from "./server";
+import { AUTH_SECRET, pgCluster, signIn, startServer, type AppServer, type TestDatabase } from "./server";
 
 /** The pages and endpoints loaded while the database is away. */
 export const faultTargets = (cookie: string) => ["/api/health", "/membership", "/api/v1/membership/training-services", "/membership/training-services"].map((path) => ({ path, cookie }));
@@ -34,7 +34,8 @@ async function browserAt(base: string, cookie: string) {
 
 
 /** Runs step 4 against server `a` signed in as `cookie`; returns the number of requests it made. */
-export async function postgresFaults(a: AppServer, cookie: string, databaseUrl: string): Promise<number> {
+export async function postgresFaults(a: AppServer, cookie: string, database: TestDatabase, signInAs: { email: string; password: string }): Promise<number> {
+  const databaseUrl = database.url!;
   let requestsMade = 0;
   // RELIABILITY_PGDATA names a private cluster (its own port in DATABASE_URL) to stop and restart
   // instead of the machine's main one, so that a local run disturbs no one else's database.
@@ -111,6 +112,29 @@ export async function postgresFaults(a: AppServer, cookie: string, databaseUrl: 
       const health = failed.find((x) => x.path === "/api/health" && x.body);
       if (health) check(health.status === 503 && /"database":"unreachable"/.test(health.body!), `${fault.name}: /api/health answers 503 with the database unreachable`);
       figures.push(`PostgreSQL ${fault.name}: down ${upAt - downAt} ms, ${report.requests} requests, ${failed.length} failed, every request made from ${recoveryMs} ms after its return succeeded; slowest request ${slowest} ms`);
+    }
+    // An app started while PostgreSQL is down (a reboot, a deploy starting both) must serve once it
+    // is up, without a restart (db/startup.ts): its start hook no longer fails for good.
+    console.log("  an app started while PostgreSQL is down:");
+    pg("stop");
+    let late: AppServer | undefined;
+    const starting = startServer(database, a.port + 10).then((s) => (late = s));
+    starting.catch(() => {});
+    await new Promise((r) => setTimeout(r, 8000));
+    const upAt = Date.now();
+    pg("start");
+    try {
+      await starting;
+      const readyMs = Date.now() - upAt;
+      const page = await fetch(`${late!.base}/membership`, { headers: { cookie: await signIn(late!.base, signInAs.email, signInAs.password) }, redirect: "manual" });
+      requestsMade += 3;
+      check(late!.logs.some((l) => /database unreachable at start/.test(l)), "it noticed the database was away and waited (logged once)");
+      check(readyMs < 15_000 && page.status === 200, `it answered /api/health 200 ${readyMs} ms after PostgreSQL's return, and a signed-in page ${page.status}, without a restart`);
+      figures.push(`app started while PostgreSQL was down: ready ${readyMs} ms after its return`);
+    } catch (error) {
+      check(false, `an app started while PostgreSQL is down serves once it is up (${(error as Error).message.split("\n")[0]})`);
+    } finally {
+      await late?.stop();
     }
     check(!a.logs.some((l) => l.includes(AUTH_SECRET) || l.includes(REL_PASSWORD)), "no log line contains the secret or a password");
   }

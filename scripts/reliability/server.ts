@@ -90,7 +90,10 @@ export async function startServer(db: TestDatabase, wanted: number): Promise<App
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the server on port ${port} did not start: ${logs.slice(-20).join("\n")}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL"); // never left behind holding its port
+      throw new Error(`the server on port ${port} did not start: ${logs.slice(-20).join("\n")}`);
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   console.log(`  server on ${base}, logs in ${logFile}`);
