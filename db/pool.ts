@@ -48,6 +48,17 @@ export function lostInFlight(error: unknown): boolean {
   return (backendEnded(error) && code !== "57P03") || (typeof code === "string" && LOST_IN_FLIGHT.has(code));
 }
 
+/** No connection could be made, or it was lost: the database is away (as opposed to: it refused the work). */
+const CANNOT_CONNECT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "CONNECT_TIMEOUT", "CONNECTION_ENDED", "57P03"]);
+
+/** The database cannot be reached (now): worth waiting for, unlike an error of the statement itself. */
+export function databaseUnreachable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | null | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "string" && (CANNOT_CONNECT.has(e.code) || LOST_IN_FLIGHT.has(e.code))) return true;
+  }
+  return false;
+}
+
 type Pending = PromiseLike<unknown> & { values: () => Pending; catch: Promise<unknown>["catch"]; finally: Promise<unknown>["finally"] };
 
 export type PoolStats = { retired: number; resent: number };

@@ -7,24 +7,18 @@ import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, rowsOf, type DbHandle } from "@/db/client";
-import { databaseUnreachable, prepareDatabase } from "@/db/startup";
+import { databaseUnreachable } from "@/db/pool";
+import { prepareDatabase } from "@/db/startup";
+import { freePort } from "@/bench/lib/server";
 import { env } from "@/lib/env";
 import { useTestDatabase } from "./test-db";
 
 const testDb = useTestDatabase();
 const server = env().DATABASE_URL;
 
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
-
 describe("telling an unreachable database from a failing one", () => {
   it("a refused connection is unreachable; an SQL error is not", async () => {
-    const nobody = postgres(`postgres://postgres@127.0.0.1:${await closedPort()}/x`, { max: 1, connect_timeout: 2, onnotice: () => {} });
+    const nobody = postgres(`postgres://postgres@127.0.0.1:${await freePort()}/x`, { max: 1, connect_timeout: 2, onnotice: () => {} });
     const refused = await nobody`select 1`.then(() => null, (e: unknown) => e);
     await nobody.end();
     expect(refused).not.toBeNull();
@@ -48,7 +42,7 @@ describe.skipIf(!server)("a server started before PostgreSQL", () => {
 
   it("answers 'waiting', then migrates in the background once the database answers", async () => {
     await admin!.unsafe(`create database ${name}`);
-    const port = await closedPort();
+    const port = await freePort();
     const target = new URL(server!);
     const url = new URL(server!);
     url.host = `127.0.0.1:${port}`;
