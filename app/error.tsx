@@ -9,7 +9,13 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <p className="mt-2 text-sm text-neutral-700">
           We could not show this page. Try again in a moment.{error.digest ? ` Reference: ${error.digest}.` : ""}
         </p>
-        <button type="button" onClick={reset} className="mt-4 rounded bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white">Try again</button>
+        <button
+          type="button"
+          onClick={reset}
+          className="mt-4 rounded bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white"
+        >
+          Try again
+        </button>
       </div>
     </main>
   );

@@ -20,11 +20,25 @@ export default async function Forbidden() {
             ? "The Membership workspace is open to users with one of these roles:"
             : "This page is open to users with this role:"}
         </p>
-        <ul className="mt-2 list-disc pl-5 text-sm">{roles.map((r) => <li key={r}>{r}</li>)}</ul>
-        <p className="mt-3 text-sm text-neutral-700">Ask a global admin of {ctx?.orgName ?? "your organization"} to give you one of these roles.</p>
+        <ul className="mt-2 list-disc pl-5 text-sm">
+          {roles.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+        <p className="mt-3 text-sm text-neutral-700">
+          Ask a global admin of {ctx?.orgName ?? "your organization"} to give you one of these roles.
+        </p>
         <div className="mt-4 flex items-center gap-3">
-          {!member ? <Link className="text-sm font-semibold text-brand-700 underline" href="/membership">Back to Membership</Link> : null}
-          {ctx ? <div className="rounded bg-brand-700"><SignOutButton /></div> : null}
+          {!member ? (
+            <Link className="text-sm font-semibold text-brand-700 underline" href="/membership">
+              Back to Membership
+            </Link>
+          ) : null}
+          {ctx ? (
+            <div className="rounded bg-brand-700">
+              <SignOutButton />
+            </div>
+          ) : null}
         </div>
       </div>
     </main>

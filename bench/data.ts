@@ -15,9 +15,17 @@ import { parseArgs } from "./lib/args";
 import { benchData, DEFAULT_SCALE, DEFAULT_SEED, DEFAULT_TWIN_SCALE } from "./lib/load";
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { org: "string", scale: "number", "twin-scale": "number", seed: "number", today: "string" });
+  const args = parseArgs(process.argv.slice(2), {
+    org: "string",
+    scale: "number",
+    "twin-scale": "number",
+    seed: "number",
+    today: "string",
+  });
   if (args.help || typeof args.org !== "string") {
-    console.log("Usage: npm run bench:data -- --org PARTNER_ID [--scale 1000000] [--twin-scale 10000] [--seed 7] [--today YYYY-MM-DD]");
+    console.log(
+      "Usage: npm run bench:data -- --org PARTNER_ID [--scale 1000000] [--twin-scale 10000] [--seed 7] [--today YYYY-MM-DD]",
+    );
     return args.help ? 0 : 2;
   }
   const scale = (args.scale as number | undefined) ?? DEFAULT_SCALE;
@@ -25,14 +33,19 @@ async function main(): Promise<number> {
   console.log(`Database: ${handle.describe}`);
   await migrateDatabase(handle);
   const started = performance.now();
-  const { main: m, twin } = await benchData({
-    org: args.org,
-    scale,
-    twinScale: (args["twin-scale"] as number | undefined) ?? Math.min(DEFAULT_TWIN_SCALE, scale),
-    seed: (args.seed as number | undefined) ?? DEFAULT_SEED,
-    today: (args.today as string | undefined) ?? realToday(),
-  }, (line) => console.log(line));
-  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${m.partnerId} (org ${m.orgId})${twin ? `, ${twin.partnerId} (org ${twin.orgId})` : ""}`);
+  const { main: m, twin } = await benchData(
+    {
+      org: args.org,
+      scale,
+      twinScale: (args["twin-scale"] as number | undefined) ?? Math.min(DEFAULT_TWIN_SCALE, scale),
+      seed: (args.seed as number | undefined) ?? DEFAULT_SEED,
+      today: (args.today as string | undefined) ?? realToday(),
+    },
+    (line) => console.log(line),
+  );
+  console.log(
+    `Done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${m.partnerId} (org ${m.orgId})${twin ? `, ${twin.partnerId} (org ${twin.orgId})` : ""}`,
+  );
   return 0;
 }
 

@@ -32,7 +32,18 @@ import { closeDatabase, openDatabase, useDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { defaultDataThrough, windowFor } from "@/lib/rules/time";
 import {
-  APP_ENV, BENCH_TODAY, fmt, IMPORT_PARTNER, lineItems, loadavg, log, MAIN, orgId, parseOptions, signIn, type BenchContext,
+  APP_ENV,
+  BENCH_TODAY,
+  type BenchContext,
+  fmt,
+  IMPORT_PARTNER,
+  lineItems,
+  loadavg,
+  log,
+  MAIN,
+  orgId,
+  parseOptions,
+  signIn,
 } from "./lib/context";
 import { benchData, twinPartnerId } from "./lib/load";
 import { reportTable, targets } from "./lib/report";
@@ -45,7 +56,12 @@ Object.assign(process.env, APP_ENV); // read lazily by lib/env: the same clock a
 
 const parsed = parseOptions(process.argv.slice(2));
 if (parsed === "help") {
-  console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\nimport ")[0]!.replace(/^\/\/ ?/gm, ""));
+  console.log(
+    fs
+      .readFileSync(new URL(import.meta.url), "utf8")
+      .split("\nimport ")[0]!
+      .replace(/^\/\/ ?/gm, ""),
+  );
   process.exit(0);
 }
 const opts = parsed;
@@ -58,8 +74,11 @@ const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
   machine: {
-    cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, memoryGiB: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
-    node: process.version, os: `${os.type()} ${os.release()}`,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    memoryGiB: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
   },
   loadAverage: { start: loadavg() },
   settings: { ...opts, only: [...opts.only], today: BENCH_TODAY, dataThrough, database: opts.dbName },
@@ -76,7 +95,9 @@ if (opts.reuseData) {
   const [exists] = await admin`select 1 from pg_database where datname = ${opts.dbName}`;
   if (exists) {
     const probe = postgres(benchUrl.toString(), { max: 1, onnotice: () => {} });
-    const [row] = await probe`select obj_description('public.organizations'::regclass) as note`.catch(() => [{ note: null }]);
+    const [row] = await probe`select obj_description('public.organizations'::regclass) as note`.catch(() => [
+      { note: null },
+    ]);
     await probe.end();
     reuse = row?.note === marker;
   }
@@ -93,9 +114,18 @@ const client = (handle.driver as { kind: "postgres"; sql: postgres.Sql }).sql;
 
 if (!reuse) {
   const started = performance.now();
-  log(`Loading data: ${MAIN} at scale ${fmt(opts.scale)}, ${twinPartnerId(MAIN)} at scale ${fmt(opts.twinScale)} (through the import path)`);
-  const filled = await benchData({ org: MAIN, scale: opts.scale, twinScale: opts.twinScale, seed: opts.seed, today: BENCH_TODAY }, (l) => log(l));
-  results.dataLoad = { seconds: (performance.now() - started) / 1000, main: filled.main.imports, twin: filled.twin?.imports ?? null };
+  log(
+    `Loading data: ${MAIN} at scale ${fmt(opts.scale)}, ${twinPartnerId(MAIN)} at scale ${fmt(opts.twinScale)} (through the import path)`,
+  );
+  const filled = await benchData(
+    { org: MAIN, scale: opts.scale, twinScale: opts.twinScale, seed: opts.seed, today: BENCH_TODAY },
+    (l) => log(l),
+  );
+  results.dataLoad = {
+    seconds: (performance.now() - started) / 1000,
+    main: filled.main.imports,
+    twin: filled.twin?.imports ?? null,
+  };
   await client.unsafe(`comment on table organizations is '${marker}'`);
   await client.unsafe("vacuum analyze");
 }
@@ -103,11 +133,25 @@ if (!reuse) {
 const main = await orgId(MAIN);
 const twin = await orgId(twinPartnerId(MAIN));
 const ctx: BenchContext = {
-  opts, client, benchUrl: benchUrl.toString(), dataThrough, window: windowFor(dataThrough), results,
-  orgs: { main: { label: `${fmt(opts.scale)} (${MAIN})`, id: main }, twin: { label: `${fmt(opts.twinScale)} (${twinPartnerId(MAIN)})`, id: twin } },
-  sessions: { main: await signIn(main, "bench-main@bench.example"), twin: await signIn(twin, "bench-twin@bench.example") },
+  opts,
+  client,
+  benchUrl: benchUrl.toString(),
+  dataThrough,
+  window: windowFor(dataThrough),
+  results,
+  orgs: {
+    main: { label: `${fmt(opts.scale)} (${MAIN})`, id: main },
+    twin: { label: `${fmt(opts.twinScale)} (${twinPartnerId(MAIN)})`, id: twin },
+  },
+  sessions: {
+    main: await signIn(main, "bench-main@bench.example"),
+    twin: await signIn(twin, "bench-twin@bench.example"),
+  },
 };
-results.organizations = { main: { partnerId: MAIN, ...(await lineItems(main)) }, twin: { partnerId: twinPartnerId(MAIN), ...(await lineItems(twin)) } };
+results.organizations = {
+  main: { partnerId: MAIN, ...(await lineItems(main)) },
+  twin: { partnerId: twinPartnerId(MAIN), ...(await lineItems(twin)) },
+};
 log(`Line items: ${JSON.stringify(results.organizations)}`);
 
 // ---------------------------------------------------------------- 3. import, then the server: 4. download, 1. HTTP
@@ -122,9 +166,14 @@ if (only.has("download") || only.has("http")) {
     await checkRoutes(ctx, srv);
     if (only.has("download")) {
       importOrg ??= await orgId(IMPORT_PARTNER).catch(() => null);
-      const [inWindow] = importOrg ? await client`select count(*)::int as n from courseware_completions
-        where org_id = ${importOrg} and redeemed_on between ${ctx.window.start} and ${ctx.window.end}` : [{ n: 0 }];
-      if (!importOrg || !inWindow!.n) throw new Error(`the download step reads the import step's rows: run it with the import step (--only import,download)`);
+      const [inWindow] = importOrg
+        ? await client`select count(*)::int as n from courseware_completions
+        where org_id = ${importOrg} and redeemed_on between ${ctx.window.start} and ${ctx.window.end}`
+        : [{ n: 0 }];
+      if (!importOrg || !inWindow!.n)
+        throw new Error(
+          `the download step reads the import step's rows: run it with the import step (--only import,download)`,
+        );
       await downloadStep(ctx, srv, importOrg, await signIn(importOrg, "bench-import@bench.example"), inWindow!.n);
     }
     if (only.has("http")) await httpStep(ctx, srv);
@@ -141,13 +190,16 @@ if (only.has("queries")) await queriesStep(ctx);
 results.loadAverage = { ...(results.loadAverage as object), end: loadavg() };
 const postmasterNow = String((await admin`select pg_postmaster_start_time()::text as t`)[0]!.t);
 results.postgresRestartedDuringRun = postmasterNow !== postmasterStart;
-if (results.postgresRestartedDuringRun) log(`WARNING: PostgreSQL was restarted during the run (${postmasterStart} → ${postmasterNow}): the figures are not comparable.`);
+if (results.postgresRestartedDuringRun)
+  log(
+    `WARNING: PostgreSQL was restarted during the run (${postmasterStart} → ${postmasterNow}): the figures are not comparable.`,
+  );
 results.targets = targets(opts, results);
 const report = reportTable(opts, results, results.targets as ReturnType<typeof targets>);
 results.table = report;
 console.log(`\n${report}\n`);
 fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
-fs.writeFileSync(opts.outFile, JSON.stringify(results, null, 2) + "\n");
+fs.writeFileSync(opts.outFile, `${JSON.stringify(results, null, 2)}\n`);
 log(`Wrote ${opts.outFile}`);
 await closeDatabase();
 await admin.end();

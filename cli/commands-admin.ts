@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "@/db/client";
 import { ROLES } from "@/lib/auth/roles";
 import { now } from "@/lib/clock";
@@ -11,7 +11,8 @@ const CLI = { kind: "cli" } as const;
 
 function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!parsed.success)
+    throw new UsageError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   return parsed.data;
 }
 
@@ -22,7 +23,11 @@ export const adminCommands: Command[] = [
     usage: "org create --partner-id ID --name NAME --country CC",
     options: { "partner-id": { type: "string" }, name: { type: "string" }, country: { type: "string" } },
     async run({ values }, io) {
-      const input = parseOrThrow(newOrgInput, { partnerId: str(values, "partner-id"), name: str(values, "name"), country: str(values, "country") });
+      const input = parseOrThrow(newOrgInput, {
+        partnerId: str(values, "partner-id"),
+        name: str(values, "name"),
+        country: str(values, "country"),
+      });
       const org = await createOrganization(db(), CLI, input);
       io.out(`Created organization ${org.name} (partner id ${org.partnerId}, ${org.country}).`);
       return 0;
@@ -45,7 +50,11 @@ export const adminCommands: Command[] = [
     usage: "org set-track --org ID --area business-applications --track enterprise|smb",
     options: { org: { type: "string" }, area: { type: "string" }, track: { type: "string" } },
     async run({ values }, io) {
-      const input = parseOrThrow(setTrackInput, { partnerId: str(values, "org"), area: str(values, "area"), track: str(values, "track") });
+      const input = parseOrThrow(setTrackInput, {
+        partnerId: str(values, "org"),
+        area: str(values, "area"),
+        track: str(values, "track"),
+      });
       await setTrack(db(), CLI, input, now());
       io.out(`Recorded the ${input.track} track for ${input.area} of ${input.partnerId}.`);
       return 0;
@@ -58,7 +67,12 @@ export const adminCommands: Command[] = [
     options: { org: { type: "string" }, email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
     async run({ values }, io) {
       const password = (await io.stdin()).replace(/\r?\n$/, "");
-      const input = parseOrThrow(newUserInput, { email: str(values, "email"), name: str(values, "name"), role: str(values, "role"), password });
+      const input = parseOrThrow(newUserInput, {
+        email: str(values, "email"),
+        name: str(values, "name"),
+        role: str(values, "role"),
+        password,
+      });
       const orgId = await orgIdByPartnerId(db(), str(values, "org"));
       const user = await createUser(db(), CLI, orgId, input);
       io.out(`Created user ${user.email} (${user.role}).`);

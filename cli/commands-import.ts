@@ -21,30 +21,44 @@ export const importCommands: Command[] = [
     options: { org: { type: "string" }, "data-through": { type: "string" } },
     async run({ values, positionals }, io) {
       const [kind, file] = positionals as [string, string];
-      if (!isImportKind(kind)) throw new UsageError(`unknown KIND "${kind}" (expected one of ${IMPORT_KINDS.join(", ")})`);
+      if (!isImportKind(kind))
+        throw new UsageError(`unknown KIND "${kind}" (expected one of ${IMPORT_KINDS.join(", ")})`);
       const partnerId = str(values, "org");
-      if (kind === "courses" && partnerId) throw new UsageError("the course catalog is shared by all organizations: import courses without --org");
+      if (kind === "courses" && partnerId)
+        throw new UsageError("the course catalog is shared by all organizations: import courses without --org");
       if (kind !== "courses" && !partnerId) throw new UsageError(`--org is required for ${kind}`);
       const dataThrough = str(values, "data-through") || undefined;
-      if (dataThrough !== undefined && !isValidIsoDate(dataThrough)) throw new UsageError(`--data-through must be a date YYYY-MM-DD, got "${dataThrough}"`);
+      if (dataThrough !== undefined && !isValidIsoDate(dataThrough))
+        throw new UsageError(`--data-through must be a date YYYY-MM-DD, got "${dataThrough}"`);
       const stat = await fs.promises.stat(file).catch(() => null);
       if (!stat?.isFile()) throw new DomainError(`Cannot read ${file}: no such file`);
       const orgId = kind === "courses" ? null : await orgIdByPartnerId(db(), partnerId);
 
       const result = await importCsv({
-        kind, orgId, actor: { kind: "cli" }, fileName: file, input: fs.createReadStream(file, { highWaterMark: 256 * 1024 }),
-        dataThrough, today: today(), afterImport,
+        kind,
+        orgId,
+        actor: { kind: "cli" },
+        fileName: file,
+        input: fs.createReadStream(file, { highWaterMark: 256 * 1024 }),
+        dataThrough,
+        today: today(),
+        afterImport,
       });
       if (result.ok) {
         const where = kind === "courses" ? "the shared course catalog" : `organization ${partnerId}`;
         io.out(`${kind} for ${where}: ${result.message}`);
-        io.out(`${formatCount(result.inserted)} new, ${formatCount(result.updated)} changed, ${formatCount(result.unchanged)} unchanged.`);
+        io.out(
+          `${formatCount(result.inserted)} new, ${formatCount(result.updated)} changed, ${formatCount(result.unchanged)} unchanged.`,
+        );
         return 0;
       }
-      for (const e of result.errors) io.err(`${e.row > 0 ? `Row ${e.row}` : "File"}${e.column ? `, column ${e.column}` : ""}: ${e.message}`);
+      for (const e of result.errors)
+        io.err(`${e.row > 0 ? `Row ${e.row}` : "File"}${e.column ? `, column ${e.column}` : ""}: ${e.message}`);
       const more = result.errorCount - result.errors.length;
       if (more > 0) io.err(`… and ${formatCount(more)} more.`);
-      io.err(`${formatCount(result.errorCount)} ${result.errorCount === 1 ? "error" : "errors"}. ${result.message} ${ROW_NUMBERING}`);
+      io.err(
+        `${formatCount(result.errorCount)} ${result.errorCount === 1 ? "error" : "errors"}. ${result.message} ${ROW_NUMBERING}`,
+      );
       return 1;
     },
   },

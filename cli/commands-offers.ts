@@ -20,7 +20,9 @@ export const offersCommands: Command[] = [
         io.out(`Order ${order.number} was already active (paid on ${order.paidOn}). Nothing changed.`);
         return 0;
       }
-      io.out(`Order ${order.number} is active: ${OFFERS[order.offer].title}, ${formatMoney(order.amountMinor, order.currency)}, held until ${order.termEnd}.`);
+      io.out(
+        `Order ${order.number} is active: ${OFFERS[order.offer].title}, ${formatMoney(order.amountMinor, order.currency)}, held until ${order.termEnd}.`,
+      );
       if (enrolled.length) io.out(`Enrolled solution areas: ${enrolled.join(", ")}.`);
       return 0;
     },
@@ -31,7 +33,9 @@ export const offersCommands: Command[] = [
     usage: "maintenance",
     async run(_args, io) {
       const r = await runMaintenance(db(), today());
-      io.out(`Checked ${r.organizations} organization(s): ${r.expired.length} order(s) expired, ${r.lapsed.length} designation(s) lapsed, ${r.enrolled.length} area(s) enrolled at no charge.`);
+      io.out(
+        `Checked ${r.organizations} organization(s): ${r.expired.length} order(s) expired, ${r.lapsed.length} designation(s) lapsed, ${r.enrolled.length} area(s) enrolled at no charge.`,
+      );
       for (const n of r.expired) io.out(`  expired ${n}`);
       return 0;
     },

@@ -13,13 +13,23 @@ async function trainingServices(orgId: string, asJson: boolean, io: Io) {
   const view = await loadTrainingServices(db(), orgId, today());
   if (asJson) return io.out(JSON.stringify(toTrainingServicesJson(view), null, 2));
   const e = view.evaluation;
-  io.out(`Training Services — ${e.qualified ? "QUALIFIED" : "not qualified"} (data through ${view.freshness.dataThrough}, window ${view.window.start} … ${view.window.end})`);
-  io.out(`  Courseware completions  ${formatPoints(e.base.courseware.points)} / ${formatPoints(e.base.courseware.threshold)}  ${statusLabel(e.base.courseware.status)}`);
-  io.out(`  Exam units              ${formatPoints(e.base.examVouchers.points)} / ${formatPoints(e.base.examVouchers.threshold)}  ${statusLabel(e.base.examVouchers.status)}`);
-  io.out(`  Average response score  ${formatAverage(e.base.averageScore.value)} / ${e.base.averageScore.threshold}  ${statusLabel(e.base.averageScore.status)}`);
+  io.out(
+    `Training Services — ${e.qualified ? "QUALIFIED" : "not qualified"} (data through ${view.freshness.dataThrough}, window ${view.window.start} … ${view.window.end})`,
+  );
+  io.out(
+    `  Courseware completions  ${formatPoints(e.base.courseware.points)} / ${formatPoints(e.base.courseware.threshold)}  ${statusLabel(e.base.courseware.status)}`,
+  );
+  io.out(
+    `  Exam units              ${formatPoints(e.base.examVouchers.points)} / ${formatPoints(e.base.examVouchers.threshold)}  ${statusLabel(e.base.examVouchers.status)}`,
+  );
+  io.out(
+    `  Average response score  ${formatAverage(e.base.averageScore.value)} / ${e.base.averageScore.threshold}  ${statusLabel(e.base.averageScore.status)}`,
+  );
   for (const area of AREAS) {
     const a = e.areas[area.slug];
-    io.out(`  ${area.label.padEnd(34)} ${formatPoints(a.surveyCompletions.points)} pts, avg ${formatAverage(a.averageScore.value)}  ${statusLabel(a.status)}`);
+    io.out(
+      `  ${area.label.padEnd(34)} ${formatPoints(a.surveyCompletions.points)} pts, avg ${formatAverage(a.averageScore.value)}  ${statusLabel(a.status)}`,
+    );
   }
   io.out(`  Badges: ${e.badges.length ? e.badges.join(", ") : "none"}`);
 }
@@ -34,7 +44,10 @@ async function solutionsPartner(orgId: string, asJson: boolean, io: Io) {
   }
 }
 
-export const STATUS_PRINTERS: Record<string, ProgramStatusPrinter> = { "training-services": trainingServices, "solutions-partner": solutionsPartner };
+export const STATUS_PRINTERS: Record<string, ProgramStatusPrinter> = {
+  "training-services": trainingServices,
+  "solutions-partner": solutionsPartner,
+};
 
 export const statusCommands: Command[] = [
   {

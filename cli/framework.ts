@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 
 // A tiny command framework: each command declares its usage, options and a run function.
 export class UsageError extends Error {}
@@ -11,11 +11,14 @@ export type Command = {
   usage: string;
   options?: ParseArgsConfig["options"];
   positionals?: number; // exact count expected
-  run: (args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: Io) => Promise<number>;
+  run: (
+    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
+    io: Io,
+  ) => Promise<number>;
 };
 
 export function parseCommandArgs(cmd: Command, argv: string[]) {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options: cmd.options ?? {}, allowPositionals: true, strict: true });
   } catch (e) {
@@ -26,7 +29,12 @@ export function parseCommandArgs(cmd: Command, argv: string[]) {
     throw new UsageError(`expected ${expected} argument${expected === 1 ? "" : "s"}, got ${parsed.positionals.length}`);
   }
   for (const [key, spec] of Object.entries(cmd.options ?? {})) {
-    if (spec.type === "string" && !(spec as { optional?: boolean }).optional && !cmd.usage.includes(`[--${key}`) && parsed.values[key] === undefined) {
+    if (
+      spec.type === "string" &&
+      !(spec as { optional?: boolean }).optional &&
+      !cmd.usage.includes(`[--${key}`) &&
+      parsed.values[key] === undefined
+    ) {
       throw new UsageError(`--${key} is required`);
     }
   }

@@ -1,19 +1,18 @@
-import { closeDatabase } from "@/db/client";
-import { dbHandle } from "@/db/client";
+import { closeDatabase, dbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { adminCommands } from "./commands-admin";
 import { importCommands } from "./commands-import";
 import { offersCommands } from "./commands-offers";
 import { statusCommands } from "./commands-status";
-import { runCli } from "./run";
 import type { Io } from "./framework";
+import { runCli } from "./run";
 
 // Operator CLI (SPEC §7): `npm run cli -- <command>`. Talks to the configured database.
 const commands = [...adminCommands, ...statusCommands, ...importCommands, ...offersCommands];
 
 const io: Io = {
-  out: (s) => process.stdout.write(s + "\n"),
-  err: (s) => process.stderr.write(s + "\n"),
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
   stdin: async () => {
     if (process.stdin.isTTY) return "";
     const chunks: Buffer[] = [];

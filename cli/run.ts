@@ -1,5 +1,5 @@
-import { DomainError } from "@/lib/errors";
 import { DatabaseInUseError } from "@/db/pglite-lock";
+import { DomainError } from "@/lib/errors";
 import { type Command, type Io, parseCommandArgs, UsageError } from "./framework";
 
 /** Finds the command named by the first words of argv and runs it; returns the exit code. */
@@ -13,7 +13,8 @@ export async function runCli(commands: Command[], argv: string[], io: Io): Promi
     help();
     return argv.length === 0 ? 2 : 0;
   }
-  const cmd = [...commands].sort((a, b) => b.name.length - a.name.length)
+  const cmd = [...commands]
+    .sort((a, b) => b.name.length - a.name.length)
     .find((c) => c.name.split(" ").every((w, i) => argv[i] === w));
   if (!cmd) {
     io.err(`Unknown command: ${argv.slice(0, 2).join(" ")}`);

@@ -21,7 +21,12 @@ export function openDatabase(config: DbConfig): DbHandle {
     const sql = openPool(config.url); // restart-proof settings: db/pool.ts
     const db = drizzlePostgres(sql, { schema });
     const safe = config.url.replace(/\/\/[^@]*@/, "//");
-    return { db, driver: { kind: "postgres", sql }, describe: `PostgreSQL ${safe}`, close: () => sql.end({ timeout: 5 }) };
+    return {
+      db,
+      driver: { kind: "postgres", sql },
+      describe: `PostgreSQL ${safe}`,
+      close: () => sql.end({ timeout: 5 }),
+    };
   }
   const dir = config.dir ?? "memory://";
   let release = () => {};

@@ -1,7 +1,7 @@
 import path from "node:path";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { DbHandle } from "./client";
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");

@@ -49,22 +49,43 @@ export function lostInFlight(error: unknown): boolean {
 }
 
 /** No connection could be made, or it was lost: the database is away (as opposed to: it refused the work). */
-const CANNOT_CONNECT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "CONNECT_TIMEOUT", "CONNECTION_ENDED", "57P03"]);
+const CANNOT_CONNECT = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_ENDED",
+  "57P03",
+]);
 
 /** The database cannot be reached (now): worth waiting for, unlike an error of the statement itself. */
 export function databaseUnreachable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | null | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | null | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === "string" && (CANNOT_CONNECT.has(e.code) || LOST_IN_FLIGHT.has(e.code))) return true;
   }
   return false;
 }
 
-type Pending = PromiseLike<unknown> & { values: () => Pending; catch: Promise<unknown>["catch"]; finally: Promise<unknown>["finally"] };
+type Pending = PromiseLike<unknown> & {
+  values: () => Pending;
+  catch: Promise<unknown>["catch"];
+  finally: Promise<unknown>["finally"];
+};
 
 export type PoolStats = { retired: number; resent: number };
 
 /** A postgres.js pool with the settings and the recovery above; everything else passes through to the current pool. */
-export function openPool(url: string, overrides: { max?: number; connect_timeout?: number } = {}): Sql & { stats: PoolStats } {
+export function openPool(
+  url: string,
+  overrides: { max?: number; connect_timeout?: number } = {},
+): Sql & { stats: PoolStats } {
   const make = () => postgres(url, { ...POOL_OPTIONS, ...overrides });
   let current = make();
   let closing = false;
@@ -97,15 +118,16 @@ export function openPool(url: string, overrides: { max?: number; connect_timeout
         return { error, pool };
       }
     };
-    const run = () => (result ??= (async () => {
-      let answer = await send();
-      if ("error" in answer && resendable(answer.pool, answer.error)) {
-        stats.resent++;
-        answer = await send();
-      }
-      if ("error" in answer) throw answer.error;
-      return answer.value;
-    })());
+    const run = () =>
+      (result ??= (async () => {
+        let answer = await send();
+        if ("error" in answer && resendable(answer.pool, answer.error)) {
+          stats.resent++;
+          answer = await send();
+        }
+        if ("error" in answer) throw answer.error;
+        return answer.value;
+      })());
     const pending: Pending = {
       values: () => ((values = true), pending),
       then: (ok, fail) => run().then(ok, fail),

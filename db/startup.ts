@@ -1,6 +1,6 @@
+import type { DbHandle } from "./client";
 import { migrateDatabase } from "./migrate";
 import { databaseUnreachable } from "./pool";
-import type { DbHandle } from "./client";
 
 // A server started before its database (a host reboot, a deploy that starts both at once) must
 // not stay broken: Next.js keeps a failed instrumentation hook for the life of the process, and
@@ -17,7 +17,10 @@ export type StartupOptions = { log: Log; maxWaitMs?: number };
  * Brings the schema up to date now when the database answers ("ready"); when it cannot be
  * reached, keeps trying in the background and returns "waiting" with a promise of readiness.
  */
-export async function prepareDatabase(handle: DbHandle, o: StartupOptions): Promise<{ state: "ready" | "waiting"; ready: Promise<void> }> {
+export async function prepareDatabase(
+  handle: DbHandle,
+  o: StartupOptions,
+): Promise<{ state: "ready" | "waiting"; ready: Promise<void> }> {
   const maxWaitMs = o.maxWaitMs ?? 10_000;
   const migrate = async (attempts: number) => {
     await migrateDatabase(handle);
@@ -28,7 +31,10 @@ export async function prepareDatabase(handle: DbHandle, o: StartupOptions): Prom
     return { state: "ready", ready: Promise.resolve() };
   } catch (error) {
     if (!databaseUnreachable(error)) throw error;
-    o.log("warn", "database unreachable at start: requests fail cleanly (health 503) until it answers; retrying", { database: handle.describe, code: (error as { code?: string }).code });
+    o.log("warn", "database unreachable at start: requests fail cleanly (health 503) until it answers; retrying", {
+      database: handle.describe,
+      code: (error as { code?: string }).code,
+    });
   }
   const ready = (async () => {
     for (let attempt = 2; ; attempt++) {
@@ -37,7 +43,10 @@ export async function prepareDatabase(handle: DbHandle, o: StartupOptions): Prom
         return await migrate(attempt);
       } catch (error) {
         if (databaseUnreachable(error)) continue;
-        o.log("error", "database schema update failed", { code: (error as { code?: string }).code, message: (error as Error).message });
+        o.log("error", "database schema update failed", {
+          code: (error as { code?: string }).code,
+          message: (error as Error).message,
+        });
         return; // a broken migration is not healed by waiting; requests keep failing cleanly
       }
     }

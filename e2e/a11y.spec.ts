@@ -2,7 +2,7 @@
 // critical violation, WCAG 2.1 A/AA rules), and the main flows with the keyboard alone: sign-in,
 // import and renew here (buy: e2e/offers.spec.ts, "…using only the keyboard").
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { E2E_ORGS, E2E_PASSWORD, e2eEmail } from "./fixtures";
 import { OffersPage, OrderPage, TS_OFFER } from "./pages/offers";
 import { signedInClient } from "./support/http";
@@ -23,7 +23,13 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
   const { violations } = await builder.analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 test("every page has no serious or critical axe violation", async ({ page, context, browser }) => {
@@ -88,7 +94,10 @@ test("sign-in with the keyboard alone", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Membership", level: 1 })).toBeVisible();
 });
 
-test("import with the keyboard alone (the file itself comes from the system file chooser)", async ({ page, context }) => {
+test("import with the keyboard alone (the file itself comes from the system file chooser)", async ({
+  page,
+  context,
+}) => {
   await signInBrowser(context, e2eEmail(E2E_ORGS.kbdImport, "partner_admin"));
   await page.goto("/membership/import");
   const kind = page.getByLabel("What to import");
@@ -98,7 +107,13 @@ test("import with the keyboard alone (the file itself comes from the system file
   await expect(kind).toHaveValue("customers");
   const file = page.getByLabel("CSV file");
   await tabTo(page, file);
-  await file.setInputFiles({ name: "keyboard.csv", mimeType: "text/csv", buffer: Buffer.from("customer_id,customer_name,solution_area,segment,association,eligible_from\nK-1,Keyboard Customer,security,smb,csp,2026-01-01\n") });
+  await file.setInputFiles({
+    name: "keyboard.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "customer_id,customer_name,solution_area,segment,association,eligible_from\nK-1,Keyboard Customer,security,smb,csp,2026-01-01\n",
+    ),
+  });
   await tabTo(page, page.getByRole("button", { name: "Upload" }));
   await page.keyboard.press("Enter");
   await expect(page.locator("main [role=status]").filter({ hasText: "imported" })).toBeVisible();

@@ -6,8 +6,8 @@
 // seeded by e2e/seed-security.ts), and A's data reads the same after B's attempts. Then every
 // mutating server action is called directly over HTTP (bypassing the UI) as members and as B's
 // roles with A's ids: each refuses and changes nothing.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E_ORGS, E2E_ROLES, e2eEmail, type E2eRole } from "./fixtures";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { E2E_ORGS, E2E_ROLES, type E2eRole, e2eEmail } from "./fixtures";
 import { MATRIX, PNG_BYTES, SENTINEL } from "./seed-security";
 import { actionId, builtActions, callAction, mainText, newClient, signedInClient } from "./support/http";
 import { PAGE_URLS, routesInSource } from "./support/routes";
@@ -21,19 +21,36 @@ const WHO: Who[] = ["anon", ...E2E_ROLES.map((r) => `A.${r}` as Who), ...E2E_ROL
 
 type Call = { method?: "GET" | "POST"; url: string; body?: string; headers?: Record<string, string> };
 /** [anon, member, partner_admin, account_admin, global_admin] for A; the same four roles for B. */
-type Row = { calls: Call[]; a: [Outcome, Outcome, Outcome, Outcome, Outcome]; b: [Outcome, Outcome, Outcome, Outcome]; aSees?: string[] };
+type Row = {
+  calls: Call[];
+  a: [Outcome, Outcome, Outcome, Outcome, Outcome];
+  b: [Outcome, Outcome, Outcome, Outcome];
+  aSees?: string[];
+};
 
 const VIEW: Pick<Row, "a" | "b"> = { a: ["sign-in", 403, 200, 200, 200], b: [403, 200, 200, 200] };
 const GLOBAL_ONLY: Pick<Row, "a" | "b"> = { a: ["sign-in", 403, 403, 403, 200], b: [403, 403, 403, 200] };
 /** A's own ids: A's admins see it, B's admins get a 404 (never a hint that it exists elsewhere). */
 const A_OWNED: Pick<Row, "a" | "b"> = { a: ["sign-in", 403, 200, 200, 200], b: [403, 404, 404, 404] };
 const API_VIEW: Pick<Row, "a" | "b"> = { a: [401, 403, 200, 200, 200], b: [403, 200, 200, 200] };
-const page = (key: string, rule: Pick<Row, "a" | "b">, aSees?: string[]): Row => ({ calls: [{ url: PAGE_URLS[key]! }], ...rule, aSees });
+const page = (key: string, rule: Pick<Row, "a" | "b">, aSees?: string[]): Row => ({
+  calls: [{ url: PAGE_URLS[key]! }],
+  ...rule,
+  aSees,
+});
 
 // The expected-outcome table: one entry per page and route file of app/.
 const TABLE: Record<string, Row> = {
-  "page /": { calls: [{ url: "/" }], a: ["workspace", "workspace", "workspace", "workspace", "workspace"], b: ["workspace", "workspace", "workspace", "workspace"] },
-  "page /sign-in": { calls: [{ url: "/sign-in" }], a: [200, "workspace", "workspace", "workspace", "workspace"], b: ["workspace", "workspace", "workspace", "workspace"] },
+  "page /": {
+    calls: [{ url: "/" }],
+    a: ["workspace", "workspace", "workspace", "workspace", "workspace"],
+    b: ["workspace", "workspace", "workspace", "workspace"],
+  },
+  "page /sign-in": {
+    calls: [{ url: "/sign-in" }],
+    a: [200, "workspace", "workspace", "workspace", "workspace"],
+    b: ["workspace", "workspace", "workspace", "workspace"],
+  },
   "page /membership": page("page /membership", VIEW, [SENTINEL.orgName]),
   "page /membership/alerts": page("page /membership/alerts", VIEW),
   "page /membership/audit": page("page /membership/audit", GLOBAL_ONLY, [MATRIX.activeOrder]),
@@ -44,47 +61,89 @@ const TABLE: Record<string, Row> = {
   "page /membership/offers": page("page /membership/offers", VIEW),
   "page /membership/orders": page("page /membership/orders", VIEW, [MATRIX.activeOrder, MATRIX.awaitingOrder]),
   "page /membership/orders/[number]": page("page /membership/orders/[number]", A_OWNED, [SENTINEL.proofFile]),
-  "page /membership/orders/[number]/invoice": page("page /membership/orders/[number]/invoice", A_OWNED, [SENTINEL.billing]),
+  "page /membership/orders/[number]/invoice": page("page /membership/orders/[number]/invoice", A_OWNED, [
+    SENTINEL.billing,
+  ]),
   "page /membership/solutions-partner": page("page /membership/solutions-partner", VIEW),
   "page /membership/solutions-partner/[area]": page("page /membership/solutions-partner/[area]", VIEW),
   "page /membership/training-services": page("page /membership/training-services", VIEW),
   "page /membership/training-services/[criterion]": page("page /membership/training-services/[criterion]", VIEW),
   "page /membership/training-services/forecast": page("page /membership/training-services/forecast", VIEW),
-  "page /membership/training-services/areas/[area]/[criterion]": page("page /membership/training-services/areas/[area]/[criterion]", VIEW),
+  "page /membership/training-services/areas/[area]/[criterion]": page(
+    "page /membership/training-services/areas/[area]/[criterion]",
+    VIEW,
+  ),
   "page /membership/users": page("page /membership/users", GLOBAL_ONLY, [SENTINEL.user]),
 
-  "route /api/auth/[...nextauth]": { calls: [{ url: "/api/auth/session" }, { url: "/api/auth/providers" }], a: [200, 200, 200, 200, 200], b: [200, 200, 200, 200] },
+  "route /api/auth/[...nextauth]": {
+    calls: [{ url: "/api/auth/session" }, { url: "/api/auth/providers" }],
+    a: [200, 200, 200, 200, 200],
+    b: [200, 200, 200, 200],
+  },
   "route /api/health": { calls: [{ url: "/api/health" }], a: [200, 200, 200, 200, 200], b: [200, 200, 200, 200] },
   // The upload answers 400 for an unknown kind once the caller may import: nothing is written.
   "route /api/v1/imports": {
-    calls: [{ method: "POST", url: "/api/v1/imports?kind=not-a-kind", body: "a,b\n1,2\n", headers: { "content-type": "text/csv" } }],
-    a: [401, 403, 400, 400, 400], b: [403, 400, 400, 400],
+    calls: [
+      {
+        method: "POST",
+        url: "/api/v1/imports?kind=not-a-kind",
+        body: "a,b\n1,2\n",
+        headers: { "content-type": "text/csv" },
+      },
+    ],
+    a: [401, 403, 400, 400, 400],
+    b: [403, 400, 400, 400],
   },
-  "route /api/v1/membership/solutions-partner": { calls: [{ url: "/api/v1/membership/solutions-partner" }], ...API_VIEW },
-  "route /api/v1/membership/training-services": { calls: [{ url: "/api/v1/membership/training-services" }], ...API_VIEW },
+  "route /api/v1/membership/solutions-partner": {
+    calls: [{ url: "/api/v1/membership/solutions-partner" }],
+    ...API_VIEW,
+  },
+  "route /api/v1/membership/training-services": {
+    calls: [{ url: "/api/v1/membership/training-services" }],
+    ...API_VIEW,
+  },
   // B holds no badge: 404 (the badge ids are the same for everyone; the holding is A's).
   "route /membership/badges/download": {
-    calls: [{ url: "/membership/badges/download?offer=solutions-partner&badge=security&format=svg" }, { url: "/membership/badges/download?offer=solutions-partner&badge=security&format=png" }],
+    calls: [
+      { url: "/membership/badges/download?offer=solutions-partner&badge=security&format=svg" },
+      { url: "/membership/badges/download?offer=solutions-partner&badge=security&format=png" },
+    ],
     ...A_OWNED,
   },
-  "route /membership/orders/[number]/proofs/[id]": { calls: [{ url: `/membership/orders/${MATRIX.awaitingOrder}/proofs/${MATRIX.proofId}` }], ...A_OWNED },
+  "route /membership/orders/[number]/proofs/[id]": {
+    calls: [{ url: `/membership/orders/${MATRIX.awaitingOrder}/proofs/${MATRIX.proofId}` }],
+    ...A_OWNED,
+  },
   "route /membership/solutions-partner/download": {
     calls: [
       { url: "/membership/solutions-partner/download?area=security&track=enterprise&metric=net-customer-adds" },
-      { url: "/membership/solutions-partner/download?area=security&track=enterprise&metric=intermediate-certifications" },
+      {
+        url: "/membership/solutions-partner/download?area=security&track=enterprise&metric=intermediate-certifications",
+      },
     ],
-    ...VIEW, aSees: [SENTINEL.customer, SENTINEL.person],
+    ...VIEW,
+    aSees: [SENTINEL.customer, SENTINEL.person],
   },
   "route /membership/training-services/download": {
-    calls: [{ url: "/membership/training-services/download?criterion=courseware" }, { url: "/membership/training-services/download?criterion=survey-completions&area=security" }],
+    calls: [
+      { url: "/membership/training-services/download?criterion=courseware" },
+      { url: "/membership/training-services/download?criterion=survey-completions&area=security" },
+    ],
     ...VIEW,
   },
 };
 
-const SENTINELS = [E2E_ORGS.matrixA, ...Object.values(SENTINEL), MATRIX.activeOrder, MATRIX.awaitingOrder, MATRIX.proofId, MATRIX.targetUserA];
+const SENTINELS = [
+  E2E_ORGS.matrixA,
+  ...Object.values(SENTINEL),
+  MATRIX.activeOrder,
+  MATRIX.awaitingOrder,
+  MATRIX.proofId,
+  MATRIX.targetUserA,
+];
 
 const clients = new Map<Who, APIRequestContext>();
-let stats = { requests: 0 };
+const stats = { requests: 0 };
 
 test.beforeAll(async () => {
   clients.set("anon", await newClient());
@@ -108,13 +167,19 @@ function expected(row: Row, who: Who): Outcome {
 async function send(client: APIRequestContext, call: Call) {
   stats.requests++;
   const headers = { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`, ...call.headers };
-  const res = call.method === "POST" ? await client.post(call.url, { data: call.body, headers }) : await client.get(call.url);
-  return { status: res.status(), location: res.headers()["location"] ?? "", body: (await res.body()).toString("latin1") };
+  const res =
+    call.method === "POST" ? await client.post(call.url, { data: call.body, headers }) : await client.get(call.url);
+  return {
+    status: res.status(),
+    location: res.headers().location ?? "",
+    body: (await res.body()).toString("latin1"),
+  };
 }
 
 function matches(outcome: Outcome, r: { status: number; location: string }): boolean {
   if (outcome === "sign-in") return r.status === 307 && /^(https?:\/\/[^/]+)?\/sign-in(\?|$)/.test(r.location);
-  if (outcome === "workspace") return r.status >= 300 && r.status < 400 && /^(https?:\/\/[^/]+)?\/membership\/?$/.test(r.location);
+  if (outcome === "workspace")
+    return r.status >= 300 && r.status < 400 && /^(https?:\/\/[^/]+)?\/membership\/?$/.test(r.location);
   return r.status === outcome;
 }
 
@@ -122,12 +187,22 @@ function matches(outcome: Outcome, r: { status: number; location: string }): boo
 async function snapshotOfA(): Promise<Record<string, string>> {
   const admin = clients.get("A.global_admin")!;
   const out: Record<string, string> = {};
-  for (const url of ["/membership/orders", `/membership/orders/${MATRIX.awaitingOrder}`, `/membership/orders/${MATRIX.activeOrder}`, "/membership/users", "/membership/billing-profile", "/membership/audit", "/membership/import", "/membership/badges"]) {
+  for (const url of [
+    "/membership/orders",
+    `/membership/orders/${MATRIX.awaitingOrder}`,
+    `/membership/orders/${MATRIX.activeOrder}`,
+    "/membership/users",
+    "/membership/billing-profile",
+    "/membership/audit",
+    "/membership/import",
+    "/membership/badges",
+  ]) {
     const res = await admin.get(url);
     expect(res.status(), url).toBe(200);
     out[url] = mainText(await res.text());
   }
-  for (const url of ["/api/v1/membership/solutions-partner", "/api/v1/membership/training-services"]) out[url] = await (await admin.get(url)).text();
+  for (const url of ["/api/v1/membership/solutions-partner", "/api/v1/membership/training-services"])
+    out[url] = await (await admin.get(url)).text();
   const proof = await admin.get(`/membership/orders/${MATRIX.awaitingOrder}/proofs/${MATRIX.proofId}`);
   out.proof = (await proof.body()).toString("hex");
   return out;
@@ -146,18 +221,25 @@ test("each page, route and download answers each caller as the table says, and B
       for (const who of WHO) {
         const r = await send(clients.get(who)!, call);
         const want = expected(row, who);
-        if (!matches(want, r)) failures.push(`${key} ${call.method ?? "GET"} ${call.url} as ${who}: expected ${want}, got ${r.status}${r.location ? ` → ${r.location}` : ""}`);
+        if (!matches(want, r))
+          failures.push(
+            `${key} ${call.method ?? "GET"} ${call.url} as ${who}: expected ${want}, got ${r.status}${r.location ? ` → ${r.location}` : ""}`,
+          );
         if (r.status >= 500) failures.push(`${key} ${call.url} as ${who}: server error ${r.status}`);
         if (who.startsWith("B.") || who === "anon") {
           // An id the request itself carries may be echoed (a redirect's callbackUrl); A's data may not.
           const leaked = SENTINELS.filter((s) => !call.url.includes(s) && r.body.includes(s));
-          if (leaked.length) failures.push(`${key} ${call.url} as ${who}: response contains A's data ${leaked.join(", ")}`);
+          if (leaked.length)
+            failures.push(`${key} ${call.url} as ${who}: response contains A's data ${leaked.join(", ")}`);
         }
         if (who === "A.global_admin") for (const s of row.aSees ?? []) if (r.body.includes(s)) seenByA.add(s);
       }
     }
     const missing = (row.aSees ?? []).filter((s) => !seenByA.has(s));
-    if (missing.length) failures.push(`${key}: A's global admin does not see the sentinel ${missing.join(", ")} (the leak check would prove nothing)`);
+    if (missing.length)
+      failures.push(
+        `${key}: A's global admin does not see the sentinel ${missing.join(", ")} (the leak check would prove nothing)`,
+      );
   }
   expect(failures).toEqual([]);
   expect(await snapshotOfA()).toEqual(before);
@@ -181,47 +263,120 @@ const ACTIONS: Record<string, ActionRow> = {
   "app/_components/sign-out.ts#signOutAction": { kind: "session" },
   "app/sign-in/actions.ts#signInAction": { kind: "session" },
   "app/membership/users/actions.ts#addUserAction": {
-    kind: "mutating", path: "/membership/users",
-    fields: { name: "Intruder", email: "intruder@e2e-matrix-a.example", role: "global_admin", password: "intruder-password-1" },
-    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "A.account_admin": ROLE_REFUSED, "B.partner_admin": ROLE_REFUSED, "B.account_admin": ROLE_REFUSED },
+    kind: "mutating",
+    path: "/membership/users",
+    fields: {
+      name: "Intruder",
+      email: "intruder@e2e-matrix-a.example",
+      role: "global_admin",
+      password: "intruder-password-1",
+    },
+    refused: {
+      ...MEMBERS_AND_B,
+      "A.partner_admin": ROLE_REFUSED,
+      "A.account_admin": ROLE_REFUSED,
+      "B.partner_admin": ROLE_REFUSED,
+      "B.account_admin": ROLE_REFUSED,
+    },
   },
   "app/membership/users/actions.ts#changeRoleAction": {
-    kind: "mutating", path: "/membership/users", fields: { userId: MATRIX.targetUserA, role: "global_admin" },
-    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "B.account_admin": ROLE_REFUSED, "B.global_admin": NOT_FOUND },
+    kind: "mutating",
+    path: "/membership/users",
+    fields: { userId: MATRIX.targetUserA, role: "global_admin" },
+    refused: {
+      ...MEMBERS_AND_B,
+      "A.partner_admin": ROLE_REFUSED,
+      "B.account_admin": ROLE_REFUSED,
+      "B.global_admin": NOT_FOUND,
+    },
   },
   "app/membership/users/actions.ts#disableUserAction": {
-    kind: "mutating", path: "/membership/users", fields: { userId: MATRIX.targetUserA },
+    kind: "mutating",
+    path: "/membership/users",
+    fields: { userId: MATRIX.targetUserA },
     refused: { ...MEMBERS_AND_B, "A.account_admin": ROLE_REFUSED, "B.global_admin": NOT_FOUND },
   },
   "app/membership/billing-profile/actions.ts#saveBillingProfileAction": {
-    kind: "mutating", path: "/membership/billing-profile",
-    fields: { billingName: "Intruder Billing", addressLine1: "1 Evil Way", addressLine2: "", city: "X", postalCode: "1", country: "US", taxId: "", paymentInstrument: "Visa ending 0000" },
-    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "A.account_admin": ROLE_REFUSED, "B.account_admin": ROLE_REFUSED },
+    kind: "mutating",
+    path: "/membership/billing-profile",
+    fields: {
+      billingName: "Intruder Billing",
+      addressLine1: "1 Evil Way",
+      addressLine2: "",
+      city: "X",
+      postalCode: "1",
+      country: "US",
+      taxId: "",
+      paymentInstrument: "Visa ending 0000",
+    },
+    refused: {
+      ...MEMBERS_AND_B,
+      "A.partner_admin": ROLE_REFUSED,
+      "A.account_admin": ROLE_REFUSED,
+      "B.account_admin": ROLE_REFUSED,
+    },
   },
   "app/membership/offers/actions.ts#placeOrderAction": {
-    kind: "mutating", path: "/membership/offers",
-    fields: { kind: "purchase", offer: "training-services", paymentMethod: "billing_profile", acceptAgreement: "on", idempotencyKey: "training-services.purchase.forged0000000000.0.forged-signature-000000000000000000000000" },
-    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "B.partner_admin": ROLE_REFUSED, "B.account_admin": /not valid|expired/, "B.global_admin": /not valid|expired/ },
+    kind: "mutating",
+    path: "/membership/offers",
+    fields: {
+      kind: "purchase",
+      offer: "training-services",
+      paymentMethod: "billing_profile",
+      acceptAgreement: "on",
+      idempotencyKey: "training-services.purchase.forged0000000000.0.forged-signature-000000000000000000000000",
+    },
+    refused: {
+      ...MEMBERS_AND_B,
+      "A.partner_admin": ROLE_REFUSED,
+      "B.partner_admin": ROLE_REFUSED,
+      "B.account_admin": /not valid|expired/,
+      "B.global_admin": /not valid|expired/,
+    },
   },
   "app/membership/orders/[number]/actions.ts#cancelOrderAction": {
-    kind: "mutating", path: `/membership/orders/${MATRIX.awaitingOrder}`, fields: { orderNumber: MATRIX.awaitingOrder },
-    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "B.partner_admin": ROLE_REFUSED, "B.account_admin": NOT_FOUND, "B.global_admin": NOT_FOUND },
+    kind: "mutating",
+    path: `/membership/orders/${MATRIX.awaitingOrder}`,
+    fields: { orderNumber: MATRIX.awaitingOrder },
+    refused: {
+      ...MEMBERS_AND_B,
+      "A.partner_admin": ROLE_REFUSED,
+      "B.partner_admin": ROLE_REFUSED,
+      "B.account_admin": NOT_FOUND,
+      "B.global_admin": NOT_FOUND,
+    },
   },
   "app/membership/orders/[number]/actions.ts#uploadProofAction": {
-    kind: "mutating", path: `/membership/orders/${MATRIX.awaitingOrder}`,
-    fields: { orderNumber: MATRIX.awaitingOrder, file: { name: "intruder.png", mimeType: "image/png", buffer: PNG_BYTES } },
-    refused: { ...MEMBERS_AND_B, "A.partner_admin": ROLE_REFUSED, "B.partner_admin": ROLE_REFUSED, "B.account_admin": NOT_FOUND, "B.global_admin": NOT_FOUND },
+    kind: "mutating",
+    path: `/membership/orders/${MATRIX.awaitingOrder}`,
+    fields: {
+      orderNumber: MATRIX.awaitingOrder,
+      file: { name: "intruder.png", mimeType: "image/png", buffer: PNG_BYTES },
+    },
+    refused: {
+      ...MEMBERS_AND_B,
+      "A.partner_admin": ROLE_REFUSED,
+      "B.partner_admin": ROLE_REFUSED,
+      "B.account_admin": NOT_FOUND,
+      "B.global_admin": NOT_FOUND,
+    },
   },
 };
 
 test("every server action of the build has an entry in the action table", () => {
-  const built = builtActions().map((a) => `${a.filename}#${a.exportedName}`).sort();
+  const built = builtActions()
+    .map((a) => `${a.filename}#${a.exportedName}`)
+    .sort();
   expect(built).toEqual(Object.keys(ACTIONS).sort());
 });
 
 test("the direct call works (positive control): B's global admin changes a role in B", async () => {
   const id = actionId("app/membership/users/actions.ts", "changeRoleAction");
-  const r = await callAction(clients.get("B.global_admin")!, { id, path: "/membership/users", fields: { userId: MATRIX.targetUserB, role: "account_admin" } });
+  const r = await callAction(clients.get("B.global_admin")!, {
+    id,
+    path: "/membership/users",
+    fields: { userId: MATRIX.targetUserB, role: "account_admin" },
+  });
   expect(r.status).toBe(200);
   expect(r.body).toContain("Role changed to Account admin.");
 });
@@ -238,7 +393,10 @@ test("mutating server actions called over HTTP refuse members, other roles and B
       const r = await callAction(clients.get(who)!, { id, path: row.path!, fields: row.fields! });
       calls++;
       if (r.status >= 500) failures.push(`${key} as ${who}: server error ${r.status}`);
-      if (!refusal.test(r.body)) failures.push(`${key} as ${who}: expected a refusal matching ${refusal}, got ${r.status} ${r.body.slice(0, 300)}`);
+      if (!refusal.test(r.body))
+        failures.push(
+          `${key} as ${who}: expected a refusal matching ${refusal}, got ${r.status} ${r.body.slice(0, 300)}`,
+        );
       if (/"ok":true/.test(r.body)) failures.push(`${key} as ${who}: the action answered ok`);
     }
   }

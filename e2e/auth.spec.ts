@@ -19,7 +19,8 @@ test.describe("sign-in by role", () => {
     await signIn.goto("/membership");
     await signIn.signIn(e2eEmail(E2E_ORGS.member, "member"));
     await expect(page.getByRole("heading", { name: "You need the partner admin role" })).toBeVisible();
-    for (const label of ["Partner admin", "Account admin", "Global admin"]) await expect(page.getByRole("listitem").filter({ hasText: label })).toBeVisible();
+    for (const label of ["Partner admin", "Account admin", "Global admin"])
+      await expect(page.getByRole("listitem").filter({ hasText: label })).toBeVisible();
     const response = await page.request.get("/membership");
     expect(response.status()).toBe(403);
   });
@@ -50,8 +51,15 @@ test("a global admin adds a user who can then sign in", async ({ page, browser }
   await signInAs(page, e2eEmail(E2E_ORGS.users, "global_admin"));
   const usersPage = new UsersPage(page);
   await usersPage.goto();
-  await usersPage.addUser({ name: "Nia New", email: "nia@e2e-users.example", role: "partner_admin", password: "nia-password-1" });
-  await expect(page.locator("main [role=status]")).toContainText("Nia New (nia@e2e-users.example) was added as Partner admin.");
+  await usersPage.addUser({
+    name: "Nia New",
+    email: "nia@e2e-users.example",
+    role: "partner_admin",
+    password: "nia-password-1",
+  });
+  await expect(page.locator("main [role=status]")).toContainText(
+    "Nia New (nia@e2e-users.example) was added as Partner admin.",
+  );
   await expect(usersPage.row("nia@e2e-users.example")).toBeVisible();
 
   const other = await browser.newContext();
@@ -79,5 +87,5 @@ test("signing out invalidates the session cookie on the server", async ({ page, 
   await context.addCookies(cookies); // a copy of the old cookie
   const response = await page.request.get("/membership", { maxRedirects: 0 });
   expect(response.status()).toBe(307);
-  expect(response.headers()["location"]).toContain("/sign-in");
+  expect(response.headers().location).toContain("/sign-in");
 });

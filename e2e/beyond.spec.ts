@@ -37,7 +37,9 @@ test("roll-off forecast: the dashboard names the criterion at risk, its page sho
   // The 10 courseware points of 2025-11 leave with data through 2026-11-30: 990 < 1,000.
   await expect(beyond.forecastVerdict()).toContainText("Courseware completions: fails from data through 2026-11-30");
   await beyond.gotoForecastFromDashboard();
-  await expect(beyond.forecastVerdict()).toContainText("The organization would no longer qualify from data through 2026-11-30.");
+  await expect(beyond.forecastVerdict()).toContainText(
+    "The organization would no longer qualify from data through 2026-11-30.",
+  );
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows).toHaveCount(4); // the header and the next three months
   await expect(rows.nth(1)).toContainText("2026-11-30");
@@ -46,7 +48,9 @@ test("roll-off forecast: the dashboard names the criterion at risk, its page sho
   await expect(rows.nth(1).getByRole("cell").nth(6)).toHaveText("No");
 });
 
-test("alerts: the header counts them and the Alerts page lists each with the page that resolves it", async ({ page }) => {
+test("alerts: the header counts them and the Alerts page lists each with the page that resolves it", async ({
+  page,
+}) => {
   await signInAs(page, e2eEmail(E2E_ORGS.beyondAlerts, "partner_admin"));
   const beyond = new BeyondPage(page);
   await expect(beyond.headerAlerts()).toHaveText("Alerts (4)");
@@ -56,7 +60,9 @@ test("alerts: the header counts them and the Alerts page lists each with the pag
   await expect(renewal).toContainText("Renew by 2026-12-01");
   await expect(renewal.getByRole("link")).toHaveAttribute("href", "/membership/offers");
   await expect(beyond.alert("Training Services qualification at risk of roll-off")).toContainText("Urgent");
-  await expect(beyond.alert("Courseware completions at risk of roll-off")).toContainText("it would have 990 of 1,000 points");
+  await expect(beyond.alert("Courseware completions at risk of roll-off")).toContainText(
+    "it would have 990 of 1,000 points",
+  );
   const expiring = beyond.alert("Modern Work: expiring certifications would cost 15.0 points");
   await expect(expiring).toContainText("Pat Expiring (MS-102, 2026-12-01)");
   await expiring.getByRole("link").click();

@@ -19,7 +19,9 @@ const COMPLETIONS = [
 test("a partner admin imports the course catalog and completions, then sees a bad file rejected", async ({ page }) => {
   await signInAs(page, e2eEmail(E2E_ORGS.import, "partner_admin"), "/membership/import");
   const importPage = new ImportPage(page);
-  await expect(page.getByRole("navigation", { name: "Membership workspace" }).getByRole("link", { name: "Import data" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Membership workspace" }).getByRole("link", { name: "Import data" }),
+  ).toHaveAttribute("aria-current", "page");
 
   await importPage.upload("Course catalog", { name: "courses.csv", csv: COURSES });
   await expect(importPage.success()).toHaveText("2 rows imported, data through 2026-10-31.");
@@ -27,9 +29,15 @@ test("a partner admin imports the course catalog and completions, then sees a ba
   await page.getByLabel("What to import").selectOption({ label: "Courseware completions" });
   await expect(importPage.expectedColumns()).toHaveText("Expected columns for Courseware completions");
   await expect(page.getByText("redeemed_on", { exact: true })).toBeVisible();
-  await importPage.upload("Courseware completions", { name: "completions-october.csv", csv: COMPLETIONS }, "2026-10-31");
+  await importPage.upload(
+    "Courseware completions",
+    { name: "completions-october.csv", csv: COMPLETIONS },
+    "2026-10-31",
+  );
   await expect(importPage.success()).toHaveText("3 rows imported, data through 2026-10-31.");
-  await expect(importPage.history().getByRole("row").filter({ hasText: "completions-october.csv" })).toContainText("Courseware completions");
+  await expect(importPage.history().getByRole("row").filter({ hasText: "completions-october.csv" })).toContainText(
+    "Courseware completions",
+  );
 
   const bad = COMPLETIONS.replace("E2E-IMP-A2,E2E-IMP-201,2026-10-15", "E2E-IMP-A2,E2E-IMP-201,2026-02-30");
   await importPage.upload("Courseware completions", { name: "bad.csv", csv: bad });
@@ -42,9 +50,15 @@ test("a partner admin imports the course catalog and completions, then sees a ba
 });
 
 test("the upload endpoint refuses cross-site requests and signed-out visitors", async ({ page, request, baseURL }) => {
-  const anonymous = await request.post("/api/v1/imports?kind=courses", { data: COURSES, headers: { origin: new URL(baseURL!).origin, "content-type": "text/csv" } });
+  const anonymous = await request.post("/api/v1/imports?kind=courses", {
+    data: COURSES,
+    headers: { origin: new URL(baseURL!).origin, "content-type": "text/csv" },
+  });
   expect(anonymous.status()).toBe(401);
   await signInAs(page, e2eEmail(E2E_ORGS.import, "account_admin"), "/membership/import");
-  const foreign = await page.request.post("/api/v1/imports?kind=courses", { data: COURSES, headers: { origin: "https://evil.example", "content-type": "text/csv" } });
+  const foreign = await page.request.post("/api/v1/imports?kind=courses", {
+    data: COURSES,
+    headers: { origin: "https://evil.example", "content-type": "text/csv" },
+  });
   expect(foreign.status()).toBe(403);
 });

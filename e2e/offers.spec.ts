@@ -74,7 +74,9 @@ test("wire transfer: awaiting payment with bank reference, then a payment proof 
   await expect(page.locator("main [role=alert]").first()).toContainText("Upload a PDF, PNG or JPEG file.");
   const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
   await order.uploadProof("transfer.png", "image/png", png);
-  await expect(page.locator("main [role=status]").filter({ hasText: "Payment proof" })).toContainText("Payment proof transfer.png uploaded");
+  await expect(page.locator("main [role=status]").filter({ hasText: "Payment proof" })).toContainText(
+    "Payment proof transfer.png uploaded",
+  );
   await expect(page.getByRole("list", { name: "Payment proofs" })).toContainText("transfer.png");
 
   await offers.goto();
@@ -113,13 +115,18 @@ test("badges of held designations appear and download as SVG and PNG", async ({ 
   await expect(ts.getByRole("listitem")).toHaveCount(1);
   await expect(ts).toContainText("Security");
 
-  for (const [format, check] of [["PNG", (b: Buffer) => b.subarray(0, 8).equals(Buffer.from("89504e470d0a1a0a", "hex"))], ["SVG", (b: Buffer) => b.toString("utf8").includes("<svg")]] as const) {
+  for (const [format, check] of [
+    ["PNG", (b: Buffer) => b.subarray(0, 8).equals(Buffer.from("89504e470d0a1a0a", "hex"))],
+    ["SVG", (b: Buffer) => b.toString("utf8").includes("<svg")],
+  ] as const) {
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: `Download Cloud Partner badge as ${format}` }).click();
     const file = await (await download).path();
     expect(check(fs.readFileSync(file))).toBe(true);
   }
-  const notHeld = await page.request.get("/membership/badges/download?offer=training-services&badge=data-ai&format=png");
+  const notHeld = await page.request.get(
+    "/membership/badges/download?offer=training-services&badge=data-ai&format=png",
+  );
   expect(notHeld.status()).toBe(404);
 
   await page.goto("/membership/benefits");
@@ -140,7 +147,10 @@ test("a partner admin sees the button disabled with every check of “Why can't 
   const tsWhy = offers.whyNot(TS_OFFER);
   await tsWhy.getByText("Why can't I buy?").click();
   await expect(tsWhy.locator("[data-check=qualified]")).toContainText("Qualified: not met");
-  await expect(tsWhy.getByRole("link", { name: "See the program dashboard" })).toHaveAttribute("href", "/membership/training-services");
+  await expect(tsWhy.getByRole("link", { name: "See the program dashboard" })).toHaveAttribute(
+    "href",
+    "/membership/training-services",
+  );
   const nav = page.getByRole("navigation", { name: "Membership workspace" });
   await expect(nav.getByRole("link", { name: "Offers" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import fs from "node:fs";
+import { expect, test } from "@playwright/test";
 import { E2E_ORGS, e2eEmail } from "./fixtures";
 import { SolutionsPartnerPage, TrainingServicesPage } from "./pages/programs";
 import { signInAs } from "./pages/sign-in";
@@ -18,7 +18,11 @@ test("Training Services dashboard, a details page and its CSV download", async (
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const file = await (await download).path();
-  const lines = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim().split(/\r\n/);
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r\n/);
   expect(lines[0]).toBe("achievement_code,course_code,redeemed_on");
   expect(lines).toHaveLength(1 + 1300); // every completion in the window, not only those that count
 });
@@ -38,8 +42,13 @@ test("Solutions Partner overview, area page, track switch and a metric download"
   await expect(page.getByText("60.5", { exact: false }).first()).toBeVisible();
   await expect(page.getByText("You are viewing the Enterprise computation; the SMB track counts.")).toBeVisible();
   const download = page.waitForEvent("download");
-  await page.getByRole("article", { name: "Net customer adds" }).getByRole("link", { name: "Download line items" }).click();
+  await page
+    .getByRole("article", { name: "Net customer adds" })
+    .getByRole("link", { name: "Download line items" })
+    .click();
   const text = fs.readFileSync(await (await download).path(), "utf8").replace(/^\uFEFF/, "");
-  expect(text.split(/\r\n/)[0]).toBe("customer_id,customer_name,solution_area,segment,association,eligible_from,eligible_until");
+  expect(text.split(/\r\n/)[0]).toBe(
+    "customer_id,customer_name,solution_area,segment,association,eligible_from,eligible_until",
+  );
   expect(text).toContain("E2ESP-MW-E1");
 });

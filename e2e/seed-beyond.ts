@@ -12,22 +12,55 @@ import { E2E_ORGS } from "./fixtures";
 const DATA_THROUGH = "2026-10-31";
 
 async function seedOrg(db: Db, partnerId: string, withDesignation: boolean) {
-  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.partnerId, partnerId));
+  const [org] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.partnerId, partnerId));
   const orgId = org!.id;
-  const row = (month: string, kind: string, category: string, items: number, solutionArea = "", answerSum = 0, answerCount = 0) =>
-    ({ orgId, month, kind, category, solutionArea, items, answerSum, answerCount });
-  await db.insert(tsMonthly).values([
-    row("2025-11", "completion", "three-days-or-more", 10),
-    row("2026-05", "completion", "three-days-or-more", 990),
-    row("2026-05", "voucher", "advanced", 300),
-    row("2026-05", "survey", "three-days-or-more", 200, "security", 4500, 1000),
-  ]);
-  await db.insert(certifications).values({ orgId, personId: "p-1", personName: "Pat Expiring", certificationCode: "MS-102", earnedOn: "2025-06-01", expiresOn: "2026-12-01" });
+  const row = (
+    month: string,
+    kind: string,
+    category: string,
+    items: number,
+    solutionArea = "",
+    answerSum = 0,
+    answerCount = 0,
+  ) => ({ orgId, month, kind, category, solutionArea, items, answerSum, answerCount });
+  await db
+    .insert(tsMonthly)
+    .values([
+      row("2025-11", "completion", "three-days-or-more", 10),
+      row("2026-05", "completion", "three-days-or-more", 990),
+      row("2026-05", "voucher", "advanced", 300),
+      row("2026-05", "survey", "three-days-or-more", 200, "security", 4500, 1000),
+    ]);
+  await db.insert(certifications).values({
+    orgId,
+    personId: "p-1",
+    personName: "Pat Expiring",
+    certificationCode: "MS-102",
+    earnedOn: "2025-06-01",
+    expiresOn: "2026-12-01",
+  });
   await db.insert(imports).values([
-    { orgId, kind: "courseware-completions", fileName: "e2e.csv", rowCount: 1000, dataThrough: DATA_THROUGH, importedBy: "e2e" },
+    {
+      orgId,
+      kind: "courseware-completions",
+      fileName: "e2e.csv",
+      rowCount: 1000,
+      dataThrough: DATA_THROUGH,
+      importedBy: "e2e",
+    },
     { orgId, kind: "certifications", fileName: "e2e.csv", rowCount: 1, dataThrough: DATA_THROUGH, importedBy: "e2e" },
   ]);
-  if (withDesignation) await db.insert(designations).values({ orgId, offer: "solutions-partner", status: "active", anniversary: "2026-12-01", heldSince: "2025-12-01" });
+  if (withDesignation)
+    await db.insert(designations).values({
+      orgId,
+      offer: "solutions-partner",
+      status: "active",
+      anniversary: "2026-12-01",
+      heldSince: "2025-12-01",
+    });
 }
 
 export async function seedE2eBeyond(db: Db): Promise<void> {

@@ -9,8 +9,19 @@ import { seedE2eSecurity } from "./seed-security";
 export async function seedE2eOrgs(db: Db): Promise<void> {
   const passwordHash = await hashPassword(E2E_PASSWORD);
   for (const partnerId of Object.values(E2E_ORGS)) {
-    const [org] = await db.insert(organizations).values({ partnerId, name: `Org ${partnerId}`, country: "US", verified: true }).returning();
-    await db.insert(users).values(E2E_ROLES.map((role) => ({ orgId: org!.id, email: e2eEmail(partnerId, role), name: `${role} of ${partnerId}`, role, passwordHash })));
+    const [org] = await db
+      .insert(organizations)
+      .values({ partnerId, name: `Org ${partnerId}`, country: "US", verified: true })
+      .returning();
+    await db.insert(users).values(
+      E2E_ROLES.map((role) => ({
+        orgId: org!.id,
+        email: e2eEmail(partnerId, role),
+        name: `${role} of ${partnerId}`,
+        role,
+        passwordHash,
+      })),
+    );
   }
   await seedE2eBeyond(db);
   await seedE2eOffers(db);

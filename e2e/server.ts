@@ -46,7 +46,14 @@ await handle.close();
 
 const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
   stdio: "inherit",
-  env: { ...process.env, ...dbEnv, NODE_ENV: "production", AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123", APP_TODAY: E2E_TODAY, NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    ...dbEnv,
+    NODE_ENV: "production",
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
+    APP_TODAY: E2E_TODAY,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
 });
 let stopping = false;
 const stop = async () => {

@@ -1,13 +1,13 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
+import type { Actor } from "@/lib/audit";
 import { AccessError, requireAccess } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/roles";
 import type { AuthContext } from "@/lib/auth/sessions";
 import { DomainError, zodMessages } from "@/lib/errors";
-import { logUnexpected } from "@/lib/log";
-import type { Actor } from "@/lib/audit";
 import { sameOrigin } from "@/lib/imports/http";
+import { logUnexpected } from "@/lib/log";
 
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string[]> };
 
@@ -15,7 +15,8 @@ export function actorOf(ctx: AuthContext): Actor {
   return { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId };
 }
 
-export const CROSS_SITE_MESSAGE = "Cross-site request refused: this form works from this site's pages only. Nothing was changed.";
+export const CROSS_SITE_MESSAGE =
+  "Cross-site request refused: this form works from this site's pages only. Nothing was changed.";
 
 /**
  * The one wrapper for server actions: origin → session → role → zod parse → verb.
@@ -43,7 +44,11 @@ export async function runFormAction<S extends z.ZodType>(
   } catch (error) {
     if (error instanceof AccessError) return { ok: false, message: error.message };
     if (error instanceof DomainError) {
-      return { ok: false, message: error.message, errors: error.field ? { [error.field]: [error.message] } : undefined };
+      return {
+        ok: false,
+        message: error.message,
+        errors: error.field ? { [error.field]: [error.message] } : undefined,
+      };
     }
     const ref = logUnexpected(error, { permission });
     return { ok: false, message: `Something went wrong (reference ${ref}). Nothing was changed.` };

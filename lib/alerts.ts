@@ -2,12 +2,18 @@
 // Training Services criteria at risk of roll-off (the forecast), certifications expiring within
 // 90 days that would cost Solutions Partner points, renewal windows opening and closing, and
 // orders awaiting payment. Pure: inputs are the program views and the offers state; no I/O.
-import { areaLabel, type AreaSlug } from "@/lib/rules/areas";
-import { OFFERS, type OfferId } from "@/lib/rules/offers-catalog";
+import { type AreaSlug, areaLabel } from "@/lib/rules/areas";
 import { isHeld, renewalWindow } from "@/lib/rules/offers";
+import { OFFERS, type OfferId } from "@/lib/rules/offers-catalog";
 import type { ExpiryImpact } from "@/lib/rules/solutions-partner";
 import { daysBetween, type IsoDate } from "@/lib/rules/time";
-import { formatAverage, formatPoints, type CriterionRef, type TsEvaluation, type TsForecast } from "@/lib/rules/training-services";
+import {
+  type CriterionRef,
+  formatAverage,
+  formatPoints,
+  type TsEvaluation,
+  type TsForecast,
+} from "@/lib/rules/training-services";
 import { criterionLabel } from "@/lib/rules/training-services/trend";
 import { detailsHref } from "@/lib/training-services/criteria";
 
@@ -33,7 +39,14 @@ const SEVERITY_ORDER: Record<AlertSeverity, number> = { critical: 0, warning: 1,
 const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
 
 function tsHref(ref: CriterionRef): string {
-  if (ref.area === null) return detailsHref(ref.criterion === "courseware" ? "courseware" : ref.criterion === "examVouchers" ? "exam-vouchers" : "average-score");
+  if (ref.area === null)
+    return detailsHref(
+      ref.criterion === "courseware"
+        ? "courseware"
+        : ref.criterion === "examVouchers"
+          ? "exam-vouchers"
+          : "average-score",
+    );
   return detailsHref(ref.criterion === "surveyCompletions" ? "survey-completions" : "average-score", ref.area);
 }
 
@@ -42,7 +55,12 @@ function scoreText(e: TsEvaluation, ref: CriterionRef): string {
     const c = ref.area === null ? e.base.averageScore : e.areas[ref.area].averageScore;
     return `the average would be ${formatAverage(c.value)} (needs ${c.threshold.toFixed(2)})`;
   }
-  const c = ref.area === null ? (ref.criterion === "courseware" ? e.base.courseware : e.base.examVouchers) : e.areas[ref.area].surveyCompletions;
+  const c =
+    ref.area === null
+      ? ref.criterion === "courseware"
+        ? e.base.courseware
+        : e.base.examVouchers
+      : e.areas[ref.area].surveyCompletions;
   return `it would have ${formatPoints(c.points)} of ${formatPoints(c.threshold)} points`;
 }
 
@@ -51,7 +69,8 @@ function trainingServicesAlerts(f: TsForecast): Alert[] {
   const lost = f.current.evaluation.qualified ? f.months.find((m) => !m.qualified) : undefined;
   if (lost) {
     out.push({
-      id: "ts-qualification-roll-off", severity: "critical",
+      id: "ts-qualification-roll-off",
+      severity: "critical",
       title: "Training Services qualification at risk of roll-off",
       detail: `With no new data, the organization would no longer qualify once data through ${lost.dataThrough} is in (the window would start ${lost.window.start}).`,
       href: "/membership/training-services#forecast",
@@ -64,7 +83,8 @@ function trainingServicesAlerts(f: TsForecast): Alert[] {
       if (seen.has(id)) continue;
       seen.add(id);
       out.push({
-        id, severity: "warning",
+        id,
+        severity: "warning",
         title: `${criterionLabel(ref)} at risk of roll-off`,
         detail: `Met today; when ${m.leaving.month} leaves the window (data through ${m.dataThrough}) and no new data arrives, ${scoreText(m.evaluation, ref)}.`,
         href: tsHref(ref),
@@ -81,7 +101,10 @@ function expiringAlerts(impact: ExpiryImpact): Alert[] {
     .map((m) => {
       const t = selected.find((x) => x.area === m.area)!;
       const lostQualification = t.qualifiedNow && !t.qualifiedAfter;
-      const certs = m.certifications.slice(0, 3).map((c) => `${c.personName} (${c.code}, ${c.expiresOn})`).join(", ");
+      const certs = m.certifications
+        .slice(0, 3)
+        .map((c) => `${c.personName} (${c.code}, ${c.expiresOn})`)
+        .join(", ");
       const more = m.certifications.length > 3 ? ` and ${m.certifications.length - 3} more` : "";
       return {
         id: `sp-expiring-${m.area}-${m.metric}`,
@@ -101,13 +124,22 @@ function offersAlerts(today: IsoDate, s: OffersAlertState): Alert[] {
     const title = OFFERS[d.offer].title;
     if (today < w.opens) {
       const until = daysBetween(today, w.opens);
-      if (until <= 30) out.push({ id: `renewal-opens-${d.offer}`, severity: "info", title: `${title}: renewal window opens in ${days(until)}`, detail: `You can renew from ${w.opens} until the anniversary on ${w.closes}.`, href: "/membership/offers" });
+      if (until <= 30)
+        out.push({
+          id: `renewal-opens-${d.offer}`,
+          severity: "info",
+          title: `${title}: renewal window opens in ${days(until)}`,
+          detail: `You can renew from ${w.opens} until the anniversary on ${w.closes}.`,
+          href: "/membership/offers",
+        });
       continue;
     }
     const left = daysBetween(today, w.closes);
     out.push({
-      id: `renewal-open-${d.offer}`, severity: left <= URGENT_DAYS ? "critical" : "warning",
-      title: left === 0 ? `${title}: renewal window closes today` : `${title}: renewal window open, closes in ${days(left)}`,
+      id: `renewal-open-${d.offer}`,
+      severity: left <= URGENT_DAYS ? "critical" : "warning",
+      title:
+        left === 0 ? `${title}: renewal window closes today` : `${title}: renewal window open, closes in ${days(left)}`,
       detail: `Renew by ${w.closes} (the anniversary); after that the designation and its badges lapse.`,
       href: "/membership/offers",
     });
@@ -116,7 +148,8 @@ function offersAlerts(today: IsoDate, s: OffersAlertState): Alert[] {
     if (o.expiresOn !== null && o.expiresOn < today) continue; // already expired
     const left = o.expiresOn === null ? null : daysBetween(today, o.expiresOn);
     out.push({
-      id: `order-awaiting-${o.number}`, severity: left !== null && left <= URGENT_DAYS ? "critical" : "warning",
+      id: `order-awaiting-${o.number}`,
+      severity: left !== null && left <= URGENT_DAYS ? "critical" : "warning",
       title: `Order ${o.number} awaiting payment`,
       detail: `${OFFERS[o.offer].title}: ${o.expiresOn ? `pay by ${o.expiresOn} (${left === 0 ? "today" : `in ${days(left!)}`}), quoting the bank reference, or the order expires.` : "pay it, quoting the bank reference."}`,
       href: `/membership/orders/${encodeURIComponent(o.number)}`,
@@ -132,5 +165,8 @@ export function buildAlerts(input: AlertInputs): Alert[] {
     ...(input.trainingServices ? trainingServicesAlerts(input.trainingServices.forecast) : []),
     ...(input.solutionsPartner ? expiringAlerts(input.solutionsPartner.impact) : []),
   ];
-  return all.map((a, i) => ({ a, i })).sort((x, y) => SEVERITY_ORDER[x.a.severity] - SEVERITY_ORDER[y.a.severity] || x.i - y.i).map((x) => x.a);
+  return all
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => SEVERITY_ORDER[x.a.severity] - SEVERITY_ORDER[y.a.severity] || x.i - y.i)
+    .map((x) => x.a);
 }

@@ -8,7 +8,7 @@ describe("CSV download cells (SPEC §6)", () => {
     ["-2", "'-2"],
     ["@cmd", "'@cmd"],
     ["\tx", "'\tx"],
-    ["\rx", "\"'\rx\""],
+    ["\rx", '"\'\rx"'],
     ["plain", "plain"],
     ["a,b", '"a,b"'],
     ['say "hi"', '"say ""hi"""'],

@@ -13,7 +13,7 @@ export function csvCell(value: unknown): string {
 }
 
 export function csvLine(values: unknown[]): string {
-  return values.map(csvCell).join(",") + "\r\n";
+  return `${values.map(csvCell).join(",")}\r\n`;
 }
 
 /**
@@ -26,7 +26,9 @@ export function csvLine(values: unknown[]): string {
  */
 export function csvCellsSql(texts: string[]): string {
   // ascii(): 61 =, 43 +, 45 -, 64 @, 9 tab, 13 CR (NULL for NULL, 0 for '')
-  return texts.map((t) => `case when ascii(${t}) in (61, 43, 45, 64, 9, 13) then '''' || ${t} else coalesce(${t}, '') end`).join(", ");
+  return texts
+    .map((t) => `case when ascii(${t}) in (61, 43, 45, 64, 9, 13) then '''' || ${t} else coalesce(${t}, '') end`)
+    .join(", ");
 }
 
 const headers = (fileName: string) => ({
@@ -34,7 +36,7 @@ const headers = (fileName: string) => ({
   "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
   "cache-control": "no-store",
 });
-const firstLine = (header: string[]) => new TextEncoder().encode("\uFEFF" + csvLine(header));
+const firstLine = (header: string[]) => new TextEncoder().encode(`\uFEFF${csvLine(header)}`);
 
 /** A streamed CSV download: header, then pages of rows pulled on demand (bounded memory). */
 export function csvResponse(fileName: string, header: string[], pages: AsyncIterable<unknown[][]>): Response {
@@ -77,7 +79,8 @@ export class CsvRowEnds {
     let quoted = this.quoted;
     for (let i = 0; i < input.length; i++) {
       const byte = input[i]!;
-      if (byte === 0x22) quoted = !quoted; // a doubled quote toggles twice
+      if (byte === 0x22)
+        quoted = !quoted; // a doubled quote toggles twice
       else if (byte === 0x0a && !quoted) out[used++] = 0x0d;
       out[used++] = byte;
       if (used >= CHUNK - 1) {
@@ -109,8 +112,13 @@ export class CsvRowEnds {
  * pool (pg_cancel_backend) could wait forever for a connection held by the downloads themselves.
  */
 function cancelCopy(query: object): Promise<void> {
-  const q = query as { active?: boolean; state?: { pid: number | null }; canceller?: ((q: object) => Promise<void>) | null };
-  if (typeof q.canceller !== "function" || !q.state?.pid) return Promise.reject(new Error("postgres.js internals changed: cannot cancel the COPY"));
+  const q = query as {
+    active?: boolean;
+    state?: { pid: number | null };
+    canceller?: ((q: object) => Promise<void>) | null;
+  };
+  if (typeof q.canceller !== "function" || !q.state?.pid)
+    return Promise.reject(new Error("postgres.js internals changed: cannot cancel the COPY"));
   q.active = true;
   const done = q.canceller(q);
   q.canceller = null;
@@ -148,48 +156,51 @@ export async function csvCopyResponse(fileName: string, header: string[], sql: S
   }
   source.once("end", release).once("close", release).on("error", release);
   let finished = false; // the controller was closed, errored or cancelled
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(firstLine(header));
-      const fail = (error: unknown) => {
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(firstLine(header));
+        const fail = (error: unknown) => {
+          if (finished) return;
+          finished = true;
+          controller.error(error);
+          source.resume(); // drain what is left
+        };
+        const rows = new CsvRowEnds((chunk) => {
+          if (!finished) controller.enqueue(chunk);
+        });
+        source.on("data", (chunk: Buffer) => {
+          if (finished) return;
+          rows.push(chunk);
+          if ((controller.desiredSize ?? 1) <= 0) source.pause();
+        });
+        source.on("error", fail);
+        source.once("end", () => {
+          if (finished) return;
+          try {
+            rows.end();
+          } catch (error) {
+            return fail(error);
+          }
+          finished = true;
+          controller.close();
+        });
+      },
+      pull() {
+        if (!finished) source.resume();
+      },
+      async cancel() {
         if (finished) return;
         finished = true;
-        controller.error(error);
-        source.resume(); // drain what is left
-      };
-      const rows = new CsvRowEnds((chunk) => {
-        if (!finished) controller.enqueue(chunk);
-      });
-      source.on("data", (chunk: Buffer) => {
-        if (finished) return;
-        rows.push(chunk);
-        if ((controller.desiredSize ?? 1) <= 0) source.pause();
-      });
-      source.on("error", fail);
-      source.once("end", () => {
-        if (finished) return;
-        try {
-          rows.end();
-        } catch (error) {
-          return fail(error);
-        }
-        finished = true;
-        controller.close();
-      });
+        // The client went away mid-download. Paused, the copy cannot end (so the connection cannot
+        // go back to the pool and run someone else's query) until the cancel has been delivered; a
+        // backend that finished the COPY meanwhile ignores it. Then the rest is read and dropped.
+        source.pause();
+        if (!released) await cancelCopy(query).catch(() => {});
+        source.resume();
+      },
     },
-    pull() {
-      if (!finished) source.resume();
-    },
-    async cancel() {
-      if (finished) return;
-      finished = true;
-      // The client went away mid-download. Paused, the copy cannot end (so the connection cannot
-      // go back to the pool and run someone else's query) until the cancel has been delivered; a
-      // backend that finished the COPY meanwhile ignores it. Then the rest is read and dropped.
-      source.pause();
-      if (!released) await cancelCopy(query).catch(() => {});
-      source.resume();
-    },
-  }, new ByteLengthQueuingStrategy({ highWaterMark: 4 * CHUNK }));
+    new ByteLengthQueuingStrategy({ highWaterMark: 4 * CHUNK }),
+  );
   return new Response(stream, { headers: headers(fileName) });
 }

@@ -24,7 +24,9 @@ describe("env parsing", () => {
   });
   it("refuses production without AUTH_SECRET", () => {
     expect(() => assertProductionReady(parseEnv({ NODE_ENV: "production" }))).toThrow(/AUTH_SECRET is required/);
-    expect(() => assertProductionReady(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }))).not.toThrow();
+    expect(() =>
+      assertProductionReady(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) })),
+    ).not.toThrow();
     expect(() => assertProductionReady(parseEnv({ NODE_ENV: "development" }))).not.toThrow();
   });
 });

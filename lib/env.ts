@@ -10,7 +10,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Fixed "today" for demos and end-to-end tests (YYYY-MM-DD); the real clock otherwise.
-  APP_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "APP_TODAY must be YYYY-MM-DD").optional(),
+  APP_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "APP_TODAY must be YYYY-MM-DD")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,7 +1,11 @@
 // Typed domain errors, mapped once to `{ errors, message }` for forms (lib/actions.ts),
 // to JSON for route handlers (lib/http.ts) and to an exit code in the CLI.
 export class DomainError extends Error {
-  constructor(message: string, public readonly field?: string, public readonly code = "invalid") {
+  constructor(
+    message: string,
+    public readonly field?: string,
+    public readonly code = "invalid",
+  ) {
     super(message);
     this.name = "DomainError";
   }

@@ -4,7 +4,9 @@ import { describeError, scrubError } from "./log";
 // Issue #8: error logs carry the detail without secrets — query parameters (session ids, hashes) are redacted.
 describe("error logging", () => {
   const failed = () => {
-    const e = new Error('Failed query: select * from sessions where id = $1\nparams: 0e3892ac-5540-4fcf-bfda-cccd42b0cf6f,2026-11-15');
+    const e = new Error(
+      "Failed query: select * from sessions where id = $1\nparams: 0e3892ac-5540-4fcf-bfda-cccd42b0cf6f,2026-11-15",
+    );
     e.cause = Object.assign(new Error("Connection terminated unexpectedly"), { code: "57P01" });
     return e;
   };
@@ -12,7 +14,11 @@ describe("error logging", () => {
   it("describes an error with its cause, parameters redacted", () => {
     const d = describeError(failed());
     expect(JSON.stringify(d)).not.toContain("0e3892ac");
-    expect(d).toMatchObject({ name: "Error", message: "Failed query: select * from sessions where id = $1\nparams: [redacted]", cause: { message: "Connection terminated unexpectedly", code: "57P01" } });
+    expect(d).toMatchObject({
+      name: "Error",
+      message: "Failed query: select * from sessions where id = $1\nparams: [redacted]",
+      cause: { message: "Connection terminated unexpectedly", code: "57P01" },
+    });
   });
 
   it("scrubs errors printed by the framework, keeping their digest", () => {

@@ -8,7 +8,7 @@ function clean(fields: Record<string, unknown>): Record<string, unknown> {
 
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   const line = JSON.stringify({ level, time: new Date().toISOString(), msg, ...clean(fields) });
-  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
+  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
 // Query errors quote their parameters ("Failed query: … params: <session id>, <hash>, …"): never log them.
@@ -19,7 +19,9 @@ export function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { value: String(error) };
   const cause = error.cause as { name?: string; message?: string; code?: string } | undefined;
   return {
-    name: error.name, message: scrub(error.message), stack: scrub(error.stack),
+    name: error.name,
+    message: scrub(error.message),
+    stack: scrub(error.stack),
     ...(cause ? { cause: { name: cause.name, message: scrub(cause.message), code: cause.code } } : {}),
   };
 }

@@ -20,7 +20,11 @@ describe("versionedMemo", () => {
     const ok = () => memo("k", async () => (calls++, 1));
     expect(await Promise.all([ok(), ok()])).toEqual([1, 1]);
     expect(calls).toBe(1);
-    await expect(memo("bad", async () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    await expect(
+      memo("bad", async () => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
     expect(await memo("bad", async () => 2)).toBe(2);
   });
 });

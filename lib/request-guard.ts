@@ -107,8 +107,13 @@ export function foreignOrigin(headers: Headers): boolean {
  * from Content-Length, then the body's shape. Null when it may go on; else the refusal to send.
  */
 export async function checkActionPost(request: Request): Promise<Response | null> {
-  if (foreignOrigin(request.headers)) return refusal(403, "Cross-site request refused: this form works from this site's pages only.");
-  const tooLarge = () => refusal(413, `The request is larger than ${MAX_ACTION_BODY_BYTES / 1024 / 1024} MB. Payment proofs may be at most 5 MB.`);
+  if (foreignOrigin(request.headers))
+    return refusal(403, "Cross-site request refused: this form works from this site's pages only.");
+  const tooLarge = () =>
+    refusal(
+      413,
+      `The request is larger than ${MAX_ACTION_BODY_BYTES / 1024 / 1024} MB. Payment proofs may be at most 5 MB.`,
+    );
   if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) return tooLarge();
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   const isFetchAction = request.headers.has("next-action");
@@ -117,7 +122,9 @@ export async function checkActionPost(request: Request): Promise<Response | null
     const body = await request.arrayBuffer(); // without a Content-Length: at most the proxy's clone limit
     if (body.byteLength > MAX_ACTION_BODY_BYTES) return tooLarge();
     if (type.startsWith("multipart/form-data")) {
-      const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type")! } }).formData(); // the boundary is case-sensitive
+      const form = await new Response(body, {
+        headers: { "content-type": request.headers.get("content-type")! },
+      }).formData(); // the boundary is case-sensitive
       if (isFetchAction) return validArgs(form.get("0")) ? null : malformed();
       return validMpaForm(form) ? null : malformed();
     }
@@ -133,5 +140,7 @@ export async function checkActionPost(request: Request): Promise<Response | null
 /** A POST to Auth.js: only its size is checked here (its CSRF token and Origin are Auth.js's). */
 export function checkAuthPost(request: Request): Response | null {
   const length = Number(request.headers.get("content-length") ?? 0);
-  return length > MAX_AUTH_BODY_BYTES ? refusal(413, `The request is larger than ${MAX_AUTH_BODY_BYTES / 1024} KB.`) : null;
+  return length > MAX_AUTH_BODY_BYTES
+    ? refusal(413, `The request is larger than ${MAX_AUTH_BODY_BYTES / 1024} KB.`)
+    : null;
 }

@@ -3,8 +3,8 @@ import { closeDatabase, dbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { DEMO_PASSWORD, demoSignIns } from "@/db/seed/users";
-import { env } from "@/lib/env";
 import { today } from "@/lib/clock";
+import { env } from "@/lib/env";
 import { buildIsStale, ensureAuthSecret } from "./server-env";
 
 // `npm run demo`: embedded database + migrations + demo data (once) + production build + server.
@@ -20,7 +20,10 @@ async function main() {
 
   if (buildIsStale()) {
     console.log("Building the app (first run takes a minute or two)…");
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const port = String(e.PORT);
@@ -28,7 +31,9 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  console.log(`\nPartner Membership Center: http://localhost:${port}\nDemo sign-ins (password "${DEMO_PASSWORD}"):\n  ${demoSignIns().join("\n  ")}\n`);
+  console.log(
+    `\nPartner Membership Center: http://localhost:${port}\nDemo sign-ins (password "${DEMO_PASSWORD}"):\n  ${demoSignIns().join("\n  ")}\n`,
+  );
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -12,7 +12,8 @@ const connections = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const seconds = Number(process.env.LOAD_SECONDS ?? 60);
 if (buildIsStale()) {
   console.log("▶ building the app");
-  if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+  if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0)
+    process.exit(1);
 }
 const database = await freshDatabase(async () => {
   await loadCatalog();
@@ -21,10 +22,25 @@ const database = await freshDatabase(async () => {
 const server = await startServer(database, Number(process.env.REL_PORT ?? 3120));
 let errors = 1;
 try {
-  const cookies = await Promise.all(["partner_admin", "account_admin", "global_admin"].map((r) => signIn(server.base, `${r.replace("_", "-")}@load-1.example`, REL_PASSWORD)));
-  const paths = ["/membership", "/membership/training-services", "/membership/solutions-partner", "/api/v1/membership/training-services", "/api/v1/membership/solutions-partner", "/membership/offers"];
+  const cookies = await Promise.all(
+    ["partner_admin", "account_admin", "global_admin"].map((r) =>
+      signIn(server.base, `${r.replace("_", "-")}@load-1.example`, REL_PASSWORD),
+    ),
+  );
+  const paths = [
+    "/membership",
+    "/membership/training-services",
+    "/membership/solutions-partner",
+    "/api/v1/membership/training-services",
+    "/api/v1/membership/solutions-partner",
+    "/membership/offers",
+  ];
   console.log(`▶ ${connections} connections for ${seconds} s on ${database.describe}`);
-  const report = await runLoad(server.base, cookies.flatMap((cookie) => paths.map((path) => ({ path, cookie }))), { connections, seconds });
+  const report = await runLoad(
+    server.base,
+    cookies.flatMap((cookie) => paths.map((path) => ({ path, cookie }))),
+    { connections, seconds },
+  );
   console.log(describeLoad(report));
   for (const s of report.samples.filter((x) => x.error).slice(0, 10)) console.log(`  ${s.path}: ${s.error}`);
   errors = report.errors;

@@ -13,7 +13,16 @@ export function ensureAuthSecret(dataDir: string): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

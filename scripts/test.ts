@@ -5,14 +5,19 @@ import { buildIsStale } from "./server-env";
 // against a production build. Uses DATABASE_URL's server when set, else the embedded database.
 function run(cmd: string, args: string[], env: Record<string, string> = {}): void {
   console.log(`\n▶ ${[cmd, ...args].join(" ")}`);
-  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const result = spawnSync(cmd, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   if (result.status !== 0) {
     console.error(`\n✗ ${[cmd, ...args].join(" ")} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);
   }
 }
 
-const mode = process.env.DATABASE_URL ? `PostgreSQL server (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, "//")})` : "embedded PGlite";
+const mode = process.env.DATABASE_URL
+  ? `PostgreSQL server (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, "//")})`
+  : "embedded PGlite";
 console.log(`Test database: ${mode}`);
 run(process.execPath, ["node_modules/vitest/vitest.mjs", "run"]);
 if (buildIsStale()) run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);

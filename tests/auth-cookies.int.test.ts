@@ -19,20 +19,33 @@ function setCookies(res: Response): string[] {
 async function signIn(base: string, email: string, password: string): Promise<string[]> {
   const csrfRes = await handlers.GET(new NextRequest(`${base}/api/auth/csrf`));
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = setCookies(csrfRes).map((c) => c.split(";")[0]).join("; ");
-  const res = await handlers.POST(new NextRequest(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/membership` }),
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: base },
-  }));
+  const csrfCookie = setCookies(csrfRes)
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const res = await handlers.POST(
+    new NextRequest(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/membership` }),
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: base },
+    }),
+  );
   expect(res.status).toBe(302);
   return [...setCookies(csrfRes), ...setCookies(res)];
 }
 
 describe("session cookies", () => {
   it("over https: __Secure- prefix, Secure, HttpOnly, SameSite=Lax, expiring with the server-side session", async () => {
-    const org = await createOrganization(db(), { kind: "cli" }, { partnerId: "cookie-1", name: "Cookie Org", country: "US" });
-    await createUser(db(), { kind: "cli" }, org.id, { name: "C", email: "c@cookie-1.example", role: "partner_admin", password: "cookie-password-1" });
+    const org = await createOrganization(
+      db(),
+      { kind: "cli" },
+      { partnerId: "cookie-1", name: "Cookie Org", country: "US" },
+    );
+    await createUser(db(), { kind: "cli" }, org.id, {
+      name: "C",
+      email: "c@cookie-1.example",
+      role: "partner_admin",
+      password: "cookie-password-1",
+    });
     const cookies = await signIn("https://pmc.example", "c@cookie-1.example", "cookie-password-1");
     const session = cookies.find((c) => c.startsWith("__Secure-authjs.session-token="));
     expect(session, cookies.join("\n")).toBeDefined();

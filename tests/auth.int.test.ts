@@ -15,7 +15,12 @@ const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 async function orgWithAdmin(partnerId: string) {
   const org = await createOrganization(db(), CLI, { partnerId, name: `Org ${partnerId}`, country: "US" });
-  const admin = await createUser(db(), CLI, org.id, { name: "Admin", email: `admin@${partnerId}.example`, role: "global_admin", password: "correct-horse-1" });
+  const admin = await createUser(db(), CLI, org.id, {
+    name: "Admin",
+    email: `admin@${partnerId}.example`,
+    role: "global_admin",
+    password: "correct-horse-1",
+  });
   return { org, admin };
 }
 
@@ -31,15 +36,28 @@ describe("users and passwords", () => {
 
   it("rejects a duplicate email whatever its case", async () => {
     const { org } = await orgWithAdmin("p-dup");
-    await expect(createUser(db(), CLI, org.id, { name: "B", email: "ADMIN@p-dup.example", role: "member", password: "another-pass-1" })).rejects.toThrow(/already exists/);
+    await expect(
+      createUser(db(), CLI, org.id, {
+        name: "B",
+        email: "ADMIN@p-dup.example",
+        role: "member",
+        password: "another-pass-1",
+      }),
+    ).rejects.toThrow(/already exists/);
   });
 
   it("signs in with the right password only, with one generic failure for unknown emails", async () => {
     await orgWithAdmin("p-sign");
     const ok = await verifyCredentials(db(), "Admin@P-Sign.example", "correct-horse-1", t0);
     expect(ok.ok).toBe(true);
-    expect(await verifyCredentials(db(), "admin@p-sign.example", "wrong", t0)).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials(db(), "nobody@p-sign.example", "wrong", t0)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(db(), "admin@p-sign.example", "wrong", t0)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await verifyCredentials(db(), "nobody@p-sign.example", "wrong", t0)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 });
 
@@ -64,7 +82,12 @@ describe("rate limit counter in the database", () => {
 describe("role and organization are re-read on every request", () => {
   it("a demotion and a disable take effect at once", async () => {
     const { org, admin } = await orgWithAdmin("p-demote");
-    const other = await createUser(db(), CLI, org.id, { name: "Second", email: "second@p-demote.example", role: "global_admin", password: "second-pass-1" });
+    const other = await createUser(db(), CLI, org.id, {
+      name: "Second",
+      email: "second@p-demote.example",
+      role: "global_admin",
+      password: "second-pass-1",
+    });
     const signIn = await verifyCredentials(db(), "second@p-demote.example", "second-pass-1", t0);
     if (!signIn.ok) throw new Error("sign-in failed");
     expect((await loadContext(db(), signIn.sessionId, t0))?.role).toBe("global_admin");
@@ -82,7 +105,9 @@ describe("role and organization are re-read on every request", () => {
     const a = await orgWithAdmin("p-iso-a");
     const b = await orgWithAdmin("p-iso-b");
     const actorB = { kind: "user", userId: b.admin.id, email: "admin@p-iso-b.example", orgId: b.org.id } as const;
-    await expect(changeRole(db(), actorB, b.org.id, { userId: a.admin.id, role: "member" })).rejects.toThrow(/not in your organization/);
+    await expect(changeRole(db(), actorB, b.org.id, { userId: a.admin.id, role: "member" })).rejects.toThrow(
+      /not in your organization/,
+    );
     const [row] = await db().select().from(users).where(eq(users.id, a.admin.id));
     expect(row!.role).toBe("global_admin");
   });
@@ -90,6 +115,8 @@ describe("role and organization are re-read on every request", () => {
   it("keeps at least one active global admin", async () => {
     const { org, admin } = await orgWithAdmin("p-last");
     const actor = { kind: "user", userId: admin.id, email: "x", orgId: org.id } as const;
-    await expect(changeRole(db(), actor, org.id, { userId: admin.id, role: "member" })).rejects.toThrow(/at least one active global admin/);
+    await expect(changeRole(db(), actor, org.id, { userId: admin.id, role: "member" })).rejects.toThrow(
+      /at least one active global admin/,
+    );
   });
 });

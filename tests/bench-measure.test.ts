@@ -1,19 +1,36 @@
 // Issue #7: the benchmark's rounds (the control before and after, each route's 1M and 10k in
 // A B B A) combine into one figure exactly: percentiles over every response, not averaged.
-import { describe, expect, it } from "vitest";
+
 import type { Result } from "autocannon";
+import { describe, expect, it } from "vitest";
 import { combine, type Round } from "@/bench/lib/measure";
 
 const histogram = { average: 0, mean: 0, stddev: 0, min: 0, max: 0, total: 0, p50: 0, p90: 0, p99: 0, p99_9: 0 };
 const roundOf = (latencies: number[], seconds: number, extra: Partial<Result> = {}): Round => ({
   latencies,
-  result: { duration: seconds, errors: 0, timeouts: 0, non2xx: 0, latency: histogram, requests: { ...histogram, total: latencies.length, sent: latencies.length }, throughput: histogram, ...extra },
+  result: {
+    duration: seconds,
+    errors: 0,
+    timeouts: 0,
+    non2xx: 0,
+    latency: histogram,
+    requests: { ...histogram, total: latencies.length, sent: latencies.length },
+    throughput: histogram,
+    ...extra,
+  },
 });
 
 describe("combining load rounds", () => {
   it("takes requests/s over the summed duration and percentiles over all responses", () => {
-    const fast = roundOf(Array.from({ length: 100 }, () => 10), 5);
-    const slow = roundOf(Array.from({ length: 50 }, () => 100), 5, { non2xx: 2, errors: 1 });
+    const fast = roundOf(
+      Array.from({ length: 100 }, () => 10),
+      5,
+    );
+    const slow = roundOf(
+      Array.from({ length: 50 }, () => 100),
+      5,
+      { non2xx: 2, errors: 1 },
+    );
     const r = combine([fast, slow]);
     expect(r.requestsPerSec).toBe(15);
     expect(r.requests).toBe(150);

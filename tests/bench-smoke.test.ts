@@ -8,18 +8,18 @@
 // re-imports, updates, catalog changes, rejected and concurrent imports row by row.)
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db/client";
-import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
-import { tsLineItemPages } from "@/db/queries/training-services-items";
-import { loadTrainingServices } from "@/db/queries/training-services";
-import { windowFor } from "@/lib/rules/time";
+import { type BenchOptions, parseOptions, STEPS } from "@/bench/lib/context";
 import { csvChunks, HEADERS, importFileRow, kindCounts, rowGenerators } from "@/bench/lib/generate";
 import { benchData, importOrThrow, LOAD_ORDER, twinPartnerId } from "@/bench/lib/load";
-import { requestQueries, ROUTES } from "@/bench/lib/pages";
-import { parseOptions, STEPS, type BenchOptions } from "@/bench/lib/context";
+import { ROUTES, requestQueries } from "@/bench/lib/pages";
 import { reportTable, targets } from "@/bench/lib/report";
-import { useTestDatabase } from "./test-db";
+import { db } from "@/db/client";
+import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
+import { loadTrainingServices } from "@/db/queries/training-services";
+import { tsLineItemPages } from "@/db/queries/training-services-items";
+import { windowFor } from "@/lib/rules/time";
 import { count, query } from "./fixtures/csv/helpers";
+import { useTestDatabase } from "./test-db";
 
 useTestDatabase();
 
@@ -39,11 +39,22 @@ describe("the generator (pure)", () => {
 
   it("gives every kind its share of the scale, with unique natural keys", () => {
     expect(kindCounts(1_000_000)).toEqual({
-      "courseware-completions": 1_000_000, "exam-vouchers": 200_000, "mtm-surveys": 200_000,
-      customers: 50_000, certifications: 20_000, usage: 672, deployments: 100_000,
+      "courseware-completions": 1_000_000,
+      "exam-vouchers": 200_000,
+      "mtm-surveys": 200_000,
+      customers: 50_000,
+      certifications: 20_000,
+      usage: 672,
+      deployments: 100_000,
     });
     const keyColumns: Record<string, number[]> = {
-      "courseware-completions": [0], "exam-vouchers": [0], "mtm-surveys": [0], customers: [0, 2, 4], certifications: [0, 2], usage: [0, 1, 2, 3], deployments: [0, 1, 2, 3],
+      "courseware-completions": [0],
+      "exam-vouchers": [0],
+      "mtm-surveys": [0],
+      customers: [0, 2, 4],
+      certifications: [0, 2],
+      usage: [0, 1, 2, 3],
+      deployments: [0, 1, 2, 3],
     };
     for (const kind of LOAD_ORDER) {
       const records = parse(text(kind, 5_000), { from_line: 2 }) as string[][];
@@ -54,7 +65,13 @@ describe("the generator (pure)", () => {
   });
 
   it("spreads line items over 24 months and the import file over the window", () => {
-    const months = new Set(text("courseware-completions", 5_000).trim().split("\n").slice(1).map((l) => l.split(",")[2]!.slice(0, 7)));
+    const months = new Set(
+      text("courseware-completions", 5_000)
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",")[2]!.slice(0, 7)),
+    );
     expect(months.size).toBe(24);
     const w = windowFor(DATA_THROUGH);
     const row = importFileRow(7, DATA_THROUGH);
@@ -74,18 +91,39 @@ describe("npm run bench: options and report (no run)", () => {
     const o = parseOptions(["--scale", "20000", "--only", "import,download", "--dist-dir", ".next-x"]) as BenchOptions;
     expect(o).toMatchObject({ scale: 20_000, twinScale: 10_000, importRows: 20_000, distDir: ".next-x" });
     const results = {
-      date: "2026-11-23T00:00:00Z", loadAverage: { start: [1, 1, 1] },
-      import: { ratio: 0.6, peakRssMB: 250, importRowsPerSec: 30_000, copyRowsPerSec: 50_000, importSeconds: 0.67, copySeconds: 0.4, phases: { merge: 0.2 } },
-      download: { ratio: 0.7, serverPeakRssMB: 200, routeSeconds: 1.4, copySeconds: 1, rows: 20_000, serverRssBeforeMB: 190, firstByteMs: 20 },
+      date: "2026-11-23T00:00:00Z",
+      loadAverage: { start: [1, 1, 1] },
+      import: {
+        ratio: 0.6,
+        peakRssMB: 250,
+        importRowsPerSec: 30_000,
+        copyRowsPerSec: 50_000,
+        importSeconds: 0.67,
+        copySeconds: 0.4,
+        phases: { merge: 0.2 },
+      },
+      download: {
+        ratio: 0.7,
+        serverPeakRssMB: 200,
+        routeSeconds: 1.4,
+        copySeconds: 1,
+        rows: 20_000,
+        serverRssBeforeMB: 190,
+        firstByteMs: 20,
+      },
       downloadPlan: { pageMsAfterImport: [12, 10, 11] },
     };
     const list = targets(o, results);
     expect(list.map((t) => [t.target, t.met])).toEqual([
-      ["Import ≥ 0.5 × COPY throughput", true], ["Import peak RSS < 300 MB", true],
-      ["Download ≥ 0.5 × COPY TO throughput", true], ["Download: server peak RSS < 300 MB", true],
+      ["Import ≥ 0.5 × COPY throughput", true],
+      ["Import peak RSS < 300 MB", true],
+      ["Download ≥ 0.5 × COPY TO throughput", true],
+      ["Download: server peak RSS < 300 MB", true],
     ]);
     const table = reportTable(o, results, list);
-    expect(table).toContain("| download (CSV route) | 20,000 | 1.40 s (first byte 20 ms) | 1.00 s (COPY TO STDOUT) | 0.70× |");
+    expect(table).toContain(
+      "| download (CSV route) | 20,000 | 1.40 s (first byte 20 ms) | 1.00 s (COPY TO STDOUT) | 0.70× |",
+    );
     expect(table).not.toContain("req/s");
   });
 });
@@ -103,7 +141,15 @@ describe("bench:data at scale 200", () => {
 
   it("fills every table of both organizations through the import path", async () => {
     const expected = kindCounts(SCALE);
-    const tables = { "courseware-completions": "courseware_completions", "exam-vouchers": "exam_vouchers", "mtm-surveys": "mtm_surveys", customers: "customers", certifications: "certifications", usage: "usage", deployments: "deployments" } as const;
+    const tables = {
+      "courseware-completions": "courseware_completions",
+      "exam-vouchers": "exam_vouchers",
+      "mtm-surveys": "mtm_surveys",
+      customers: "customers",
+      certifications: "certifications",
+      usage: "usage",
+      deployments: "deployments",
+    } as const;
     for (const kind of LOAD_ORDER) expect(await count(tables[kind], `org_id = '${orgId}'`), kind).toBe(expected[kind]);
     expect(await count("courseware_completions", `org_id = '${twinId}'`)).toBe(50);
     expect(await count("imports", `org_id = '${orgId}'`)).toBe(LOAD_ORDER.length);
@@ -122,8 +168,16 @@ describe("bench:data at scale 200", () => {
     // Another seed: the same natural keys (ids come from the row number) with other courses, dates and answers.
     const { counts, rows } = rowGenerators({ scale: SCALE, seed: 7, dataThrough: DATA_THROUGH });
     const other = rowGenerators({ scale: SCALE, seed: 11, dataThrough: DATA_THROUGH });
-    const moved = (i: number) => rows["mtm-surveys"](i).split(",")[0] + "," + other.rows["mtm-surveys"](i).split(",").slice(1).join(",");
-    const r = await importOrThrow({ kind: "mtm-surveys", orgId, fileName: "moved.csv", today: TODAY, dataThrough: DATA_THROUGH, input: csvChunks(HEADERS["mtm-surveys"], counts["mtm-surveys"], moved) });
+    const moved = (i: number) =>
+      `${rows["mtm-surveys"](i).split(",")[0]},${other.rows["mtm-surveys"](i).split(",").slice(1).join(",")}`;
+    const r = await importOrThrow({
+      kind: "mtm-surveys",
+      orgId,
+      fileName: "moved.csv",
+      today: TODAY,
+      dataThrough: DATA_THROUGH,
+      input: csvChunks(HEADERS["mtm-surveys"], counts["mtm-surveys"], moved),
+    });
     expect(r.inserted).toBe(0);
     expect(r.updated).toBeGreaterThan(counts["mtm-surveys"] / 2);
     await expectRollupEqualsLineItems();
@@ -141,18 +195,34 @@ describe("bench:data at scale 200", () => {
       return out;
     };
     const between = `between '${w.start}' and '${w.end}'`;
-    const completions = await query<Record<string, unknown>>(`select achievement_code, course_code, redeemed_on::text as d from courseware_completions
+    const completions = await query<
+      Record<string, unknown>
+    >(`select achievement_code, course_code, redeemed_on::text as d from courseware_completions
       where org_id = '${orgId}' and redeemed_on ${between} order by achievement_code`);
     expect(completions.length).toBeGreaterThan(7);
-    for (const size of [7, 5000]) expect(await all("courseware", null, size)).toEqual(completions.map((r) => [r.achievement_code, r.course_code, r.d]));
-    const vouchers = await query<Record<string, unknown>>(`select voucher_id, exam_code, level::text as l, purchased_on::text as d from exam_vouchers
+    for (const size of [7, 5000])
+      expect(await all("courseware", null, size)).toEqual(
+        completions.map((r) => [r.achievement_code, r.course_code, r.d]),
+      );
+    const vouchers = await query<
+      Record<string, unknown>
+    >(`select voucher_id, exam_code, level::text as l, purchased_on::text as d from exam_vouchers
       where org_id = '${orgId}' and purchased_on ${between} order by voucher_id`);
     expect(await all("exam-vouchers", null, 5)).toEqual(vouchers.map((r) => [r.voucher_id, r.exam_code, r.l, r.d]));
     for (const area of [null, "security"] as const) {
-      const surveys = await query<Record<string, unknown>>(`select survey_id, s.course_code, completed_on::text as d, q1, q2, q3, q4, q5 from mtm_surveys s
+      const surveys = await query<
+        Record<string, unknown>
+      >(`select survey_id, s.course_code, completed_on::text as d, q1, q2, q3, q4, q5 from mtm_surveys s
         join courses co using (course_code) where s.org_id = '${orgId}' and completed_on ${between} and co.category <> 'fundamentals'
         ${area ? `and co.solution_area = '${area}'` : ""} order by survey_id`);
-      expect(await all("surveys", area, 3)).toEqual(surveys.map((r) => [r.survey_id, r.course_code, r.d, ...[r.q1, r.q2, r.q3, r.q4, r.q5].map((q) => (q === null ? null : Number(q)))]));
+      expect(await all("surveys", area, 3)).toEqual(
+        surveys.map((r) => [
+          r.survey_id,
+          r.course_code,
+          r.d,
+          ...[r.q1, r.q2, r.q3, r.q4, r.q5].map((q) => (q === null ? null : Number(q))),
+        ]),
+      );
     }
   });
 
@@ -160,13 +230,21 @@ describe("bench:data at scale 200", () => {
     const view = await loadSolutionsPartner(db(), orgId, TODAY);
     expect(view.freshness.hasData).toBe(true);
     for (const route of ROUTES) {
-      await requestQueries(route, { db: db(), orgId, sessionId: "00000000-0000-0000-0000-000000000000", today: TODAY, now: new Date(`${TODAY}T12:00:00Z`) });
+      await requestQueries(route, {
+        db: db(),
+        orgId,
+        sessionId: "00000000-0000-0000-0000-000000000000",
+        today: TODAY,
+        now: new Date(`${TODAY}T12:00:00Z`),
+      });
     }
   });
 });
 
 async function expectRollupEqualsLineItems(): Promise<void> {
-  const rollup = await query(`select org_id::text, month, kind, category, solution_area, items, answer_sum, answer_count from ts_monthly order by 1, 2, 3, 4, 5`);
+  const rollup = await query(
+    `select org_id::text, month, kind, category, solution_area, items, answer_sum, answer_count from ts_monthly order by 1, 2, 3, 4, 5`,
+  );
   const answered = [1, 2, 3, 4, 5].map((n) => `(s.q${n} is not null)::int`).join(" + ");
   const sum = [1, 2, 3, 4, 5].map((n) => `coalesce(s.q${n}, 0)`).join(" + ");
   const lineItems = await query(`
@@ -185,7 +263,12 @@ async function expectRollupEqualsLineItems(): Promise<void> {
   expect(rollup.map(numbers)).toEqual(lineItems.map(numbers));
 }
 
-const numbers = (r: Record<string, unknown>) => ({ ...r, items: Number(r.items), answer_sum: Number(r.answer_sum), answer_count: Number(r.answer_count) });
+const numbers = (r: Record<string, unknown>) => ({
+  ...r,
+  items: Number(r.items),
+  answer_sum: Number(r.answer_sum),
+  answer_count: Number(r.answer_count),
+});
 
 /** What the dashboard reads from the rollup = the same counts computed from the line items of the window. */
 async function expectDashboardEqualsLineItems(orgId: string): Promise<void> {
@@ -195,15 +278,27 @@ async function expectDashboardEqualsLineItems(orgId: string): Promise<void> {
       count(*) filter (where co.category = 'fundamentals')::int as f, count(*) filter (where co.category = 'two-days-or-less')::int as t,
       count(*) filter (where co.category = 'three-days-or-more')::int as h
     from courseware_completions x join courses co using (course_code) where x.org_id = '${orgId}' and x.redeemed_on between '${start}' and '${end}'`);
-  const [v] = await query<Record<string, number>>(`select count(*) filter (where level = 'fundamentals')::int as f, count(*) filter (where level = 'advanced')::int as a
+  const [v] = await query<
+    Record<string, number>
+  >(`select count(*) filter (where level = 'fundamentals')::int as f, count(*) filter (where level = 'advanced')::int as a
     from exam_vouchers where org_id = '${orgId}' and purchased_on between '${start}' and '${end}'`);
   const answered = [1, 2, 3, 4, 5].map((n) => `(s.q${n} is not null)::int`).join(" + ");
   const sum = [1, 2, 3, 4, 5].map((n) => `coalesce(s.q${n}, 0)`).join(" + ");
-  const [s] = await query<Record<string, number>>(`select count(*)::int as n, coalesce(sum(${sum}), 0)::int as sum, coalesce(sum(${answered}), 0)::int as answered
+  const [s] = await query<
+    Record<string, number>
+  >(`select count(*)::int as n, coalesce(sum(${sum}), 0)::int as sum, coalesce(sum(${answered}), 0)::int as answered
     from mtm_surveys s join courses co using (course_code) where s.org_id = '${orgId}' and s.completed_on between '${start}' and '${end}' and co.category <> 'fundamentals'`);
   const a = view.aggregates;
-  expect(a.completions).toEqual({ fundamentals: Number(c!.f), twoDaysOrLess: Number(c!.t), threeDaysOrMore: Number(c!.h) });
+  expect(a.completions).toEqual({
+    fundamentals: Number(c!.f),
+    twoDaysOrLess: Number(c!.t),
+    threeDaysOrMore: Number(c!.h),
+  });
   expect(a.vouchers).toEqual({ fundamentals: Number(v!.f), advanced: Number(v!.a) });
-  expect({ surveyCount: a.surveys.surveyCount, answerSum: a.surveys.answerSum, answerCount: a.surveys.answerCount }).toEqual({ surveyCount: Number(s!.n), answerSum: Number(s!.sum), answerCount: Number(s!.answered) });
+  expect({
+    surveyCount: a.surveys.surveyCount,
+    answerSum: a.surveys.answerSum,
+    answerCount: a.surveys.answerCount,
+  }).toEqual({ surveyCount: Number(s!.n), answerSum: Number(s!.sum), answerCount: Number(s!.answered) });
   expect(a.completions.fundamentals + a.completions.twoDaysOrLess + a.completions.threeDaysOrMore).toBeGreaterThan(0);
 }

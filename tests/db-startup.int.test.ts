@@ -3,13 +3,13 @@
 // start hook that leaves the process answering 500 for good. Real connections throughout: the
 // database "comes up" when a TCP relay to the test server opens on the port the app was given.
 import net from "node:net";
-import postgres from "postgres";
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, rowsOf, type DbHandle } from "@/db/client";
+import { freePort } from "@/bench/lib/server";
+import { type DbHandle, openDatabase, rowsOf } from "@/db/client";
 import { databaseUnreachable } from "@/db/pool";
 import { prepareDatabase } from "@/db/startup";
-import { freePort } from "@/bench/lib/server";
 import { env } from "@/lib/env";
 import { useTestDatabase } from "./test-db";
 
@@ -18,12 +18,25 @@ const server = env().DATABASE_URL;
 
 describe("telling an unreachable database from a failing one", () => {
   it("a refused connection is unreachable; an SQL error is not", async () => {
-    const nobody = postgres(`postgres://postgres@127.0.0.1:${await freePort()}/x`, { max: 1, connect_timeout: 2, onnotice: () => {} });
-    const refused = await nobody`select 1`.then(() => null, (e: unknown) => e);
+    const nobody = postgres(`postgres://postgres@127.0.0.1:${await freePort()}/x`, {
+      max: 1,
+      connect_timeout: 2,
+      onnotice: () => {},
+    });
+    const refused = await nobody`select 1`.then(
+      () => null,
+      (e: unknown) => e,
+    );
     await nobody.end();
     expect(refused).not.toBeNull();
     expect(databaseUnreachable(refused)).toBe(true);
-    const bad = await testDb.handle().db.execute(sql`selec 1`).then(() => null, (e: unknown) => e);
+    const bad = await testDb
+      .handle()
+      .db.execute(sql`selec 1`)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(bad).not.toBeNull();
     expect(databaseUnreachable(bad)).toBe(false);
   });
@@ -50,7 +63,10 @@ describe.skipIf(!server)("a server started before PostgreSQL", () => {
     const handle: DbHandle = openDatabase({ url: url.toString() });
     cleanups.push(() => handle.close());
     const logs: string[] = [];
-    const started = await prepareDatabase(handle, { log: (level, msg) => logs.push(`${level}: ${msg}`), maxWaitMs: 300 });
+    const started = await prepareDatabase(handle, {
+      log: (level, msg) => logs.push(`${level}: ${msg}`),
+      maxWaitMs: 300,
+    });
     expect(started.state).toBe("waiting");
     expect(logs.join("\n")).toMatch(/^warn: database unreachable at start/m);
 
@@ -65,7 +81,11 @@ describe.skipIf(!server)("a server started before PostgreSQL", () => {
 
     await started.ready;
     expect(logs.at(-1)).toBe("info: database ready");
-    const [tables] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name in ('organizations', 'users', 'imports')`));
+    const [tables] = rowsOf<{ n: number }>(
+      await handle.db.execute(
+        sql`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name in ('organizations', 'users', 'imports')`,
+      ),
+    );
     expect(tables!.n).toBe(3);
   }, 30_000);
 

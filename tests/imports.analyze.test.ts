@@ -3,16 +3,23 @@
 // autovacuum came by). Small imports leave statistics to autovacuum.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ANALYZE_AFTER_ROWS, needsAnalyze } from "@/lib/imports/pipeline";
-import { useTestDatabase } from "./test-db";
 import { createOrg, expectOk, importCourses, query, runImport } from "./fixtures/csv/helpers";
+import { useTestDatabase } from "./test-db";
 
 useTestDatabase();
 
 const completions = (n: number, prefix: string) =>
-  "achievement_code,course_code,redeemed_on\n" + Array.from({ length: n }, (_, i) => `${prefix}-${i},AZ-104T00,2026-10-${String(1 + (i % 28)).padStart(2, "0")}`).join("\n") + "\n";
+  "achievement_code,course_code,redeemed_on\n" +
+  Array.from({ length: n }, (_, i) => `${prefix}-${i},AZ-104T00,2026-10-${String(1 + (i % 28)).padStart(2, "0")}`).join(
+    "\n",
+  ) +
+  "\n";
 
 async function statistics(): Promise<{ reltuples: number; analyzed: number }> {
-  const [row] = await query<{ reltuples: number; analyzed: number }>(`select c.reltuples::float8 as reltuples, s.analyze_count::int as analyzed
+  const [row] = await query<{
+    reltuples: number;
+    analyzed: number;
+  }>(`select c.reltuples::float8 as reltuples, s.analyze_count::int as analyzed
     from pg_class c join pg_stat_user_tables s on s.relid = c.oid where c.relname = 'courseware_completions'`);
   return { reltuples: Number(row!.reltuples), analyzed: Number(row!.analyzed) };
 }
@@ -34,13 +41,17 @@ describe("ANALYZE after a large import", () => {
     await expectOk(runImport("courseware-completions", orgId, completions(200, "S")));
     const before = await statistics();
     expect(before.analyzed).toBe(0); // manual ANALYZE only (autovacuum counts apart)
-    const r = await expectOk(runImport("courseware-completions", orgId, completions(ANALYZE_AFTER_ROWS + 1, "L"), { fileName: "large.csv" }));
+    const r = await expectOk(
+      runImport("courseware-completions", orgId, completions(ANALYZE_AFTER_ROWS + 1, "L"), { fileName: "large.csv" }),
+    );
     expect(r.inserted).toBe(ANALYZE_AFTER_ROWS + 1);
     const after = await statistics();
     expect(after.analyzed).toBe(1);
     expect(after.reltuples).toBe(ANALYZE_AFTER_ROWS + 201);
     // Re-importing the same rows changes nothing: no second ANALYZE.
-    await expectOk(runImport("courseware-completions", orgId, completions(ANALYZE_AFTER_ROWS + 1, "L"), { fileName: "again.csv" }));
+    await expectOk(
+      runImport("courseware-completions", orgId, completions(ANALYZE_AFTER_ROWS + 1, "L"), { fileName: "again.csv" }),
+    );
     expect((await statistics()).analyzed).toBe(1);
   }, 60_000);
 });

@@ -8,8 +8,8 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importCommands } from "@/cli/commands-import";
 import { runCli } from "@/cli/run";
-import { useTestDatabase } from "./test-db";
 import { count, createOrg, query } from "./fixtures/csv/helpers";
+import { useTestDatabase } from "./test-db";
 
 useTestDatabase();
 const fixture = (name: string) => path.join(__dirname, "fixtures/csv", name);
@@ -18,7 +18,11 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pmc-import-cli-"));
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(importCommands, argv, { out: (s) => out.push(s), err: (s) => err.push(s), stdin: async () => "" });
+  const code = await runCli(importCommands, argv, {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    stdin: async () => "",
+  });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -31,9 +35,23 @@ describe("npm run cli -- import", () => {
   it("imports the shared course catalog without --org, then completions for an organization", async () => {
     const courses = await cli("import", "courses", fixture("courses.csv"));
     expect(courses).toMatchObject({ code: 0, err: "" });
-    expect(courses.out).toMatch(/^courses for the shared course catalog: 4 rows imported, data through \d{4}-\d{2}-\d{2}\.\n4 new, 0 changed, 0 unchanged\.$/);
-    const r = await cli("import", "courseware-completions", fixture("courseware-completions.csv"), "--org", "cli-1", "--data-through", "2026-10-31");
-    expect(r).toEqual({ code: 0, err: "", out: "courseware-completions for organization cli-1: 3 rows imported, data through 2026-10-31.\n3 new, 0 changed, 0 unchanged." });
+    expect(courses.out).toMatch(
+      /^courses for the shared course catalog: 4 rows imported, data through \d{4}-\d{2}-\d{2}\.\n4 new, 0 changed, 0 unchanged\.$/,
+    );
+    const r = await cli(
+      "import",
+      "courseware-completions",
+      fixture("courseware-completions.csv"),
+      "--org",
+      "cli-1",
+      "--data-through",
+      "2026-10-31",
+    );
+    expect(r).toEqual({
+      code: 0,
+      err: "",
+      out: "courseware-completions for organization cli-1: 3 rows imported, data through 2026-10-31.\n3 new, 0 changed, 0 unchanged.",
+    });
     expect(await count("courseware_completions", `org_id = '${org}'`)).toBe(3);
     const [imp] = await query(`select file_name, imported_by from imports where org_id = '${org}'`);
     expect(imp).toEqual({ file_name: "courseware-completions.csv", imported_by: "cli" });
@@ -68,12 +86,22 @@ describe("npm run cli -- import", () => {
   });
 
   it("exits 1 for a missing file or an unknown organization", async () => {
-    expect(await cli("import", "usage", path.join(tmp, "missing.csv"), "--org", "cli-1")).toMatchObject({ code: 1, err: expect.stringContaining("no such file") });
-    expect(await cli("import", "usage", fixture("usage.csv"), "--org", "nobody")).toMatchObject({ code: 1, err: "Error: No organization with partner id nobody" });
+    expect(await cli("import", "usage", path.join(tmp, "missing.csv"), "--org", "cli-1")).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("no such file"),
+    });
+    expect(await cli("import", "usage", fixture("usage.csv"), "--org", "nobody")).toMatchObject({
+      code: 1,
+      err: "Error: No organization with partner id nobody",
+    });
   });
 
   it("is registered in the CLI and answers --help", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "cli/index.ts", "import", "--help"], { cwd: path.join(__dirname, "..") });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "cli/index.ts", "import", "--help"],
+      { cwd: path.join(__dirname, "..") },
+    );
     expect(stdout).toContain("Usage: npm run cli -- import KIND FILE [--org ID] [--data-through YYYY-MM-DD]");
   });
 });

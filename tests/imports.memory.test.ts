@@ -6,11 +6,11 @@ import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/lib/env";
 import { closeDatabase, openDatabase, useDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { useTestDatabase } from "./test-db";
+import { env } from "@/lib/env";
 import { count, createOrg, expectOk, importCourses, query, runImport } from "./fixtures/csv/helpers";
+import { useTestDatabase } from "./test-db";
 
 // PostgreSQL: the usual test database. PGlite: a database folder on disk, as the app runs it
 // (an in-memory PGlite keeps its table files in this process's memory, which is not the point).
@@ -60,22 +60,28 @@ describe("a 100k-row completions import", () => {
     const before = process.memoryUsage();
     const peak = { rss: 0, heap: 0 };
     const started = performance.now();
-    const result = await expectOk(runImport("courseware-completions", org, completionsFile(ROWS), {
-      onProgress: (rows) => {
-        if (rows % 10_000 !== 0) return;
-        gc();
-        const m = process.memoryUsage();
-        peak.rss = Math.max(peak.rss, (m.rss - before.rss) / MB);
-        peak.heap = Math.max(peak.heap, (m.heapUsed - before.heapUsed) / MB);
-      },
-    }));
+    const result = await expectOk(
+      runImport("courseware-completions", org, completionsFile(ROWS), {
+        onProgress: (rows) => {
+          if (rows % 10_000 !== 0) return;
+          gc();
+          const m = process.memoryUsage();
+          peak.rss = Math.max(peak.rss, (m.rss - before.rss) / MB);
+          peak.heap = Math.max(peak.heap, (m.heapUsed - before.heapUsed) / MB);
+        },
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     const where = env().DATABASE_URL ? "PostgreSQL" : "PGlite (folder)";
-    console.log(`${ROWS} rows in ${seconds.toFixed(2)} s on ${where}; peak growth: rss ${peak.rss.toFixed(1)} MB, heap ${peak.heap.toFixed(1)} MB`);
+    console.log(
+      `${ROWS} rows in ${seconds.toFixed(2)} s on ${where}; peak growth: rss ${peak.rss.toFixed(1)} MB, heap ${peak.heap.toFixed(1)} MB`,
+    );
 
     expect(result).toMatchObject({ rows: ROWS, inserted: ROWS, updated: 0 });
     expect(await count("courseware_completions", `org_id = '${org}'`)).toBe(ROWS);
-    const [rollup] = await query<{ n: number }>(`select sum(items)::int as n from ts_monthly where org_id = '${org}' and kind = 'completion'`);
+    const [rollup] = await query<{ n: number }>(
+      `select sum(items)::int as n from ts_monthly where org_id = '${org}' and kind = 'completion'`,
+    );
     expect(Number(rollup!.n)).toBe(ROWS);
     expect(peak.heap).toBeLessThan(50);
     expect(peak.rss).toBeLessThan(150);

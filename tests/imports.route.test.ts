@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { AuthContext } from "@/lib/auth/sessions";
-import { requestBody, sameOrigin } from "@/lib/imports/http";
 import { InputError } from "@/lib/imports/errors";
-import { useTestDatabase } from "./test-db";
+import { requestBody, sameOrigin } from "@/lib/imports/http";
 import { count, createOrg, importCourses, query } from "./fixtures/csv/helpers";
+import { useTestDatabase } from "./test-db";
 
 const session = vi.hoisted(() => ({ ctx: null as AuthContext | null, forbidden: false }));
 vi.mock("@/lib/auth/guard", () => {
@@ -43,8 +43,16 @@ function stream(text: string): ReadableStream<Uint8Array> {
 
 function post(query: string, body: string, headers: Record<string, string> = {}) {
   const request = new Request(`${ORIGIN}/api/v1/imports?${query}`, {
-    method: "POST", body: stream(body), duplex: "half",
-    headers: { host: "app.example", origin: ORIGIN, "content-type": "text/csv", "x-file-name": encodeURIComponent("réalisations 10.csv"), ...headers },
+    method: "POST",
+    body: stream(body),
+    duplex: "half",
+    headers: {
+      host: "app.example",
+      origin: ORIGIN,
+      "content-type": "text/csv",
+      "x-file-name": encodeURIComponent("réalisations 10.csv"),
+      ...headers,
+    },
   } as RequestInit);
   return POST(request, { params: Promise.resolve({}) });
 }
@@ -53,8 +61,22 @@ let orgId = "";
 beforeAll(async () => {
   orgId = await createOrg("route-1");
   await importCourses();
-  const [user] = await db().insert(users).values({ orgId, email: "ada@route.example", name: "Ada", role: "partner_admin", passwordHash: "-" }).returning();
-  session.ctx = { sessionId: "s", userId: user!.id, email: "ada@route.example", name: "Ada", role: "partner_admin", orgId, orgName: "Org", partnerId: "route-1", country: "US", verified: true };
+  const [user] = await db()
+    .insert(users)
+    .values({ orgId, email: "ada@route.example", name: "Ada", role: "partner_admin", passwordHash: "-" })
+    .returning();
+  session.ctx = {
+    sessionId: "s",
+    userId: user!.id,
+    email: "ada@route.example",
+    name: "Ada",
+    role: "partner_admin",
+    orgId,
+    orgName: "Org",
+    partnerId: "route-1",
+    country: "US",
+    verified: true,
+  };
 });
 
 describe("POST /api/v1/imports", () => {
@@ -62,23 +84,40 @@ describe("POST /api/v1/imports", () => {
     const other = await createOrg("route-2");
     const res = await post(`kind=courseware-completions&dataThrough=2026-10-31&orgId=${other}`, CSV);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, rows: 2, inserted: 2, dataThrough: "2026-10-31", message: "2 rows imported, data through 2026-10-31." });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      rows: 2,
+      inserted: 2,
+      dataThrough: "2026-10-31",
+      message: "2 rows imported, data through 2026-10-31.",
+    });
     expect(await count("courseware_completions", `org_id = '${orgId}'`)).toBe(2);
     expect(await count("courseware_completions", `org_id = '${other}'`)).toBe(0);
-    expect(await query(`select file_name, imported_by from imports where org_id = '${orgId}'`)).toEqual([{ file_name: "réalisations 10.csv", imported_by: "ada@route.example" }]);
+    expect(await query(`select file_name, imported_by from imports where org_id = '${orgId}'`)).toEqual([
+      { file_name: "réalisations 10.csv", imported_by: "ada@route.example" },
+    ]);
   });
 
   it("answers 400 with row-numbered errors for a bad file", async () => {
     const res = await post("kind=courseware-completions", CSV.replace("2026-10-02", "2026-02-30"));
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ ok: false, errorCount: 1, message: "Nothing was imported.", errors: [{ row: 3, column: "redeemed_on" }] });
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      errorCount: 1,
+      message: "Nothing was imported.",
+      errors: [{ row: 3, column: "redeemed_on" }],
+    });
     const header = await post("kind=courseware-completions", "nope\n1\n");
     expect(header.status).toBe(400);
   });
 
   it("refuses a foreign or missing Origin (CSRF) before anything else", async () => {
     expect((await post("kind=courses", CSV, { origin: "https://evil.example" })).status).toBe(403);
-    const noOrigin = new Request(`${ORIGIN}/api/v1/imports?kind=courses`, { method: "POST", body: "x", headers: { host: "app.example" } });
+    const noOrigin = new Request(`${ORIGIN}/api/v1/imports?kind=courses`, {
+      method: "POST",
+      body: "x",
+      headers: { host: "app.example" },
+    });
     expect((await POST(noOrigin, { params: Promise.resolve({}) })).status).toBe(403);
   });
 
@@ -101,7 +140,9 @@ describe("upload helpers", () => {
   it("accepts only this host as Origin", () => {
     const h = (o: Record<string, string>) => new Headers(o);
     expect(sameOrigin(h({ host: "a.example", origin: "https://a.example" }))).toBe(true);
-    expect(sameOrigin(h({ host: "internal:3000", "x-forwarded-host": "a.example", origin: "https://a.example" }))).toBe(true);
+    expect(sameOrigin(h({ host: "internal:3000", "x-forwarded-host": "a.example", origin: "https://a.example" }))).toBe(
+      true,
+    );
     expect(sameOrigin(h({ host: "a.example", origin: "https://a.example.evil" }))).toBe(false);
     expect(sameOrigin(h({ host: "a.example", origin: "null" }))).toBe(false);
     expect(sameOrigin(h({ host: "a.example" }))).toBe(false);
@@ -109,9 +150,11 @@ describe("upload helpers", () => {
 
   it("stops a body beyond the size limit", async () => {
     const chunks: number[] = [];
-    await expect((async () => {
-      for await (const c of requestBody(stream("x".repeat(100)), 50)) chunks.push(c.byteLength);
-    })()).rejects.toBeInstanceOf(InputError);
+    await expect(
+      (async () => {
+        for await (const c of requestBody(stream("x".repeat(100)), 50)) chunks.push(c.byteLength);
+      })(),
+    ).rejects.toBeInstanceOf(InputError);
     expect(chunks.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(50);
   });
 });

@@ -7,11 +7,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { orders } from "@/db/schema";
 import { importCsv } from "@/lib/imports/pipeline";
-import { cancelOrder, confirmPayment, uploadPaymentProof } from "@/lib/offers/payments";
 import { maintainOrg } from "@/lib/offers/maintenance";
+import { cancelOrder, confirmPayment, uploadPaymentProof } from "@/lib/offers/payments";
 import { purchaseDesignation } from "@/lib/offers/place-order";
-import { findViolations, INVARIANT_COUNT } from "./invariants";
 import { generateCorpus } from "./fuzz/generator";
+import { findViolations, INVARIANT_COUNT } from "./invariants";
 import { loadCatalog, REL_TODAY, relOrg, tsForm } from "./reliability/scenario";
 import { useTestDatabase } from "./test-db";
 
@@ -39,7 +39,12 @@ describe("invariants", () => {
     const first = await purchaseDesignation(db(), wire.as.account_admin, tsForm(wire, "wire_transfer"), REL_TODAY);
     await cancelOrder(db(), wire.as.account_admin, { orderNumber: first.order.number }, REL_TODAY);
     const second = await purchaseDesignation(db(), wire.as.account_admin, tsForm(wire, "wire_transfer"), REL_TODAY);
-    await uploadPaymentProof(db(), wire.as.account_admin, { orderNumber: second.order.number, fileName: "proof.png", bytes: PNG }, REL_TODAY);
+    await uploadPaymentProof(
+      db(),
+      wire.as.account_admin,
+      { orderNumber: second.order.number, fileName: "proof.png", bytes: PNG },
+      REL_TODAY,
+    );
     await confirmPayment(db(), CLI, { orderNumber: second.order.number }, REL_TODAY);
 
     // wire transfer left unpaid for more than 30 days: expired by maintenance
@@ -50,7 +55,14 @@ describe("invariants", () => {
 
     // hostile imports into the buyer's organization
     for (const c of generateCorpus(60, 88)) {
-      await importCsv({ kind: c.kind, orgId: c.kind === "courses" ? null : buyer.id, actor: CLI, fileName: "fuzz.csv", input: typeof c.body === "function" ? c.body() : [c.body], today: REL_TODAY });
+      await importCsv({
+        kind: c.kind,
+        orgId: c.kind === "courses" ? null : buyer.id,
+        actor: CLI,
+        fileName: "fuzz.csv",
+        input: typeof c.body === "function" ? c.body() : [c.body],
+        today: REL_TODAY,
+      });
     }
 
     expect(await findViolations(db(), REL_TODAY)).toEqual([]);
@@ -62,7 +74,9 @@ describe("invariants", () => {
       values ('PMC-999999999', ${org.id}, 'training-services', 'purchase', '2026-11-15', '2027-11-15', 487500, 'USD', 'billing_profile', 'active', 'broken-1', '{}'::jsonb, 'x', '2026-11-15', '2026-11-15'),
              ('PMC-999999998', ${org.id}, 'training-services', 'purchase', '2026-11-15', '2027-11-15', 487500, 'USD', 'billing_profile', 'cancelled', 'broken-2', '{}'::jsonb, 'x', '2026-11-15', null)`);
     const found = (await findViolations(db(), REL_TODAY)).map((v) => v.invariant);
-    expect(found).toEqual(expect.arrayContaining(["orders without the audit row of their placing", "orders in an impossible state"]));
+    expect(found).toEqual(
+      expect.arrayContaining(["orders without the audit row of their placing", "orders in an impossible state"]),
+    );
     await db().execute(sql`delete from orders where number in ('PMC-999999999', 'PMC-999999998')`);
     expect(await findViolations(db(), REL_TODAY)).toEqual([]);
   });

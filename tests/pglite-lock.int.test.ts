@@ -10,7 +10,9 @@ import { DatabaseInUseError } from "@/db/pglite-lock";
 describe("embedded database single-process lock", () => {
   it("refuses a second process with a clear error, and allows it once the first has exited", async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pmc-lock-")), "pglite");
-    const holder = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/hold-pglite.ts", dir], { stdio: ["ignore", "pipe", "inherit"] });
+    const holder = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/hold-pglite.ts", dir], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((resolve, reject) => {
       holder.stdout.on("data", (d: Buffer) => d.toString().includes("holding") && resolve());
       holder.on("exit", (code) => reject(new Error(`holder exited early (${code})`)));

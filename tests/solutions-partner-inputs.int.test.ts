@@ -2,9 +2,9 @@
 // counted row by row in JavaScript, on random line items with dates on every boundary.
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { certifications, customers, deployments, organizations } from "@/db/schema";
 import { loadSpInputs, spDates } from "@/db/queries/solutions-partner-inputs";
-import { inputRequests, rulesetFor, type InputRequest, type InputValues } from "@/lib/rules/solutions-partner";
+import { certifications, customers, deployments, organizations } from "@/db/schema";
+import { type InputRequest, type InputValues, inputRequests, rulesetFor } from "@/lib/rules/solutions-partner";
 import { CATALOG_2026 } from "@/lib/rules/solutions-partner/certification-catalog";
 import { addDays } from "@/lib/rules/time";
 import { useTestDatabase } from "./test-db";
@@ -19,7 +19,8 @@ describe("Solutions Partner inputs (SPEC §4.4) equal a direct count of the line
   const dataThrough = DATA_THROUGH;
   const d = spDates(dataThrough);
   const requests = inputRequests(rulesetFor(dataThrough));
-  const eligible = (from: string, until: string | null | undefined, day: string) => from <= day && (!until || until > day);
+  const eligible = (from: string, until: string | null | undefined, day: string) =>
+    from <= day && (!until || until > day);
   const distinct = (xs: string[]) => new Set(xs).size;
 
   /** SPEC §4.4 counted in JavaScript, row by row (as the SQL did before it was made set-based). */
@@ -27,23 +28,58 @@ describe("Solutions Partner inputs (SPEC §4.4) equal a direct count of the line
     const out: InputValues = {};
     for (const r of rs) {
       if (r.kind === "customers") {
-        const rows = c.filter((k) => k.solutionArea === r.area && k.segment === r.segment && r.associations.includes(k.association));
+        const rows = c.filter(
+          (k) => k.solutionArea === r.area && k.segment === r.segment && r.associations.includes(k.association),
+        );
         out[r.key] = {
-          atEnd: distinct(rows.filter((k) => eligible(k.eligibleFrom, k.eligibleUntil, d.end)).map((k) => k.customerId)),
-          atStart: distinct(rows.filter((k) => eligible(k.eligibleFrom, k.eligibleUntil, d.start)).map((k) => k.customerId)),
+          atEnd: distinct(
+            rows.filter((k) => eligible(k.eligibleFrom, k.eligibleUntil, d.end)).map((k) => k.customerId),
+          ),
+          atStart: distinct(
+            rows.filter((k) => eligible(k.eligibleFrom, k.eligibleUntil, d.start)).map((k) => k.customerId),
+          ),
         };
       } else if (r.kind === "certifications") {
-        out[r.key] = { persons: distinct(p.filter((k) => r.codes.includes(k.certificationCode) && k.earnedOn <= dataThrough && (!k.expiresOn || k.expiresOn >= dataThrough)).map((k) => k.personId)) };
+        out[r.key] = {
+          persons: distinct(
+            p
+              .filter(
+                (k) =>
+                  r.codes.includes(k.certificationCode) &&
+                  k.earnedOn <= dataThrough &&
+                  (!k.expiresOn || k.expiresOn >= dataThrough),
+              )
+              .map((k) => k.personId),
+          ),
+        };
       } else if (r.kind === "deployments") {
         const rows = x.filter((k) => k.solutionArea === r.area && r.associations.includes(k.association));
         out[r.key] = {
-          atEnd: distinct(rows.filter((k) => eligible(k.deployedOn, k.removedOn, d.end)).map((k) => `${k.customerId}|${k.workload}`)),
-          atStart: distinct(rows.filter((k) => eligible(k.deployedOn, k.removedOn, d.start)).map((k) => `${k.customerId}|${k.workload}`)),
+          atEnd: distinct(
+            rows.filter((k) => eligible(k.deployedOn, k.removedOn, d.end)).map((k) => `${k.customerId}|${k.workload}`),
+          ),
+          atStart: distinct(
+            rows
+              .filter((k) => eligible(k.deployedOn, k.removedOn, d.start))
+              .map((k) => `${k.customerId}|${k.workload}`),
+          ),
         };
       } else if (r.kind === "azure-services") {
         // As the SQL has it: deployed by the window's end and not removed before the window's first day.
-        out[r.key] = { services: distinct(x.filter((k) => k.solutionArea === r.area && r.associations.includes(k.association) && !r.excludedWorkloads.includes(k.workload)
-          && k.deployedOn <= d.end && (!k.removedOn || k.removedOn > (k.deployedOn > d.windowStart ? k.deployedOn : d.windowStart))).map((k) => k.workload)) };
+        out[r.key] = {
+          services: distinct(
+            x
+              .filter(
+                (k) =>
+                  k.solutionArea === r.area &&
+                  r.associations.includes(k.association) &&
+                  !r.excludedWorkloads.includes(k.workload) &&
+                  k.deployedOn <= d.end &&
+                  (!k.removedOn || k.removedOn > (k.deployedOn > d.windowStart ? k.deployedOn : d.windowStart)),
+              )
+              .map((k) => k.workload),
+          ),
+        };
       } else if (r.kind === "segment-mix") {
         const rows = c.filter((k) => k.solutionArea === r.area && eligible(k.eligibleFrom, k.eligibleUntil, d.end));
         out[r.key] = {
@@ -61,15 +97,33 @@ describe("Solutions Partner inputs (SPEC §4.4) equal a direct count of the line
   it("on 25 random organizations", async () => {
     let seed = 12345;
     const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-    const areas = ["data-ai", "infrastructure", "digital-app-innovation", "business-applications", "modern-work", "security"];
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const areas = [
+      "data-ai",
+      "infrastructure",
+      "digital-app-innovation",
+      "business-applications",
+      "modern-work",
+      "security",
+    ];
     const associations = ["cpor", "dpor", "csp", "pal"] as const;
-    const days = [d.start, d.end, d.windowStart, dataThrough, "2024-01-01", "2027-03-01", ...[-1, 1].flatMap((n) => [addDays(d.start, n), addDays(d.end, n), addDays(d.windowStart, n)])];
+    const days = [
+      d.start,
+      d.end,
+      d.windowStart,
+      dataThrough,
+      "2024-01-01",
+      "2027-03-01",
+      ...[-1, 1].flatMap((n) => [addDays(d.start, n), addDays(d.end, n), addDays(d.windowStart, n)]),
+    ];
     const codes = Object.keys(CATALOG_2026.entries);
     const workloads = ["virtual-machines", "vm-licenses", "aks", "teams", "azure-sql", "sentinel"];
     const later = (from: string) => (rnd() < 0.4 ? pick(days.filter((x) => x >= from)) : null);
     for (let round = 0; round < 25; round++) {
-      const [org] = await db().insert(organizations).values({ partnerId: `PROP-${round}`, name: "p", country: "US" }).returning();
+      const [org] = await db()
+        .insert(organizations)
+        .values({ partnerId: `PROP-${round}`, name: "p", country: "US" })
+        .returning();
       const orgId = org!.id;
       const n = 1 + Math.floor(rnd() * 50);
       const c = new Map<string, Customer>();
@@ -77,20 +131,50 @@ describe("Solutions Partner inputs (SPEC §4.4) equal a direct count of the line
       const x = new Map<string, Deployment>();
       for (let i = 0; i < n; i++) {
         const from = pick(days);
-        const k: Customer = { orgId, customerId: `C${Math.floor(rnd() * 12)}`, customerName: "c", solutionArea: pick(areas), segment: pick(["smb", "enterprise"] as const), association: pick(associations), eligibleFrom: from, eligibleUntil: later(from) };
+        const k: Customer = {
+          orgId,
+          customerId: `C${Math.floor(rnd() * 12)}`,
+          customerName: "c",
+          solutionArea: pick(areas),
+          segment: pick(["smb", "enterprise"] as const),
+          association: pick(associations),
+          eligibleFrom: from,
+          eligibleUntil: later(from),
+        };
         c.set(`${k.customerId}|${k.solutionArea}|${k.association}`, k);
         const earned = pick(days);
-        const q: Cert = { orgId, personId: `P${Math.floor(rnd() * 8)}`, personName: "p", certificationCode: pick(codes), earnedOn: earned, expiresOn: later(earned) };
+        const q: Cert = {
+          orgId,
+          personId: `P${Math.floor(rnd() * 8)}`,
+          personName: "p",
+          certificationCode: pick(codes),
+          earnedOn: earned,
+          expiresOn: later(earned),
+        };
         p.set(`${q.personId}|${q.certificationCode}`, q);
         for (let j = 0; j < 2; j++) {
           const on = pick(days);
-          const y: Deployment = { orgId, customerId: `C${Math.floor(rnd() * 12)}`, solutionArea: pick(areas), workload: pick(workloads), association: pick(associations), deployedOn: on, removedOn: later(on) };
+          const y: Deployment = {
+            orgId,
+            customerId: `C${Math.floor(rnd() * 12)}`,
+            solutionArea: pick(areas),
+            workload: pick(workloads),
+            association: pick(associations),
+            deployedOn: on,
+            removedOn: later(on),
+          };
           x.set(`${y.customerId}|${y.solutionArea}|${y.workload}|${y.association}`, y);
         }
       }
-      await db().insert(customers).values([...c.values()]);
-      await db().insert(certifications).values([...p.values()]);
-      await db().insert(deployments).values([...x.values()]);
+      await db()
+        .insert(customers)
+        .values([...c.values()]);
+      await db()
+        .insert(certifications)
+        .values([...p.values()]);
+      await db()
+        .insert(deployments)
+        .values([...x.values()]);
       const actual = await loadSpInputs(db(), orgId, requests, d);
       expect(actual, `round ${round}`).toEqual(expected(requests, [...c.values()], [...p.values()], [...x.values()]));
     }

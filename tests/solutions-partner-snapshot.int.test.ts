@@ -4,9 +4,9 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { certifications, deployments, imports, spSnapshots } from "@/db/schema";
 import { loadExpiring, loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { loadSpInputs, spDates } from "@/db/queries/solutions-partner-inputs";
+import { certifications, deployments, imports, spSnapshots } from "@/db/schema";
 import { afterImport } from "@/lib/imports/after-import";
 import { addDays } from "@/lib/rules/time";
 import { createOrg, expectOk, runImport, TODAY } from "./fixtures/csv/helpers";
@@ -26,7 +26,7 @@ const load = (kind: "customers" | "certifications" | "deployments" | "usage", ro
     deployments: "customer_id,solution_area,workload,association,deployed_on,removed_on",
     usage: "solution_area,association,measure,month,value",
   }[kind];
-  return expectOk(runImport(kind, orgId, [header, ...rows].join("\n") + "\n", { dataThrough: DT, afterImport }));
+  return expectOk(runImport(kind, orgId, `${[header, ...rows].join("\n")}\n`, { dataThrough: DT, afterImport }));
 };
 
 /** The inputs computed from the line items now, bypassing the snapshot. */
@@ -45,7 +45,10 @@ async function snapshotRow() {
 
 describe("Solutions Partner snapshot (sp_snapshots)", () => {
   it("is written by each import and equals the line items after imports and re-imports", async () => {
-    const first = await load("customers", ["C1,A,modern-work,smb,cpor,2026-01-15,", "C2,B,modern-work,smb,cpor,2026-01-15,"]);
+    const first = await load("customers", [
+      "C1,A,modern-work,smb,cpor,2026-01-15,",
+      "C2,B,modern-work,smb,cpor,2026-01-15,",
+    ]);
     expect(await snapshotRow()).toMatchObject({ importId: first.importId, dataThrough: DT });
     await load("certifications", ["P1,Ada,MS-700,2025-01-01,2026-12-15", "P2,Bob,MS-102,2025-01-01,"]);
     await load("deployments", ["C1,modern-work,teams,cpor,2026-02-01,"]);
@@ -59,10 +62,15 @@ describe("Solutions Partner snapshot (sp_snapshots)", () => {
     expect(expiring.expiring.map((e) => e.personId)).toEqual(["P1"]);
 
     // A re-import changes a row (C2 leaves before end(M)) and adds one: the snapshot follows.
-    await load("customers", ["C2,B,modern-work,smb,cpor,2026-01-15,2026-05-01", "C3,C,modern-work,smb,cpor,2026-03-01,"]);
+    await load("customers", [
+      "C2,B,modern-work,smb,cpor,2026-01-15,2026-05-01",
+      "C3,C,modern-work,smb,cpor,2026-03-01,",
+    ]);
     ({ view, live } = await fromLineItems());
     expect(view.inputs).toEqual(live);
-    expect(view.evaluation.areas["modern-work"].tracks.smb!.metrics.find((m) => m.id === "net-customer-adds")!.value).toBe(2);
+    expect(
+      view.evaluation.areas["modern-work"].tracks.smb!.metrics.find((m) => m.id === "net-customer-adds")!.value,
+    ).toBe(2);
   });
 
   it("is recomputed, not trusted, when it is not the newest import's or the ruleset's", async () => {
@@ -70,15 +78,32 @@ describe("Solutions Partner snapshot (sp_snapshots)", () => {
     await load("certifications", ["P1,Ada,MS-700,2025-01-01,"]);
     // Rows deleted and added behind the app's back, then an import row without the import's hook:
     await db().delete(certifications).where(eq(certifications.orgId, orgId));
-    await db().insert(deployments).values({ orgId, customerId: "C1", solutionArea: "modern-work", workload: "teams", association: "cpor", deployedOn: "2026-02-01" });
-    const [row] = await db().insert(imports).values({ orgId, kind: "deployments", fileName: "x.csv", rowCount: 1, dataThrough: DT, importedBy: "cli" }).returning();
+    await db().insert(deployments).values({
+      orgId,
+      customerId: "C1",
+      solutionArea: "modern-work",
+      workload: "teams",
+      association: "cpor",
+      deployedOn: "2026-02-01",
+    });
+    const [row] = await db()
+      .insert(imports)
+      .values({ orgId, kind: "deployments", fileName: "x.csv", rowCount: 1, dataThrough: DT, importedBy: "cli" })
+      .returning();
     let { view, live } = await fromLineItems();
     expect(view.inputs).toEqual(live);
-    expect(Object.entries(view.inputs).filter(([k]) => k.startsWith("certifications")).every(([, v]) => (v as { persons: number }).persons === 0)).toBe(true);
+    expect(
+      Object.entries(view.inputs)
+        .filter(([k]) => k.startsWith("certifications"))
+        .every(([, v]) => (v as { persons: number }).persons === 0),
+    ).toBe(true);
     expect((await snapshotRow())!.importId).toBe(row!.id); // refilled for the newest import
 
     // A snapshot of another ruleset is never read.
-    await db().update(spSnapshots).set({ ruleset: "some-older-ruleset", inputs: {} }).where(eq(spSnapshots.orgId, orgId));
+    await db()
+      .update(spSnapshots)
+      .set({ ruleset: "some-older-ruleset", inputs: {} })
+      .where(eq(spSnapshots.orgId, orgId));
     ({ view, live } = await fromLineItems());
     expect(view.inputs).toEqual(live);
     expect((await snapshotRow())!.ruleset).toBe(view.ruleset.id);
@@ -92,7 +117,13 @@ describe("Solutions Partner snapshot (sp_snapshots)", () => {
     // A page that still believes `a` is newest computes, but must not overwrite `b`'s row.
     const { refreshSpSnapshot } = await import("@/db/queries/solutions-partner-snapshot");
     const view = await loadSolutionsPartner(db(), orgId, TODAY);
-    await refreshSpSnapshot(db(), { orgId, importId: a.importId, ruleset: view.ruleset, requests: view.requests, dates: view.dates });
+    await refreshSpSnapshot(db(), {
+      orgId,
+      importId: a.importId,
+      ruleset: view.ruleset,
+      requests: view.requests,
+      dates: view.dates,
+    });
     expect((await snapshotRow())!.importId).toBe(b.importId);
   });
 
@@ -102,7 +133,9 @@ describe("Solutions Partner snapshot (sp_snapshots)", () => {
       "C1,infrastructure,azure-sql,csp,2026-03-01,2026-03-02", // active on 2026-03-01
     ]);
     const { live, view } = await fromLineItems();
-    const services = view.requests.filter((r) => r.kind === "azure-services" && r.area === "infrastructure" && r.associations.includes("csp"));
+    const services = view.requests.filter(
+      (r) => r.kind === "azure-services" && r.area === "infrastructure" && r.associations.includes("csp"),
+    );
     expect(services.length).toBeGreaterThan(0);
     for (const r of services) expect(live[r.key]).toEqual({ services: 1 }); // azure-sql only
   });

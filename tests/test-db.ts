@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
-import { closeDatabase, openDatabase, useDatabase, type DbHandle } from "@/db/client";
+import { closeDatabase, type DbHandle, openDatabase, useDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";
 

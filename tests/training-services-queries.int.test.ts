@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { imports, tsMonthly } from "@/db/schema";
 import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
+import { imports, tsMonthly } from "@/db/schema";
 import { createOrganization } from "@/lib/orgs/verbs";
 import { useTestDatabase } from "./test-db";
 
@@ -10,28 +10,46 @@ const CLI = { kind: "cli" } as const;
 
 async function org(partnerId: string, dataThrough: string | null) {
   const o = await createOrganization(db(), CLI, { partnerId, name: partnerId, country: "US" });
-  if (dataThrough) await db().insert(imports).values({ orgId: o.id, kind: "courseware-completions", fileName: "c.csv", rowCount: 1, dataThrough, importedBy: "cli" });
+  if (dataThrough)
+    await db().insert(imports).values({
+      orgId: o.id,
+      kind: "courseware-completions",
+      fileName: "c.csv",
+      rowCount: 1,
+      dataThrough,
+      importedBy: "cli",
+    });
   return o.id;
 }
 
-const row = (orgId: string, month: string, kind: string, category: string, items: number, solutionArea = "", answerSum = 0, answerCount = 0) =>
-  ({ orgId, month, kind, category, solutionArea, items, answerSum, answerCount });
+const row = (
+  orgId: string,
+  month: string,
+  kind: string,
+  category: string,
+  items: number,
+  solutionArea = "",
+  answerSum = 0,
+  answerCount = 0,
+) => ({ orgId, month, kind, category, solutionArea, items, answerSum, answerCount });
 
 describe("Training Services evaluation from the monthly rollup (SPEC §3, §7)", () => {
   it("counts only the window's months and returns the §7 JSON shape", async () => {
     const orgId = await org("ts-json", "2026-11-10"); // mid-month: window 2025-11 … 2026-10
-    await db().insert(tsMonthly).values([
-      row(orgId, "2025-11", "completion", "three-days-or-more", 600), // first month of the window
-      row(orgId, "2026-10", "completion", "three-days-or-more", 399), // last month
-      row(orgId, "2026-10", "completion", "two-days-or-less", 3), // 1.5 points
-      row(orgId, "2025-10", "completion", "three-days-or-more", 500), // a month before: ignored
-      row(orgId, "2026-11", "completion", "three-days-or-more", 500), // after the window: ignored
-      row(orgId, "2026-01", "completion", "fundamentals", 700), // capped at 300 points
-      row(orgId, "2026-02", "voucher", "advanced", 199),
-      row(orgId, "2026-02", "voucher", "fundamentals", 1), // 199.5 points: not met
-      row(orgId, "2026-03", "survey", "three-days-or-more", 200, "security", 4250, 1000), // exactly 4.25
-      row(orgId, "2026-03", "survey", "fundamentals", 50, "security", 50, 50), // never counted
-    ]);
+    await db()
+      .insert(tsMonthly)
+      .values([
+        row(orgId, "2025-11", "completion", "three-days-or-more", 600), // first month of the window
+        row(orgId, "2026-10", "completion", "three-days-or-more", 399), // last month
+        row(orgId, "2026-10", "completion", "two-days-or-less", 3), // 1.5 points
+        row(orgId, "2025-10", "completion", "three-days-or-more", 500), // a month before: ignored
+        row(orgId, "2026-11", "completion", "three-days-or-more", 500), // after the window: ignored
+        row(orgId, "2026-01", "completion", "fundamentals", 700), // capped at 300 points
+        row(orgId, "2026-02", "voucher", "advanced", 199),
+        row(orgId, "2026-02", "voucher", "fundamentals", 1), // 199.5 points: not met
+        row(orgId, "2026-03", "survey", "three-days-or-more", 200, "security", 4250, 1000), // exactly 4.25
+        row(orgId, "2026-03", "survey", "fundamentals", 50, "security", 50, 50), // never counted
+      ]);
     const view = await loadTrainingServices(db(), orgId, "2026-11-23");
     const body = toTrainingServicesJson(view);
     expect(body.dataThrough).toBe("2026-11-10");

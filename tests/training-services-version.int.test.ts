@@ -4,18 +4,21 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { loadTrainingServices } from "@/db/queries/training-services";
-import { useTestDatabase } from "./test-db";
 import { COURSES_CSV, createOrg, expectOk, importCourses, query, runImport, TODAY } from "./fixtures/csv/helpers";
+import { useTestDatabase } from "./test-db";
 
 useTestDatabase();
-const completions = (rows: string[]) => ["achievement_code,course_code,redeemed_on", ...rows].join("\n") + "\n";
-const courseware = async (orgId: string) => (await loadTrainingServices(db(), orgId, TODAY)).evaluation.base.courseware.points;
+const completions = (rows: string[]) => `${["achievement_code,course_code,redeemed_on", ...rows].join("\n")}\n`;
+const courseware = async (orgId: string) =>
+  (await loadTrainingServices(db(), orgId, TODAY)).evaluation.base.courseware.points;
 
 describe("Training Services view per data version", () => {
   it("serves one read per version and follows every import of the organization and of the catalog", async () => {
     await importCourses();
     const orgId = await createOrg("ts-version");
-    await expectOk(runImport("courseware-completions", orgId, completions(["A1,AZ-104T00,2026-03-02", "A2,AZ-104T00,2026-03-03"])));
+    await expectOk(
+      runImport("courseware-completions", orgId, completions(["A1,AZ-104T00,2026-03-02", "A2,AZ-104T00,2026-03-03"])),
+    );
     expect(await courseware(orgId)).toBe(2); // three-days-or-more: 1 point each
 
     // Same version: the rollup is not read again (changed here behind the app's back to prove it).
@@ -30,7 +33,13 @@ describe("Training Services view per data version", () => {
 
     // A catalog import that moves AZ-104T00 to two-days-or-less (0.5 points each) rebuilds this
     // organization's rollup without an import row of its own: the catalog's version changes.
-    await expectOk(runImport("courses", null, COURSES_CSV.replace("infrastructure,three-days-or-more,4", "infrastructure,two-days-or-less,2")));
+    await expectOk(
+      runImport(
+        "courses",
+        null,
+        COURSES_CSV.replace("infrastructure,three-days-or-more,4", "infrastructure,two-days-or-less,2"),
+      ),
+    );
     expect(await courseware(orgId)).toBe(1.5);
     expect((await loadTrainingServices(db(), orgId, TODAY)).version).not.toBe(first.version);
   });

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { requirePage } from "@/lib/auth/guard";
-import { today } from "@/lib/clock";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
+import { today } from "@/lib/clock";
 import { SignOutButton } from "../_components/sign-out-button";
-import { WorkspaceNav, type NavItem } from "../_components/workspace-nav";
+import { type NavItem, WorkspaceNav } from "../_components/workspace-nav";
 import { AlertsCount } from "./alerts/alerts-link";
 
 // The app shell. Each page still runs its own guard: layouts are not re-run on every navigation.
@@ -27,21 +27,28 @@ export default async function MembershipLayout({ children }: { children: ReactNo
     <div className="min-h-screen">
       <header className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-2">
-          <a href="/membership" className="font-semibold">Partner Membership Center</a>
+          <a href="/membership" className="font-semibold">
+            Partner Membership Center
+          </a>
           <div className="flex items-center gap-3 text-sm">
             {/* No Suspense boundary: the count is one indexed statement (db/queries/alerts.ts) and an
                 extra streamed chunk cost more than waiting for it (issue #7); errors render "Alerts". */}
             <AlertsCount orgId={ctx.orgId} day={today()} />
             <span>
-              <span className="font-semibold">{ctx.orgName}</span> <span className="opacity-80">· Partner ID {ctx.partnerId}</span>
+              <span className="font-semibold">{ctx.orgName}</span>{" "}
+              <span className="opacity-80">· Partner ID {ctx.partnerId}</span>
             </span>
-            <span className="hidden opacity-90 sm:inline">{ctx.name} ({ROLE_LABELS[ctx.role]})</span>
+            <span className="hidden opacity-90 sm:inline">
+              {ctx.name} ({ROLE_LABELS[ctx.role]})
+            </span>
             <SignOutButton />
           </div>
         </div>
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
-        <aside className="md:w-56 md:shrink-0"><WorkspaceNav items={items} /></aside>
+        <aside className="md:w-56 md:shrink-0">
+          <WorkspaceNav items={items} />
+        </aside>
         <main className="min-w-0 flex-1">{children}</main>
       </div>
     </div>

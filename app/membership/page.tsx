@@ -16,36 +16,69 @@ export const metadata: Metadata = { title: "Membership" };
 export default async function MembershipOverview() {
   const ctx = await requirePage("membership:view");
   const day = today();
-  const [ts, sp] = await Promise.all([loadTrainingServices(db(), ctx.orgId, day), loadSolutionsPartner(db(), ctx.orgId, day)]);
+  const [ts, sp] = await Promise.all([
+    loadTrainingServices(db(), ctx.orgId, day),
+    loadSolutionsPartner(db(), ctx.orgId, day),
+  ]);
   const statuses = await loadAreaStatuses(db(), ctx.orgId, day, sp);
   const qualifiedAreas = AREAS.filter((a) => sp.evaluation.areas[a.slug].qualified).length;
   return (
     <>
-      <PageHeader title="Membership" description={`Designations and qualification for ${ctx.orgName} (Partner ID ${ctx.partnerId}).`} />
+      <PageHeader
+        title="Membership"
+        description={`Designations and qualification for ${ctx.orgName} (Partner ID ${ctx.partnerId}).`}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <div className="flex items-start justify-between gap-2">
             <CardTitle>Solutions Partner for Training Services</CardTitle>
-            <StatusBadge label={ts.evaluation.qualified ? "Qualified" : "Not qualified"} tone={ts.evaluation.qualified ? "success" : "neutral"} />
+            <StatusBadge
+              label={ts.evaluation.qualified ? "Qualified" : "Not qualified"}
+              tone={ts.evaluation.qualified ? "success" : "neutral"}
+            />
           </div>
-          <p className="mt-2 text-sm text-neutral-700">Base criteria: <ProgramStatus status={ts.evaluation.base.status} /> · Completed areas: {ts.evaluation.badges.filter((b) => b !== "cloud-partner").length} of 6</p>
-          <p className="mt-1 text-xs text-neutral-600">Data through {ts.freshness.dataThrough}{ts.freshness.refreshedOn ? `, refreshed ${ts.freshness.refreshedOn}` : " (no data imported yet)"}.</p>
-          <Link className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline" href="/membership/training-services">Open Training Services</Link>
+          <p className="mt-2 text-sm text-neutral-700">
+            Base criteria: <ProgramStatus status={ts.evaluation.base.status} /> · Completed areas:{" "}
+            {ts.evaluation.badges.filter((b) => b !== "cloud-partner").length} of 6
+          </p>
+          <p className="mt-1 text-xs text-neutral-600">
+            Data through {ts.freshness.dataThrough}
+            {ts.freshness.refreshedOn ? `, refreshed ${ts.freshness.refreshedOn}` : " (no data imported yet)"}.
+          </p>
+          <Link
+            className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline"
+            href="/membership/training-services"
+          >
+            Open Training Services
+          </Link>
         </Card>
         <Card>
           <div className="flex items-start justify-between gap-2">
             <CardTitle>Solutions Partner designations</CardTitle>
-            <StatusBadge label={`${qualifiedAreas} of 6 areas qualified`} tone={qualifiedAreas ? "success" : "neutral"} />
+            <StatusBadge
+              label={`${qualifiedAreas} of 6 areas qualified`}
+              tone={qualifiedAreas ? "success" : "neutral"}
+            />
           </div>
           <ul className="mt-2 grid grid-cols-1 gap-1 text-sm sm:grid-cols-2">
             {AREAS.map((a) => (
               <li key={a.slug} className="flex items-center justify-between gap-2">
                 <span>{a.label}</span>
-                <span className="flex items-center gap-2"><span className="tabular-nums">{sp.evaluation.areas[a.slug].tracks[sp.evaluation.areas[a.slug].track]!.totalText}</span><ProgramStatus status={statuses[a.slug]} /></span>
+                <span className="flex items-center gap-2">
+                  <span className="tabular-nums">
+                    {sp.evaluation.areas[a.slug].tracks[sp.evaluation.areas[a.slug].track]!.totalText}
+                  </span>
+                  <ProgramStatus status={statuses[a.slug]} />
+                </span>
               </li>
             ))}
           </ul>
-          <Link className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline" href="/membership/solutions-partner">Open Solutions Partner</Link>
+          <Link
+            className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline"
+            href="/membership/solutions-partner"
+          >
+            Open Solutions Partner
+          </Link>
         </Card>
       </div>
     </>

@@ -1,7 +1,10 @@
 // A tiny `--name value` / `--flag` parser for the bench scripts (no dependency).
 export type ArgSpec = Record<string, "string" | "number" | "boolean">;
 
-export function parseArgs(argv: string[], spec: ArgSpec): Record<string, string | number | boolean | undefined> & { help?: boolean } {
+export function parseArgs(
+  argv: string[],
+  spec: ArgSpec,
+): Record<string, string | number | boolean | undefined> & { help?: boolean } {
   const out: Record<string, string | number | boolean | undefined> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -10,7 +13,12 @@ export function parseArgs(argv: string[], spec: ArgSpec): Record<string, string 
       continue;
     }
     const m = /^--([\w-]+)(?:=(.*))?$/.exec(arg);
-    if (!m || !(m[1]! in spec)) throw new Error(`Unknown option ${arg}. Known: ${Object.keys(spec).map((k) => `--${k}`).join(", ")}`);
+    if (!m || !(m[1]! in spec))
+      throw new Error(
+        `Unknown option ${arg}. Known: ${Object.keys(spec)
+          .map((k) => `--${k}`)
+          .join(", ")}`,
+      );
     const name = m[1]!;
     const type = spec[name]!;
     if (type === "boolean") {

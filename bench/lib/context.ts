@@ -1,7 +1,7 @@
 // What every step of `npm run bench` shares: the options, the databases, the results being
 // collected, the signed-in organizations, and small formatting helpers.
 import os from "node:os";
-import { eq, sql as dsql } from "drizzle-orm";
+import { sql as dsql, eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type postgres from "postgres";
 import { db, rowsOf } from "@/db/client";
@@ -27,21 +27,52 @@ export const STEPS = ["import", "download", "http", "profile", "queries"] as con
 export type Step = (typeof STEPS)[number];
 
 export type BenchOptions = {
-  scale: number; twinScale: number; importRows: number; duration: number; connections: number; runs: number; seed: number;
-  dbName: string; outFile: string; distDir: string; only: Set<Step>;
-  reuseData: boolean; rebuild: boolean; skipBuild: boolean;
+  scale: number;
+  twinScale: number;
+  importRows: number;
+  duration: number;
+  connections: number;
+  runs: number;
+  seed: number;
+  dbName: string;
+  outFile: string;
+  distDir: string;
+  only: Set<Step>;
+  reuseData: boolean;
+  rebuild: boolean;
+  skipBuild: boolean;
 };
 
 export function parseOptions(argv: string[]): BenchOptions | "help" {
   const args = parseArgs(argv, {
-    scale: "number", "twin-scale": "number", "import-rows": "number", duration: "number", connections: "number", runs: "number",
-    db: "string", "reuse-data": "boolean", rebuild: "boolean", "skip-build": "boolean", "skip-profile": "boolean", out: "string", seed: "number",
-    only: "string", "dist-dir": "string",
+    scale: "number",
+    "twin-scale": "number",
+    "import-rows": "number",
+    duration: "number",
+    connections: "number",
+    runs: "number",
+    db: "string",
+    "reuse-data": "boolean",
+    rebuild: "boolean",
+    "skip-build": "boolean",
+    "skip-profile": "boolean",
+    out: "string",
+    seed: "number",
+    only: "string",
+    "dist-dir": "string",
   });
   if (args.help) return "help";
   const scale = (args.scale as number | undefined) ?? 1_000_000;
-  const only = new Set<Step>(args.only === undefined ? STEPS : String(args.only).split(",").map((s) => s.trim()).filter(Boolean) as Step[]);
-  for (const s of only) if (!STEPS.includes(s)) throw new Error(`--only: unknown step ${s} (steps: ${STEPS.join(", ")})`);
+  const only = new Set<Step>(
+    args.only === undefined
+      ? STEPS
+      : (String(args.only)
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean) as Step[]),
+  );
+  for (const s of only)
+    if (!STEPS.includes(s)) throw new Error(`--only: unknown step ${s} (steps: ${STEPS.join(", ")})`);
   if (args["skip-profile"]) only.delete("profile");
   const o: BenchOptions = {
     scale,
@@ -54,7 +85,10 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     dbName: (args.db as string | undefined) ?? "pmc_bench",
     outFile: (args.out as string | undefined) ?? "bench/results/latest.json",
     distDir: (args["dist-dir"] as string | undefined) ?? ".next-bench",
-    only, reuseData: !!args["reuse-data"], rebuild: !!args.rebuild, skipBuild: !!args["skip-build"],
+    only,
+    reuseData: !!args["reuse-data"],
+    rebuild: !!args.rebuild,
+    skipBuild: !!args["skip-build"],
   };
   if (!/^[a-z_][a-z0-9_]*$/.test(o.dbName)) throw new Error("--db must be a plain lower-case database name");
   if (!/^\.next[\w.-]*$/.test(o.distDir)) throw new Error("--dist-dir must be a folder named .next…");
@@ -78,8 +112,12 @@ export type BenchContext = {
 
 export const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 export const loadavg = () => os.loadavg().map((x) => Number(x.toFixed(2))) as [number, number, number];
-export const short = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
-export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "—");
+export const short = (n: number) =>
+  n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n);
+export const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : "—";
 
 /** Records the load average under `key` (the machine is shared: every step notes how busy it was). */
 export function noteLoad(ctx: Pick<BenchContext, "results">, key: string): void {
@@ -87,7 +125,10 @@ export function noteLoad(ctx: Pick<BenchContext, "results">, key: string): void 
 }
 
 export async function orgId(partnerId: string): Promise<string> {
-  const [o] = await db().select({ id: organizations.id }).from(organizations).where(eq(organizations.partnerId, partnerId));
+  const [o] = await db()
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.partnerId, partnerId));
   if (!o) throw new Error(`organization ${partnerId} is missing`);
   return o.id;
 }
@@ -95,16 +136,28 @@ export async function orgId(partnerId: string): Promise<string> {
 /** A partner admin of the organization, signed in: the session row and the Auth.js cookie. */
 export async function signIn(org: string, email: string): Promise<Session> {
   const [existing] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (!existing) await createUser(db(), CLI_ACTOR, org, { name: `Bench ${email}`, email, role: "partner_admin", password: PASSWORD });
+  if (!existing)
+    await createUser(db(), CLI_ACTOR, org, {
+      name: `Bench ${email}`,
+      email,
+      role: "partner_admin",
+      password: PASSWORD,
+    });
   const result = await verifyCredentials(db(), email, PASSWORD, now());
   if (!result.ok) throw new Error(`sign-in of ${email} failed: ${result.reason}`);
   const salt = "authjs.session-token";
-  const token = await encode({ token: { sub: result.sessionId }, secret: AUTH_SECRET, salt, maxAge: SESSION_TTL_MS / 1000 });
+  const token = await encode({
+    token: { sub: result.sessionId },
+    secret: AUTH_SECRET,
+    salt,
+    maxAge: SESSION_TTL_MS / 1000,
+  });
   return { sessionId: result.sessionId, cookie: `${salt}=${token}` };
 }
 
 export async function lineItems(id: string): Promise<Record<string, number>> {
-  return rowsOf<Record<string, number>>(await db().execute(dsql`
+  return rowsOf<Record<string, number>>(
+    await db().execute(dsql`
     select (select count(*)::int from courseware_completions where org_id = ${id}) as completions,
       (select count(*)::int from exam_vouchers where org_id = ${id}) as vouchers,
       (select count(*)::int from mtm_surveys where org_id = ${id}) as surveys,
@@ -112,5 +165,6 @@ export async function lineItems(id: string): Promise<Record<string, number>> {
       (select count(*)::int from certifications where org_id = ${id}) as certifications,
       (select count(*)::int from usage where org_id = ${id}) as usage,
       (select count(*)::int from deployments where org_id = ${id}) as deployments,
-      (select count(*)::int from ts_monthly where org_id = ${id}) as ts_monthly_rows`))[0]!;
+      (select count(*)::int from ts_monthly where org_id = ${id}) as ts_monthly_rows`),
+  )[0]!;
 }

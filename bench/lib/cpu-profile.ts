@@ -24,7 +24,8 @@ function sourceMapOf(url: string): SourceMap | null {
   let map: SourceMap | null = null;
   try {
     const file = url.startsWith("file://") ? fileURLToPath(url) : url;
-    if (file.endsWith(".js") && fs.existsSync(`${file}.map`)) map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, "utf8")));
+    if (file.endsWith(".js") && fs.existsSync(`${file}.map`))
+      map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, "utf8")));
   } catch {
     map = null;
   }
@@ -36,7 +37,10 @@ function sourceMapOf(url: string): SourceMap | null {
 function originalOf(frame: Frame): { file: string; line: number } {
   const map = frame.url ? sourceMapOf(frame.url) : null;
   if (map) {
-    const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number };
+    const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as {
+      originalSource?: string;
+      originalLine?: number;
+    };
     if (entry?.originalSource) return { file: entry.originalSource, line: (entry.originalLine ?? 0) + 1 };
   }
   return { file: frame.url, line: frame.lineNumber + 1 };
@@ -44,10 +48,18 @@ function originalOf(frame: Frame): { file: string; line: number } {
 
 /** Where code comes from, in words a reader of the report knows. */
 export function areaOf(file: string, fn: string, bundle = ""): string {
-  if (!file) return fn === "(idle)" ? "idle" : fn === "(garbage collector)" ? "garbage collector" : "V8 and native code (builtins, fs, module loading)";
+  if (!file)
+    return fn === "(idle)"
+      ? "idle"
+      : fn === "(garbage collector)"
+        ? "garbage collector"
+        : "V8 and native code (builtins, fs, module loading)";
   if (file.startsWith("node:")) return "Node.js core (http, streams, crypto…)";
   const f = file.replace(/\\/g, "/");
-  if (/react-dom|react-server-dom|\/react\/|compiled\/react|scheduler|webpack:\/\/next\/\.\/dist\/compiled\/react/.test(f)) return "React (rendering, RSC serialization)";
+  if (
+    /react-dom|react-server-dom|\/react\/|compiled\/react|scheduler|webpack:\/\/next\/\.\/dist\/compiled\/react/.test(f)
+  )
+    return "React (rendering, RSC serialization)";
   if (f.startsWith("webpack://next/")) return "Next.js (server, router, app render)";
   // drizzle-orm ships maps to its own ../src/*.ts, which the bundle's map resolves to node_modules/src/.
   if (/node_modules\/src\//.test(f)) return "database client (drizzle-orm, postgres.js)";
@@ -74,7 +86,8 @@ export function summarizeCpuProfile(file: string, top = 15): CpuSummary {
   const p = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  for (let i = 0; i < p.samples.length; i++) selfUs.set(p.samples[i]!, (selfUs.get(p.samples[i]!) ?? 0) + (p.timeDeltas[i] ?? 0));
+  for (let i = 0; i < p.samples.length; i++)
+    selfUs.set(p.samples[i]!, (selfUs.get(p.samples[i]!) ?? 0) + (p.timeDeltas[i] ?? 0));
   let total = 0;
   let idle = 0;
   const areas = new Map<string, number>();
@@ -100,6 +113,9 @@ export function summarizeCpuProfile(file: string, top = 15): CpuSummary {
     seconds: total / 1e6,
     busyShare: busy / total,
     byArea: [...areas].map(([area, us]) => ({ area, share: us / busy })).sort((a, b) => b.share - a.share),
-    topFunctions: [...fns.values()].sort((a, b) => b.us - a.us).slice(0, top).map((f) => ({ fn: f.fn, where: f.where, share: f.us / busy })),
+    topFunctions: [...fns.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, top)
+      .map((f) => ({ fn: f.fn, where: f.where, share: f.us / busy })),
   };
 }

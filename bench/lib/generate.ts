@@ -11,41 +11,90 @@ import type { ImportKind } from "@/lib/imports/columns";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
 import { CATALOG_2026 } from "@/lib/rules/solutions-partner/certification-catalog";
 import { addDays, daysBetween, daysInMonth, shiftMonth, windowFor } from "@/lib/rules/time";
-import { pick, rowRng, scramble, STREAM, weighted } from "./prng";
+import { pick, rowRng, STREAM, scramble, weighted } from "./prng";
 
 export type GenOptions = { scale: number; seed: number; dataThrough: string };
 
 export type KindCounts = Record<Exclude<ImportKind, "courses">, number>;
 
 const ASSOCIATIONS = ["cpor", "csp", "dpor", "pal"] as const;
-const ASSOCIATION_WEIGHTS = [["cpor", 40], ["csp", 30], ["dpor", 15], ["pal", 15]] as const;
-const AREA_WEIGHTS = [["data-ai", 18], ["infrastructure", 20], ["digital-app-innovation", 12], ["business-applications", 15], ["modern-work", 22], ["security", 13]] as const;
+const ASSOCIATION_WEIGHTS = [
+  ["cpor", 40],
+  ["csp", 30],
+  ["dpor", 15],
+  ["pal", 15],
+] as const;
+const AREA_WEIGHTS = [
+  ["data-ai", 18],
+  ["infrastructure", 20],
+  ["digital-app-innovation", 12],
+  ["business-applications", 15],
+  ["modern-work", 22],
+  ["security", 13],
+] as const;
 const MEASURES: Record<AreaSlug, readonly [measure: string, base: number][]> = {
   "data-ai": [["azure-consumption-usd", 180_000]],
   infrastructure: [["azure-consumption-usd", 260_000]],
   "digital-app-innovation": [["azure-consumption-usd", 120_000]],
   "business-applications": [["consumption-value", 90_000]],
   "modern-work": [["active-users", 40_000]],
-  security: [["security-consumption-usd", 70_000], ["protected-users", 25_000]],
+  security: [
+    ["security-consumption-usd", 70_000],
+    ["protected-users", 25_000],
+  ],
 };
-const AZURE_WORKLOADS = ["virtual-machines", "vm-licenses", "app-service", "azure-sql", "cosmos-db", "aks", "functions", "storage", "azure-openai", "synapse", "fabric", "key-vault"];
+const AZURE_WORKLOADS = [
+  "virtual-machines",
+  "vm-licenses",
+  "app-service",
+  "azure-sql",
+  "cosmos-db",
+  "aks",
+  "functions",
+  "storage",
+  "azure-openai",
+  "synapse",
+  "fabric",
+  "key-vault",
+];
 const WORKLOADS: Record<AreaSlug, readonly string[]> = {
   "data-ai": AZURE_WORKLOADS,
   infrastructure: AZURE_WORKLOADS,
   "digital-app-innovation": AZURE_WORKLOADS,
-  "business-applications": ["dynamics-sales", "dynamics-customer-service", "dynamics-field-service", "power-apps", "power-automate", "business-central"],
+  "business-applications": [
+    "dynamics-sales",
+    "dynamics-customer-service",
+    "dynamics-field-service",
+    "power-apps",
+    "power-automate",
+    "business-central",
+  ],
   "modern-work": ["teams", "exchange-online", "sharepoint", "onedrive", "intune", "copilot"],
   security: ["defender-endpoint", "defender-office", "defender-cloud", "sentinel", "entra-id-p2", "purview"],
 };
 const EXAMS = [
-  ["AZ-900", "fundamentals", 14], ["AI-900", "fundamentals", 8], ["SC-900", "fundamentals", 5], ["MS-900", "fundamentals", 6], ["PL-900", "fundamentals", 5],
-  ["AZ-104", "advanced", 12], ["AZ-305", "advanced", 8], ["AI-102", "advanced", 6], ["SC-200", "advanced", 6], ["MS-700", "advanced", 5],
-  ["PL-300", "advanced", 9], ["DP-203", "advanced", 5], ["AZ-204", "advanced", 7], ["MB-230", "advanced", 4],
+  ["AZ-900", "fundamentals", 14],
+  ["AI-900", "fundamentals", 8],
+  ["SC-900", "fundamentals", 5],
+  ["MS-900", "fundamentals", 6],
+  ["PL-900", "fundamentals", 5],
+  ["AZ-104", "advanced", 12],
+  ["AZ-305", "advanced", 8],
+  ["AI-102", "advanced", 6],
+  ["SC-200", "advanced", 6],
+  ["MS-700", "advanced", 5],
+  ["PL-300", "advanced", 9],
+  ["DP-203", "advanced", 5],
+  ["AZ-204", "advanced", 7],
+  ["MB-230", "advanced", 4],
 ] as const;
 const CERT_CODES = Object.keys(CATALOG_2026.entries).sort();
 
 // Course popularity: the demo catalog (every category, every area and one course with none).
-const COURSE_WEIGHTS: [string, number][] = DEMO_COURSES.map(([code, , , category], i) => [code, (category === "fundamentals" ? 6 : category === "two-days-or-less" ? 4 : 5) + (i % 4)]);
+const COURSE_WEIGHTS: [string, number][] = DEMO_COURSES.map(([code, , , category], i) => [
+  code,
+  (category === "fundamentals" ? 6 : category === "two-days-or-less" ? 4 : 5) + (i % 4),
+]);
 const COURSE_INDEX = new Map(DEMO_COURSES.map(([code], i) => [code, i]));
 
 export function kindCounts(scale: number): KindCounts {
@@ -66,7 +115,15 @@ export const HEADERS: Record<Exclude<ImportKind, "courses">, string[]> = {
   "courseware-completions": ["achievement_code", "course_code", "redeemed_on"],
   "exam-vouchers": ["voucher_id", "exam_code", "level", "purchased_on"],
   "mtm-surveys": ["survey_id", "course_code", "completed_on", "q1", "q2", "q3", "q4", "q5", "comments"],
-  customers: ["customer_id", "customer_name", "solution_area", "segment", "association", "eligible_from", "eligible_until"],
+  customers: [
+    "customer_id",
+    "customer_name",
+    "solution_area",
+    "segment",
+    "association",
+    "eligible_from",
+    "eligible_until",
+  ],
   certifications: ["person_id", "person_name", "certification_code", "earned_on", "expires_on"],
   usage: ["solution_area", "association", "measure", "month", "value"],
   deployments: ["customer_id", "solution_area", "workload", "association", "deployed_on", "removed_on"],
@@ -127,7 +184,13 @@ export function rowGenerators(o: GenOptions) {
     const association = ASSOCIATIONS[r & 1 ? second : first]!;
     const named = p();
     const code = scramble(pair, salt);
-    return { id: `CUS-${code}`, name: named < 0.2 ? `"Contoso ${code}, Ltd"` : `Customer ${code}`, area, segment, association };
+    return {
+      id: `CUS-${code}`,
+      name: named < 0.2 ? `"Contoso ${code}, Ltd"` : `Customer ${code}`,
+      area,
+      segment,
+      association,
+    };
   };
 
   const rows: Record<keyof KindCounts, RowFn> = {
@@ -137,7 +200,10 @@ export function rowGenerators(o: GenOptions) {
     },
     "exam-vouchers": (i) => {
       const r = rowRng(o.seed, STREAM.vouchers, i);
-      const exam = weighted(r(), EXAMS.map((e) => [e, e[2]] as const));
+      const exam = weighted(
+        r(),
+        EXAMS.map((e) => [e, e[2]] as const),
+      );
       return `VOU-${scramble(i, salt)},${exam[0]},${exam[1]},${date24(r(), r())}\n`;
     },
     "mtm-surveys": (i) => {
@@ -175,7 +241,10 @@ export function rowGenerators(o: GenOptions) {
       const { area, measure, base } = usageSeries[rest]!;
       const r = rowRng(o.seed, STREAM.usage, i);
       const k = i % 24;
-      const value = ((base * o.scale) / 1_000_000) * (ASSOCIATIONS.indexOf(association) + 1) / 4 * (1 + (0.45 * k) / 23) * (0.9 + 0.2 * r());
+      const value =
+        ((((base * o.scale) / 1_000_000) * (ASSOCIATIONS.indexOf(association) + 1)) / 4) *
+        (1 + (0.45 * k) / 23) *
+        (0.9 + 0.2 * r());
       return `${area},${association},${measure},${month},${value.toFixed(2)}\n`;
     },
     deployments: (i) => {
@@ -207,7 +276,7 @@ export const CHUNK_CHARS = 64 * 1024;
 
 /** The CSV file (header + rows 0..count-1) as ~64 KiB text chunks. */
 export function* csvChunks(header: string[], count: number, row: RowFn): Generator<string> {
-  let chunk = header.join(",") + "\n";
+  let chunk = `${header.join(",")}\n`;
   for (let i = 0; i < count; i++) {
     chunk += row(i);
     if (chunk.length >= CHUNK_CHARS) {

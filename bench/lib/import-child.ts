@@ -12,13 +12,25 @@ const [file, orgId, today, dataThrough] = process.argv.slice(2);
 if (!file || !orgId || !today || !dataThrough) throw new Error("usage: import-child FILE ORG_ID TODAY DATA_THROUGH");
 const started = performance.now();
 const result = await importCsv({
-  kind: "courseware-completions", orgId, actor: { kind: "cli" }, fileName: "bench-import.csv", today, dataThrough,
-  input: fs.createReadStream(file, { highWaterMark: 64 * 1024 }), afterImport,
+  kind: "courseware-completions",
+  orgId,
+  actor: { kind: "cli" },
+  fileName: "bench-import.csv",
+  today,
+  dataThrough,
+  input: fs.createReadStream(file, { highWaterMark: 64 * 1024 }),
+  afterImport,
 });
 const seconds = (performance.now() - started) / 1000;
 await closeDatabase();
 const mem = memoryOf(process.pid);
-process.stdout.write(JSON.stringify({
-  ok: result.ok, rows: result.ok ? result.rows : 0, inserted: result.ok ? result.inserted : 0,
-  errors: result.ok ? [] : result.errors.slice(0, 3), seconds, vmHwm: mem?.hwm ?? 0,
-}) + "\n");
+process.stdout.write(
+  `${JSON.stringify({
+    ok: result.ok,
+    rows: result.ok ? result.rows : 0,
+    inserted: result.ok ? result.inserted : 0,
+    errors: result.ok ? [] : result.errors.slice(0, 3),
+    seconds,
+    vmHwm: mem?.hwm ?? 0,
+  })}\n`,
+);

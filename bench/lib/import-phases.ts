@@ -14,14 +14,28 @@ import { csvBatches } from "@/lib/imports/csv";
 import { ErrorList } from "@/lib/imports/errors";
 import { kindSpec, type RowContext } from "@/lib/imports/kinds";
 import { stageRows } from "@/lib/imports/rows";
-import { anyDuplicateSql, createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, SORT_MEMORY_SQL, STAGING } from "@/lib/imports/sql";
+import {
+  anyDuplicateSql,
+  createStagingSql,
+  duplicatesSql,
+  lockSql,
+  mergeSql,
+  rollupSql,
+  SORT_MEMORY_SQL,
+  STAGING,
+} from "@/lib/imports/sql";
 import { catalogFor } from "@/lib/rules/solutions-partner/certification-catalog";
 
 export type ImportPhases = Record<"parse" | "validate" | "stage" | "duplicates" | "merge" | "rollup", number>;
 
 const seconds = (t: number) => (performance.now() - t) / 1000;
 
-export async function importPhases(client: Sql, file: string, orgId: string, dataThrough: string): Promise<ImportPhases> {
+export async function importPhases(
+  client: Sql,
+  file: string,
+  orgId: string,
+  dataThrough: string,
+): Promise<ImportPhases> {
   const spec = kindSpec("courseware-completions");
   const codes = (await client`select course_code as code from courses`).map((r) => String(r.code));
   const byUpper = new Map(codes.map((c) => [c.toUpperCase(), c]));
@@ -38,7 +52,8 @@ export async function importPhases(client: Sql, file: string, orgId: string, dat
   const errors = new ErrorList();
   await stageRows({ input: read(), spec, ctx, errors, sink: { write: () => undefined, end: async () => {} } });
   const validate = seconds(t);
-  if (errors.count > 0 || records < 2) throw new Error(`import phases: the file does not validate (${JSON.stringify(errors.items.slice(0, 2))})`);
+  if (errors.count > 0 || records < 2)
+    throw new Error(`import phases: the file does not validate (${JSON.stringify(errors.items.slice(0, 2))})`);
 
   const phases: ImportPhases = { parse, validate, stage: 0, duplicates: 0, merge: 0, rollup: 0 };
   // The staging lines stageRows sends (row number, then every cell quoted), written to a file first
@@ -56,31 +71,40 @@ export async function importPhases(client: Sql, file: string, orgId: string, dat
     }
   }
   await pipeline(Readable.from(lines()), fs.createWriteStream(stagingFile));
-  await client.begin(async (tx) => {
-    await tx.unsafe(createStagingSql(spec));
-    await tx.unsafe(SORT_MEMORY_SQL);
-    t = performance.now();
-    const copy = await tx.unsafe(`copy ${STAGING} (_row, ${Object.keys(spec.types).map((c) => `"${c}"`).join(", ")}) from stdin with (format csv)`).writable();
-    await pipeline(fs.createReadStream(stagingFile, { highWaterMark: 64 * 1024 }), copy);
-    phases.stage = seconds(t);
-    t = performance.now();
-    if ((await tx.unsafe(anyDuplicateSql(spec))).length > 0) await tx.unsafe(duplicatesSql(spec));
-    phases.duplicates = seconds(t);
-    t = performance.now();
-    await tx.unsafe(lockSql(spec), [orgId]);
-    await tx.unsafe(mergeSql(spec), [orgId]);
-    phases.merge = seconds(t);
-    t = performance.now();
-    for (const kind of spec.rollup) {
-      const r = rollupSql(kind, true);
-      await tx.unsafe(r.remove, [orgId]);
-      await tx.unsafe(r.insert, [orgId]);
-    }
-    phases.rollup = seconds(t);
-    throw new RollBack();
-  }).catch((error) => {
-    if (!(error instanceof RollBack)) throw error;
-  }).finally(() => fs.rmSync(stagingFile, { force: true }));
+  await client
+    .begin(async (tx) => {
+      await tx.unsafe(createStagingSql(spec));
+      await tx.unsafe(SORT_MEMORY_SQL);
+      t = performance.now();
+      const copy = await tx
+        .unsafe(
+          `copy ${STAGING} (_row, ${Object.keys(spec.types)
+            .map((c) => `"${c}"`)
+            .join(", ")}) from stdin with (format csv)`,
+        )
+        .writable();
+      await pipeline(fs.createReadStream(stagingFile, { highWaterMark: 64 * 1024 }), copy);
+      phases.stage = seconds(t);
+      t = performance.now();
+      if ((await tx.unsafe(anyDuplicateSql(spec))).length > 0) await tx.unsafe(duplicatesSql(spec));
+      phases.duplicates = seconds(t);
+      t = performance.now();
+      await tx.unsafe(lockSql(spec), [orgId]);
+      await tx.unsafe(mergeSql(spec), [orgId]);
+      phases.merge = seconds(t);
+      t = performance.now();
+      for (const kind of spec.rollup) {
+        const r = rollupSql(kind, true);
+        await tx.unsafe(r.remove, [orgId]);
+        await tx.unsafe(r.insert, [orgId]);
+      }
+      phases.rollup = seconds(t);
+      throw new RollBack();
+    })
+    .catch((error) => {
+      if (!(error instanceof RollBack)) throw error;
+    })
+    .finally(() => fs.rmSync(stagingFile, { force: true }));
   return phases;
 }
 

@@ -113,7 +113,13 @@ export type Round = { result: Result; latencies: number[] };
 /** One autocannon run, with every response's latency kept so that rounds combine exactly. */
 export async function round(url: string, o: LoadOptions): Promise<Round> {
   const latencies: number[] = [];
-  const run = autocannon({ url, connections: o.connections, duration: o.duration, headers: o.headers ?? {}, timeout: 30 });
+  const run = autocannon({
+    url,
+    connections: o.connections,
+    duration: o.duration,
+    headers: o.headers ?? {},
+    timeout: 30,
+  });
   run.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   return { result: await run, latencies };
 }
@@ -148,9 +154,14 @@ export async function load(url: string, o: LoadOptions): Promise<LoadResult> {
  * warming up, caches filling and the machine's load drifting weigh on both alike (measured one
  * after the other, the second always ran on a warmer server).
  */
-export async function loadPair(a: { url: string; headers?: Record<string, string> }, b: { url: string; headers?: Record<string, string> }, o: LoadOptions): Promise<[LoadResult, LoadResult]> {
+export async function loadPair(
+  a: { url: string; headers?: Record<string, string> },
+  b: { url: string; headers?: Record<string, string> },
+  o: LoadOptions,
+): Promise<[LoadResult, LoadResult]> {
   const half = { connections: o.connections, duration: Math.max(1, o.duration / 2) };
-  const ra: Round[] = [], rb: Round[] = [];
+  const ra: Round[] = [],
+    rb: Round[] = [];
   ra.push(await round(a.url, { ...half, headers: a.headers }));
   rb.push(await round(b.url, { ...half, headers: b.headers }));
   rb.push(await round(b.url, { ...half, headers: b.headers }));

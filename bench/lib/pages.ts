@@ -3,13 +3,13 @@
 import type { Db } from "@/db/client";
 import { loadAlerts } from "@/db/queries/alerts";
 import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
-import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
 import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
 import { loadContext } from "@/lib/auth/sessions";
+import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
-import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 import { analyzeArea } from "@/lib/solutions-partner/area-analysis";
+import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
 
 export type QueryCtx = { db: Db; orgId: string; sessionId: string; today: string; now: Date };
@@ -34,22 +34,33 @@ export const layoutQueries = (c: QueryCtx) => loadAlerts(c.db, c.orgId, c.today)
 
 export const ROUTES: BenchRoute[] = [
   {
-    id: "ts-dashboard", label: "Training Services dashboard", path: "/membership/training-services", kind: "page",
+    id: "ts-dashboard",
+    label: "Training Services dashboard",
+    path: "/membership/training-services",
+    kind: "page",
     marker: "Solutions Partner for Training Services",
     queries: (c) => loadTrainingServices(c.db, c.orgId, c.today), // app/membership/training-services/page.tsx
   },
   {
-    id: "sp-overview", label: "Solutions Partner overview", path: "/membership/solutions-partner", kind: "page",
+    id: "sp-overview",
+    label: "Solutions Partner overview",
+    path: "/membership/solutions-partner",
+    kind: "page",
     marker: "Solutions Partner designations",
-    queries: async (c) => { // app/membership/solutions-partner/page.tsx
+    queries: async (c) => {
+      // app/membership/solutions-partner/page.tsx
       const view = await loadSolutionsPartner(c.db, c.orgId, c.today);
       return loadAreaStatuses(c.db, c.orgId, c.today, view);
     },
   },
   {
-    id: "sp-area", label: `Solutions Partner area (${AREA})`, path: `/membership/solutions-partner/${AREA}`, kind: "page",
+    id: "sp-area",
+    label: `Solutions Partner area (${AREA})`,
+    path: `/membership/solutions-partner/${AREA}`,
+    kind: "page",
     marker: "Recommendations",
-    queries: async (c) => { // app/membership/solutions-partner/[area]/page.tsx
+    queries: async (c) => {
+      // app/membership/solutions-partner/[area]/page.tsx
       const eligibleFrom = startOfMonth(addMonths(c.today, -5).slice(0, 7));
       const view = await loadSolutionsPartner(c.db, c.orgId, c.today);
       return Promise.all([
@@ -62,13 +73,19 @@ export const ROUTES: BenchRoute[] = [
     },
   },
   {
-    id: "json-ts", label: "JSON /api/v1/membership/training-services", path: "/api/v1/membership/training-services", kind: "json",
-    marker: "\"qualified\"",
+    id: "json-ts",
+    label: "JSON /api/v1/membership/training-services",
+    path: "/api/v1/membership/training-services",
+    kind: "json",
+    marker: '"qualified"',
     queries: async (c) => toTrainingServicesJson(await loadTrainingServices(c.db, c.orgId, c.today)),
   },
   {
-    id: "json-sp", label: "JSON /api/v1/membership/solutions-partner", path: "/api/v1/membership/solutions-partner", kind: "json",
-    marker: "\"areas\"",
+    id: "json-sp",
+    label: "JSON /api/v1/membership/solutions-partner",
+    path: "/api/v1/membership/solutions-partner",
+    kind: "json",
+    marker: '"areas"',
     queries: (c) => solutionsPartnerJson(c.db, c.orgId, c.today),
   },
 ];
@@ -76,6 +93,7 @@ export const ROUTES: BenchRoute[] = [
 /** Everything one request of the route runs against the database, in order. */
 export async function requestQueries(route: BenchRoute, c: QueryCtx): Promise<void> {
   await guardQueries(c);
-  if (route.kind === "page") await Promise.all([layoutQueries(c), route.queries(c)]); // the layout's Suspense streams beside the page
+  if (route.kind === "page")
+    await Promise.all([layoutQueries(c), route.queries(c)]); // the layout's Suspense streams beside the page
   else await route.queries(c);
 }

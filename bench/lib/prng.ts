@@ -19,7 +19,16 @@ export function rowRng(seed: number, stream: number, i: number): () => number {
 }
 
 /** Stream ids: one per generated kind, so changing one kind never changes another's rows. */
-export const STREAM = { completions: 1, vouchers: 2, surveys: 3, customers: 4, certifications: 5, usage: 6, deployments: 7, importFile: 8 } as const;
+export const STREAM = {
+  completions: 1,
+  vouchers: 2,
+  surveys: 3,
+  customers: 4,
+  certifications: 5,
+  usage: 6,
+  deployments: 7,
+  importFile: 8,
+} as const;
 
 /**
  * A bijection on 32-bit integers (multiplication by an odd constant, then xor): unique,

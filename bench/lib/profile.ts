@@ -11,13 +11,18 @@ export type Explained = { sql: string; executionMs: number; planningMs: number; 
 /** Runs fn with a Db that records every statement it sends (the statements still run). */
 export async function captureStatements(client: Sql, fn: (db: Db) => Promise<unknown>): Promise<Statement[]> {
   const statements: Statement[] = [];
-  const db = drizzle(client, { schema, logger: { logQuery: (text, params) => void statements.push({ text, params }) } });
+  const db = drizzle(client, {
+    schema,
+    logger: { logQuery: (text, params) => void statements.push({ text, params }) },
+  });
   await fn(db);
   return statements;
 }
 
 export async function explain(client: Sql, s: Statement): Promise<Explained> {
-  const rows = (await client.unsafe(`explain (analyze, buffers) ${s.text}`, s.params as never[])) as unknown as { "QUERY PLAN": string }[];
+  const rows = (await client.unsafe(`explain (analyze, buffers) ${s.text}`, s.params as never[])) as unknown as {
+    "QUERY PLAN": string;
+  }[];
   const lines = rows.map((r) => r["QUERY PLAN"]);
   const ms = (label: string) => Number(lines.find((l) => l.startsWith(label))?.match(/([\d.]+) ms/)?.[1] ?? NaN);
   return {

@@ -1,13 +1,30 @@
 // The report of `npm run bench`: the SPEC §9 / issue #7 targets (met or missed) and the Markdown
 // tables printed at the end and kept in results.table — for the steps that ran (--only).
+
+import { type BenchOptions, fmt, short } from "./context";
 import type { LoadResult, Timing } from "./measure";
 import { ROUTES } from "./pages";
 import { CONTROL } from "./step-http";
 import type { StatementTiming } from "./step-queries";
-import { fmt, short, type BenchOptions } from "./context";
 
-type Import = { ratio: number; peakRssMB: number; importRowsPerSec: number; copyRowsPerSec: number; importSeconds: number; copySeconds: number; phases?: Record<string, number> };
-type Download = { ratio: number; serverPeakRssMB: number; routeSeconds: number; copySeconds: number; rows: number; serverRssBeforeMB: number; firstByteMs: number };
+type Import = {
+  ratio: number;
+  peakRssMB: number;
+  importRowsPerSec: number;
+  copyRowsPerSec: number;
+  importSeconds: number;
+  copySeconds: number;
+  phases?: Record<string, number>;
+};
+type Download = {
+  ratio: number;
+  serverPeakRssMB: number;
+  routeSeconds: number;
+  copySeconds: number;
+  rows: number;
+  serverRssBeforeMB: number;
+  firstByteMs: number;
+};
 export type Target = { target: string; value: string; met: boolean };
 
 export function targets(opts: BenchOptions, results: Record<string, unknown>): Target[] {
@@ -18,21 +35,44 @@ export function targets(opts: BenchOptions, results: Record<string, unknown>): T
     for (const r of ROUTES) {
       const m = http[`${r.id}@main`]!;
       const t = http[`${r.id}@twin`]!;
-      out.push({ target: `${r.label}: p50 ${short(opts.scale)} ≤ 1.2 × p50 ${short(opts.twinScale)}`, value: `${fmt(m.p50)} ms vs ${fmt(t.p50)} ms = ${fmt(m.p50 / t.p50, 2)}×`, met: m.p50 <= 1.2 * t.p50 });
-      for (const [who, x] of [[short(opts.scale), m], [short(opts.twinScale), t]] as const) {
-        out.push({ target: `${r.label} (${who}): req/s ≥ 0.4 × control`, value: `${fmt(x.requestsPerSec, 1)} vs ${fmt(controlRps, 1)} = ${fmt(x.requestsPerSec / controlRps, 2)}×`, met: x.requestsPerSec >= 0.4 * controlRps });
+      out.push({
+        target: `${r.label}: p50 ${short(opts.scale)} ≤ 1.2 × p50 ${short(opts.twinScale)}`,
+        value: `${fmt(m.p50)} ms vs ${fmt(t.p50)} ms = ${fmt(m.p50 / t.p50, 2)}×`,
+        met: m.p50 <= 1.2 * t.p50,
+      });
+      for (const [who, x] of [
+        [short(opts.scale), m],
+        [short(opts.twinScale), t],
+      ] as const) {
+        out.push({
+          target: `${r.label} (${who}): req/s ≥ 0.4 × control`,
+          value: `${fmt(x.requestsPerSec, 1)} vs ${fmt(controlRps, 1)} = ${fmt(x.requestsPerSec / controlRps, 2)}×`,
+          met: x.requestsPerSec >= 0.4 * controlRps,
+        });
       }
     }
   }
   const imp = results.import as Import | undefined;
   if (imp) {
-    out.push({ target: "Import ≥ 0.5 × COPY throughput", value: `${fmt(imp.importRowsPerSec)} vs ${fmt(imp.copyRowsPerSec)} rows/s = ${fmt(imp.ratio, 2)}×`, met: imp.ratio >= 0.5 });
+    out.push({
+      target: "Import ≥ 0.5 × COPY throughput",
+      value: `${fmt(imp.importRowsPerSec)} vs ${fmt(imp.copyRowsPerSec)} rows/s = ${fmt(imp.ratio, 2)}×`,
+      met: imp.ratio >= 0.5,
+    });
     out.push({ target: "Import peak RSS < 300 MB", value: `${fmt(imp.peakRssMB)} MB`, met: imp.peakRssMB < 300 });
   }
   const dl = results.download as Download | undefined;
   if (dl) {
-    out.push({ target: "Download ≥ 0.5 × COPY TO throughput", value: `${fmt(dl.routeSeconds, 2)} s vs ${fmt(dl.copySeconds, 2)} s = ${fmt(dl.ratio, 2)}×`, met: dl.ratio >= 0.5 });
-    out.push({ target: "Download: server peak RSS < 300 MB", value: `${fmt(dl.serverPeakRssMB)} MB (before: ${fmt(dl.serverRssBeforeMB)} MB)`, met: dl.serverPeakRssMB < 300 });
+    out.push({
+      target: "Download ≥ 0.5 × COPY TO throughput",
+      value: `${fmt(dl.routeSeconds, 2)} s vs ${fmt(dl.copySeconds, 2)} s = ${fmt(dl.ratio, 2)}×`,
+      met: dl.ratio >= 0.5,
+    });
+    out.push({
+      target: "Download: server peak RSS < 300 MB",
+      value: `${fmt(dl.serverPeakRssMB)} MB (before: ${fmt(dl.serverRssBeforeMB)} MB)`,
+      met: dl.serverPeakRssMB < 300,
+    });
   }
   return out;
 }
@@ -40,20 +80,44 @@ export function targets(opts: BenchOptions, results: Record<string, unknown>): T
 export function reportTable(opts: BenchOptions, results: Record<string, unknown>, list: Target[]): string {
   const table: string[] = [];
   const row = (cells: string[]) => table.push(`| ${cells.join(" | ")} |`);
-  table.push(`Date ${results.date}, scale ${fmt(opts.scale)} vs ${fmt(opts.twinScale)}, steps ${[...opts.only].join(", ")}, load average (1/5/15 min) ${JSON.stringify(results.loadAverage)}`);
-  if (results.postgresRestartedDuringRun) table.push("**PostgreSQL was restarted during this run: the figures are not comparable.**");
+  table.push(
+    `Date ${results.date}, scale ${fmt(opts.scale)} vs ${fmt(opts.twinScale)}, steps ${[...opts.only].join(", ")}, load average (1/5/15 min) ${JSON.stringify(results.loadAverage)}`,
+  );
+  if (results.postgresRestartedDuringRun)
+    table.push("**PostgreSQL was restarted during this run: the figures are not comparable.**");
   const http = results.http as Record<string, LoadResult> | undefined;
   const queries = results.queries as Record<string, Record<string, Timing>> | undefined;
   if (http) {
     table.push("");
     row(["route", "org", "req/s", "p50 ms", "p99 ms", "DB ms (median, whole request)"]);
     row(["---", "---", "---:", "---:", "---:", "---:"]);
-    row([CONTROL.label, "—", fmt(http.control!.requestsPerSec, 1), fmt(http.control!.p50), fmt(http.control!.p99), "0"]);
-    row(["Reference: /api/health (route handler, select 1)", "—", fmt(http.health!.requestsPerSec, 1), fmt(http.health!.p50), fmt(http.health!.p99), "—"]);
+    row([
+      CONTROL.label,
+      "—",
+      fmt(http.control!.requestsPerSec, 1),
+      fmt(http.control!.p50),
+      fmt(http.control!.p99),
+      "0",
+    ]);
+    row([
+      "Reference: /api/health (route handler, select 1)",
+      "—",
+      fmt(http.health!.requestsPerSec, 1),
+      fmt(http.health!.p50),
+      fmt(http.health!.p99),
+      "—",
+    ]);
     for (const r of ROUTES) {
       for (const who of ["main", "twin"] as const) {
         const h = http[`${r.id}@${who}`]!;
-        row([r.label, who === "main" ? short(opts.scale) : short(opts.twinScale), fmt(h.requestsPerSec, 1), fmt(h.p50), fmt(h.p99), queries ? fmt(queries[`${r.id}@${who}`]!.total!.median, 1) : "—"]);
+        row([
+          r.label,
+          who === "main" ? short(opts.scale) : short(opts.twinScale),
+          fmt(h.requestsPerSec, 1),
+          fmt(h.p50),
+          fmt(h.p99),
+          queries ? fmt(queries[`${r.id}@${who}`]!.total!.median, 1) : "—",
+        ]);
       }
     }
   }
@@ -63,12 +127,38 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
     table.push("");
     row(["bulk path", "rows", "app", "PostgreSQL COPY", "ratio", "peak RSS"]);
     row(["---", "---:", "---:", "---:", "---:", "---:"]);
-    if (imp) row(["import (courseware completions)", fmt(opts.importRows), `${fmt(imp.importSeconds, 1)} s (${fmt(imp.importRowsPerSec)} rows/s)`, `${fmt(imp.copySeconds, 1)} s (${fmt(imp.copyRowsPerSec)} rows/s)`, `${fmt(imp.ratio, 2)}×`, `${fmt(imp.peakRssMB)} MB (import process)`]);
-    if (dl) row(["download (CSV route)", fmt(dl.rows), `${fmt(dl.routeSeconds, 2)} s (first byte ${fmt(dl.firstByteMs)} ms)`, `${fmt(dl.copySeconds, 2)} s (COPY TO STDOUT)`, `${fmt(dl.ratio, 2)}×`, `${fmt(dl.serverPeakRssMB)} MB (server, ${fmt(dl.serverRssBeforeMB)} before)`]);
+    if (imp)
+      row([
+        "import (courseware completions)",
+        fmt(opts.importRows),
+        `${fmt(imp.importSeconds, 1)} s (${fmt(imp.importRowsPerSec)} rows/s)`,
+        `${fmt(imp.copySeconds, 1)} s (${fmt(imp.copyRowsPerSec)} rows/s)`,
+        `${fmt(imp.ratio, 2)}×`,
+        `${fmt(imp.peakRssMB)} MB (import process)`,
+      ]);
+    if (dl)
+      row([
+        "download (CSV route)",
+        fmt(dl.rows),
+        `${fmt(dl.routeSeconds, 2)} s (first byte ${fmt(dl.firstByteMs)} ms)`,
+        `${fmt(dl.copySeconds, 2)} s (COPY TO STDOUT)`,
+        `${fmt(dl.ratio, 2)}×`,
+        `${fmt(dl.serverPeakRssMB)} MB (server, ${fmt(dl.serverRssBeforeMB)} before)`,
+      ]);
   }
   const plan = results.downloadPlan as { pageMsAfterImport: number[] } | undefined;
-  if (plan) table.push("", `Download keyset pages (5,000 rows, the PGlite path) right after the import (which ran ANALYZE): ${plan.pageMsAfterImport.map((x) => fmt(x)).join(", ")} ms`);
-  if (imp?.phases) table.push("", `Import phases (s): ${Object.entries(imp.phases).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(" · ")} (parse ⊂ validate; the app pipelines validate with stage)`);
+  if (plan)
+    table.push(
+      "",
+      `Download keyset pages (5,000 rows, the PGlite path) right after the import (which ran ANALYZE): ${plan.pageMsAfterImport.map((x) => fmt(x)).join(", ")} ms`,
+    );
+  if (imp?.phases)
+    table.push(
+      "",
+      `Import phases (s): ${Object.entries(imp.phases)
+        .map(([k, v]) => `${k} ${fmt(v, 1)}`)
+        .join(" · ")} (parse ⊂ validate; the app pipelines validate with stage)`,
+    );
   if (list.length) {
     table.push("");
     row(["target", "measured", "met"]);
@@ -79,8 +169,17 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
     table.push("", "Server CPU per request (node --cpu-prof during a load run; shares of busy CPU):", "");
     row(["route", "CPU ms / request", "where it goes"]);
     row(["---", "---:", "---"]);
-    for (const [key, c] of Object.entries(results.cpuProfiles as Record<string, { cpuMsPerRequest: number; byArea: { area: string; share: number }[] }>)) {
-      row([key, fmt(c.cpuMsPerRequest, 1), c.byArea.slice(0, 5).map((a) => `${a.area} ${fmt(a.share * 100)}%`).join(" · ")]);
+    for (const [key, c] of Object.entries(
+      results.cpuProfiles as Record<string, { cpuMsPerRequest: number; byArea: { area: string; share: number }[] }>,
+    )) {
+      row([
+        key,
+        fmt(c.cpuMsPerRequest, 1),
+        c.byArea
+          .slice(0, 5)
+          .map((a) => `${a.area} ${fmt(a.share * 100)}%`)
+          .join(" · "),
+      ]);
     }
   }
   const statements = results.statements as StatementTiming[] | undefined;
@@ -88,7 +187,8 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
     table.push("", "Slowest statements (EXPLAIN ANALYZE execution ms, main vs twin):", "");
     row(["route", "main ms", "twin ms", "statement"]);
     row(["---", "---:", "---:", "---"]);
-    for (const s of [...statements].sort((a, b) => b.mainMs - a.mainMs).slice(0, 8)) row([s.route, fmt(s.mainMs, 2), fmt(s.twinMs, 2), `\`${s.sql.slice(0, 140)}…\``]);
+    for (const s of [...statements].sort((a, b) => b.mainMs - a.mainMs).slice(0, 8))
+      row([s.route, fmt(s.mainMs, 2), fmt(s.twinMs, 2), `\`${s.sql.slice(0, 140)}…\``]);
   }
   return table.join("\n");
 }

@@ -1,6 +1,6 @@
 // The production build and server of the benchmark: `next build` into its own folder, then
 // `next start` on a free port as one child process (stopped by its id).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 
 export const BENCH_DIST_DIR = ".next-bench"; // unless env.NEXT_DIST_DIR names another (npm run bench -- --dist-dir)
@@ -21,21 +21,37 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promis
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env });
     child.once("error", reject);
-    child.once("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${[cmd, ...args].join(" ")} failed (${code ?? signal})`))));
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${[cmd, ...args].join(" ")} failed (${code ?? signal})`)),
+    );
   });
 }
 
 export async function nextBuild(env: NodeJS.ProcessEnv): Promise<void> {
-  await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...env, NEXT_DIST_DIR: env.NEXT_DIST_DIR || BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" });
+  await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    ...env,
+    NEXT_DIST_DIR: env.NEXT_DIST_DIR || BENCH_DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
 }
 
 export type Server = { url: string; pid: number; child: ChildProcess; stop: () => Promise<void>; output: () => string };
 
 export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...env, NEXT_DIST_DIR: env.NEXT_DIST_DIR || BENCH_DIST_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...env,
+        NEXT_DIST_DIR: env.NEXT_DIST_DIR || BENCH_DIST_DIR,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+      },
+    },
+  );
   let output = "";
   const keep = (b: Buffer) => {
     output = (output + b.toString()).slice(-20_000);

@@ -3,9 +3,9 @@
 // response (lib/csv.ts csvCopyResponse) — vs `COPY (the same rows) TO STDOUT` on a connection of
 // its own; 3 runs each, alternated, medians; the server's RSS sampled every 50 ms.
 import postgres from "postgres";
+import { type BenchContext, fmt, log, noteLoad, type Session } from "./context";
 import { MB, memoryOf, processTree, sampleMemory } from "./measure";
 import type { Server } from "./server";
-import { fmt, log, noteLoad, type BenchContext, type Session } from "./context";
 
 export const DOWNLOAD_PATH = "/membership/training-services/download?criterion=courseware";
 
@@ -26,7 +26,15 @@ async function downloadOnce(srv: Server, session: Session) {
   }
   const seconds = (performance.now() - t) / 1000;
   const mem = sampler.stop();
-  return { seconds, bytes, rows: lines - 1, firstByteMs, rssBeforeMB: before / MB, peakRssMB: mem.peakRss / MB, peakHwmMB: mem.peakHwm / MB };
+  return {
+    seconds,
+    bytes,
+    rows: lines - 1,
+    firstByteMs,
+    rssBeforeMB: before / MB,
+    peakRssMB: mem.peakRss / MB,
+    peakHwmMB: mem.peakHwm / MB,
+  };
 }
 
 // A dedicated connection per COPY, consumed by events: a pooled connection's COPY … TO readable
@@ -35,8 +43,10 @@ async function copyOutOnce(ctx: BenchContext, org: string) {
   const conn = postgres(ctx.benchUrl, { max: 1, onnotice: () => {} });
   await conn`select 1`;
   const t = performance.now();
-  const stream = await conn.unsafe(`copy (select achievement_code, course_code, redeemed_on from courseware_completions
-    where org_id = '${org}' and redeemed_on between '${ctx.window.start}' and '${ctx.window.end}' order by achievement_code) to stdout with (format csv, header true)`).readable();
+  const stream = await conn
+    .unsafe(`copy (select achievement_code, course_code, redeemed_on from courseware_completions
+    where org_id = '${org}' and redeemed_on between '${ctx.window.start}' and '${ctx.window.end}' order by achievement_code) to stdout with (format csv, header true)`)
+    .readable();
   let bytes = 0;
   await new Promise<void>((resolve, reject) => {
     stream.on("data", (chunk: Buffer) => (bytes += chunk.byteLength));
@@ -49,7 +59,13 @@ async function copyOutOnce(ctx: BenchContext, org: string) {
   return { seconds, bytes };
 }
 
-export async function downloadStep(ctx: BenchContext, srv: Server, org: string, session: Session, expectedRows: number): Promise<void> {
+export async function downloadStep(
+  ctx: BenchContext,
+  srv: Server,
+  org: string,
+  session: Session,
+  expectedRows: number,
+): Promise<void> {
   log(`Download of ${fmt(expectedRows)} rows through ${DOWNLOAD_PATH} and COPY … TO STDOUT (3 runs each, alternated)`);
   noteLoad(ctx, "download");
   const downloads: Awaited<ReturnType<typeof downloadOnce>>[] = [];
@@ -61,12 +77,24 @@ export async function downloadStep(ctx: BenchContext, srv: Server, org: string, 
   const dl = [...downloads].sort((a, b) => a.seconds - b.seconds)[1]!;
   const co = [...copies].sort((a, b) => a.seconds - b.seconds)[1]!;
   const result = {
-    rows: dl.rows, bytes: dl.bytes, routeSeconds: dl.seconds, copySeconds: co.seconds, copyBytes: co.bytes,
-    routeRowsPerSec: dl.rows / dl.seconds, copyRowsPerSec: dl.rows / co.seconds, ratio: co.seconds / dl.seconds,
-    firstByteMs: dl.firstByteMs, serverRssBeforeMB: dl.rssBeforeMB, serverPeakRssMB: Math.max(...downloads.map((d) => d.peakRssMB)),
-    serverPeakHwmMB: Math.max(...downloads.map((d) => d.peakHwmMB)), runs: downloads.map((d) => d.seconds), copyRuns: copies.map((c) => c.seconds),
+    rows: dl.rows,
+    bytes: dl.bytes,
+    routeSeconds: dl.seconds,
+    copySeconds: co.seconds,
+    copyBytes: co.bytes,
+    routeRowsPerSec: dl.rows / dl.seconds,
+    copyRowsPerSec: dl.rows / co.seconds,
+    ratio: co.seconds / dl.seconds,
+    firstByteMs: dl.firstByteMs,
+    serverRssBeforeMB: dl.rssBeforeMB,
+    serverPeakRssMB: Math.max(...downloads.map((d) => d.peakRssMB)),
+    serverPeakHwmMB: Math.max(...downloads.map((d) => d.peakHwmMB)),
+    runs: downloads.map((d) => d.seconds),
+    copyRuns: copies.map((c) => c.seconds),
   };
   ctx.results.download = result;
   if (dl.rows !== expectedRows) throw new Error(`download returned ${dl.rows} rows, expected ${expectedRows}`);
-  log(`Download ${fmt(dl.seconds, 2)} s vs COPY TO ${fmt(co.seconds, 2)} s (${fmt(result.ratio, 2)}×); server RSS ${fmt(dl.rssBeforeMB)} → peak ${fmt(result.serverPeakRssMB)} MB; first byte after ${fmt(dl.firstByteMs)} ms`);
+  log(
+    `Download ${fmt(dl.seconds, 2)} s vs COPY TO ${fmt(co.seconds, 2)} s (${fmt(result.ratio, 2)}×); server RSS ${fmt(dl.rssBeforeMB)} → peak ${fmt(result.serverPeakRssMB)} MB; first byte after ${fmt(dl.firstByteMs)} ms`,
+  );
 }

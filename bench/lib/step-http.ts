@@ -5,23 +5,34 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIsStale } from "../../scripts/server-env";
+import { APP_ENV, type BenchContext, fmt, loadavg, log, noteLoad } from "./context";
 import { summarizeCpuProfile } from "./cpu-profile";
-import { combine, load, loadPair, memoryOf, MB, processTree, round, type LoadResult } from "./measure";
+import { combine, type LoadResult, load, loadPair, MB, memoryOf, processTree, round } from "./measure";
 import { ROUTES } from "./pages";
-import { freePort, nextBuild, startServer, type Server } from "./server";
-import { APP_ENV, fmt, loadavg, log, noteLoad, type BenchContext } from "./context";
+import { freePort, nextBuild, type Server, startServer } from "./server";
 
 // The control: a trivial dynamic page — server-rendered per request (searchParams, auth()), through
 // the proxy like every page, signed out, no database query.
-export const CONTROL = { id: "control", label: "Control: /sign-in (signed-out dynamic page)", path: "/sign-in", marker: "Sign in" };
+export const CONTROL = {
+  id: "control",
+  label: "Control: /sign-in (signed-out dynamic page)",
+  path: "/sign-in",
+  marker: "Sign in",
+};
 
-export const serverEnv = (ctx: BenchContext): NodeJS.ProcessEnv => ({ ...process.env, ...APP_ENV, DATABASE_URL: ctx.benchUrl, NEXT_DIST_DIR: ctx.opts.distDir });
+export const serverEnv = (ctx: BenchContext): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ...APP_ENV,
+  DATABASE_URL: ctx.benchUrl,
+  NEXT_DIST_DIR: ctx.opts.distDir,
+});
 
 /** Builds into --dist-dir when needed (or asked) and starts `next start` on a free port. */
 export async function buildAndStart(ctx: BenchContext): Promise<Server> {
   const { opts } = ctx;
   process.env.NEXT_DIST_DIR = opts.distDir; // for buildIsStale
-  if (opts.skipBuild && fs.existsSync(path.join(opts.distDir, "BUILD_ID"))) log(`--skip-build: using the existing ${opts.distDir}`);
+  if (opts.skipBuild && fs.existsSync(path.join(opts.distDir, "BUILD_ID")))
+    log(`--skip-build: using the existing ${opts.distDir}`);
   else if (opts.rebuild || buildIsStale()) {
     log(`Building (NEXT_DIST_DIR=${opts.distDir} next build)`);
     const t = performance.now();
@@ -40,10 +51,16 @@ const get = async (srv: Server, p: string, cookie?: string) => {
 
 /** Every route answers 200 with its content for both organizations before anything is timed. */
 export async function checkRoutes(ctx: BenchContext, srv: Server): Promise<void> {
-  for (const [who, s] of [["main", ctx.sessions.main], ["twin", ctx.sessions.twin]] as const) {
+  for (const [who, s] of [
+    ["main", ctx.sessions.main],
+    ["twin", ctx.sessions.twin],
+  ] as const) {
     for (const r of ROUTES) {
       const res = await get(srv, r.path, s.cookie);
-      if (res.status !== 200 || !res.body.includes(r.marker)) throw new Error(`${r.path} as ${who}: HTTP ${res.status}, marker ${JSON.stringify(r.marker)} ${res.body.includes(r.marker) ? "found" : "missing"}\n${res.body.slice(0, 500)}`);
+      if (res.status !== 200 || !res.body.includes(r.marker))
+        throw new Error(
+          `${r.path} as ${who}: HTTP ${res.status}, marker ${JSON.stringify(r.marker)} ${res.body.includes(r.marker) ? "found" : "missing"}\n${res.body.slice(0, 500)}`,
+        );
     }
   }
   const ctl = await get(srv, CONTROL.path);
@@ -54,24 +71,34 @@ export async function httpStep(ctx: BenchContext, srv: Server): Promise<void> {
   const { connections, duration } = ctx.opts;
   const http: Record<string, LoadResult & { loadAverage: number[] }> = {};
   const headers = (cookie?: string): Record<string, string> => (cookie ? { cookie } : {});
-  const warm = async (p: string, cookie?: string) => { for (let i = 0; i < 20; i++) await get(srv, p, cookie); };
+  const warm = async (p: string, cookie?: string) => {
+    for (let i = 0; i < 20; i++) await get(srv, p, cookie);
+  };
   const show = (key: string, r: LoadResult, la: number[]) => {
     http[key] = { ...r, loadAverage: la };
-    log(`  ${key.padEnd(18)} ${fmt(r.requestsPerSec, 1).padStart(8)} req/s  p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ""}`);
+    log(
+      `  ${key.padEnd(18)} ${fmt(r.requestsPerSec, 1).padStart(8)} req/s  p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ""}`,
+    );
   };
-  log(`HTTP load: autocannon, ${connections} connections × ${duration} s per route (control: half first, half last; each route's 1M and 10k in rounds A B B A)`);
+  log(
+    `HTTP load: autocannon, ${connections} connections × ${duration} s per route (control: half first, half last; each route's 1M and 10k in rounds A B B A)`,
+  );
   noteLoad(ctx, "http");
   // The control brackets the run (half before the dashboards, half after), so its ratios compare
   // like with like however the machine's load drifts.
   await warm(CONTROL.path);
   const controlRounds = [await round(srv.url + CONTROL.path, { connections, duration: duration / 2 })];
   await warm("/api/health");
-  show("health", await load(srv.url + "/api/health", { connections, duration }), loadavg());
+  show("health", await load(`${srv.url}/api/health`, { connections, duration }), loadavg());
   for (const r of ROUTES) {
     await warm(r.path, ctx.sessions.main.cookie);
     await warm(r.path, ctx.sessions.twin.cookie);
     const la = loadavg();
-    const [main, twin] = await loadPair({ url: srv.url + r.path, headers: headers(ctx.sessions.main.cookie) }, { url: srv.url + r.path, headers: headers(ctx.sessions.twin.cookie) }, { connections, duration });
+    const [main, twin] = await loadPair(
+      { url: srv.url + r.path, headers: headers(ctx.sessions.main.cookie) },
+      { url: srv.url + r.path, headers: headers(ctx.sessions.twin.cookie) },
+      { connections, duration },
+    );
     show(`${r.id}@main`, main, la);
     show(`${r.id}@twin`, twin, la);
   }
@@ -90,7 +117,11 @@ export async function profileStep(ctx: BenchContext): Promise<void> {
   const { connections, duration } = ctx.opts;
   const profiled = [
     { key: "control", path: CONTROL.path, cookie: undefined as string | undefined },
-    { key: "ts-dashboard@main", path: ROUTES.find((r) => r.id === "ts-dashboard")!.path, cookie: ctx.sessions.main.cookie },
+    {
+      key: "ts-dashboard@main",
+      path: ROUTES.find((r) => r.id === "ts-dashboard")!.path,
+      cookie: ctx.sessions.main.cookie,
+    },
     { key: "sp-area@main", path: ROUTES.find((r) => r.id === "sp-area")!.path, cookie: ctx.sessions.main.cookie },
   ];
   const cpu: Record<string, unknown> = {};
@@ -98,15 +129,26 @@ export async function profileStep(ctx: BenchContext): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pmc-bench-cpu-"));
     const s = await startServer(serverEnv(ctx), await freePort(), ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
     try {
-      for (let i = 0; i < 20; i++) await (await fetch(s.url + p.path, { headers: p.cookie ? { cookie: p.cookie } : {} })).text();
+      for (let i = 0; i < 20; i++)
+        await (await fetch(s.url + p.path, { headers: p.cookie ? { cookie: p.cookie } : {} })).text();
       const r = await load(s.url + p.path, { connections, duration, headers: p.cookie ? { cookie: p.cookie } : {} });
       await s.stop();
       const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
       if (!file) throw new Error("no .cpuprofile written");
       const summary = summarizeCpuProfile(path.join(dir, file));
       const msPerRequest = (summary.seconds * summary.busyShare * 1000) / (r.requests + 20);
-      cpu[p.key] = { requests: r.requests, requestsPerSec: r.requestsPerSec, cpuMsPerRequest: msPerRequest, ...summary };
-      log(`  CPU profile ${p.key}: ${fmt(r.requestsPerSec, 1)} req/s, ${fmt(msPerRequest, 1)} ms of server CPU per request; ${summary.byArea.slice(0, 4).map((a) => `${a.area} ${fmt(a.share * 100)}%`).join(", ")}`);
+      cpu[p.key] = {
+        requests: r.requests,
+        requestsPerSec: r.requestsPerSec,
+        cpuMsPerRequest: msPerRequest,
+        ...summary,
+      };
+      log(
+        `  CPU profile ${p.key}: ${fmt(r.requestsPerSec, 1)} req/s, ${fmt(msPerRequest, 1)} ms of server CPU per request; ${summary.byArea
+          .slice(0, 4)
+          .map((a) => `${a.area} ${fmt(a.share * 100)}%`)
+          .join(", ")}`,
+      );
     } finally {
       await s.stop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -10,20 +10,25 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { db } from "@/db/client";
 import { tsLineItemPages } from "@/db/queries/training-services-items";
+import { BENCH_TODAY, type BenchContext, fmt, IMPORT_PARTNER, log, noteLoad } from "./context";
 import { csvChunks, importFileRow } from "./generate";
 import { importPhases } from "./import-phases";
 import { ensureOrganization } from "./load";
 import { MB, sampleMemory } from "./measure";
-import { BENCH_TODAY, fmt, IMPORT_PARTNER, log, noteLoad, type BenchContext } from "./context";
 
 type ChildRun = { report: Record<string, unknown>; wallSeconds: number; peakRss: number; peakHwm: number };
 
 function importInChild(ctx: BenchContext, file: string, org: string): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", "bench/lib/import-child.ts", file, org, BENCH_TODAY, ctx.dataThrough], {
-      stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, DATABASE_URL: ctx.benchUrl },
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "bench/lib/import-child.ts", file, org, BENCH_TODAY, ctx.dataThrough],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, DATABASE_URL: ctx.benchUrl },
+      },
+    );
     const sampler = sampleMemory(() => [child.pid!], 50);
     let out = "";
     child.stdout!.on("data", (b: Buffer) => (out += b.toString()));
@@ -47,7 +52,8 @@ async function copyIn(ctx: BenchContext, file: string, org: string): Promise<{ s
     add foreign key (org_id) references organizations(id), add foreign key (course_code) references courses(course_code)`);
   await client`checkpoint`;
   const started = performance.now();
-  const sink = await client`copy bench_copy_completions (achievement_code, course_code, redeemed_on) from stdin with (format csv, header true)`.writable();
+  const sink =
+    await client`copy bench_copy_completions (achievement_code, course_code, redeemed_on) from stdin with (format csv, header true)`.writable();
   await pipeline(fs.createReadStream(file, { highWaterMark: 64 * 1024 }), sink);
   const seconds = (performance.now() - started) / 1000;
   const [copied] = await client`select count(*)::int as n from bench_copy_completions`;
@@ -56,7 +62,8 @@ async function copyIn(ctx: BenchContext, file: string, org: string): Promise<{ s
 }
 
 const statistics = async (ctx: BenchContext) => {
-  const [s] = await ctx.client`select c.reltuples::float8 as reltuples, s.last_analyze::text as "lastAnalyze", s.analyze_count::int as "analyzeCount"
+  const [s] =
+    await ctx.client`select c.reltuples::float8 as reltuples, s.last_analyze::text as "lastAnalyze", s.analyze_count::int as "analyzeCount"
     from pg_class c join pg_stat_user_tables s on s.relid = c.oid where c.relname = 'courseware_completions'`;
   return s as { reltuples: number; lastAnalyze: string | null; analyzeCount: number };
 };
@@ -67,14 +74,26 @@ export async function importStep(ctx: BenchContext): Promise<string> {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "pmc-bench-"));
   process.once("exit", () => fs.rmSync(tmpDir, { recursive: true, force: true })); // also when a step fails
   const file = path.join(tmpDir, "completions.csv");
-  log(`Writing a ${fmt(opts.importRows)}-row completions file (every row inside the window ${ctx.window.start} … ${ctx.window.end})`);
-  await pipeline(Readable.from(csvChunks(["achievement_code", "course_code", "redeemed_on"], opts.importRows, importFileRow(opts.seed, ctx.dataThrough))), fs.createWriteStream(file));
+  log(
+    `Writing a ${fmt(opts.importRows)}-row completions file (every row inside the window ${ctx.window.start} … ${ctx.window.end})`,
+  );
+  await pipeline(
+    Readable.from(
+      csvChunks(
+        ["achievement_code", "course_code", "redeemed_on"],
+        opts.importRows,
+        importFileRow(opts.seed, ctx.dataThrough),
+      ),
+    ),
+    fs.createWriteStream(file),
+  );
   const fileBytes = fs.statSync(file).size;
   const org = await ensureOrganization(IMPORT_PARTNER, "Benchmark import target");
   // A reused database still holds the previous run's import: empty the target so every row is new
   // again, and rewrite the table: each run leaves 2M dead rows (this delete, the rolled-back phases
   // below), and the primary key grew to 4× its size over a few runs, slowing every later merge.
-  for (const table of ["courseware_completions", "ts_monthly", "imports"]) await client.unsafe(`delete from ${table} where org_id = $1`, [org]);
+  for (const table of ["courseware_completions", "ts_monthly", "imports"])
+    await client.unsafe(`delete from ${table} where org_id = $1`, [org]);
   await client.unsafe("vacuum (full, analyze) courseware_completions");
   const statsBefore = await statistics(ctx);
 
@@ -87,23 +106,45 @@ export async function importStep(ctx: BenchContext): Promise<string> {
   const childHwm = Math.max(run.peakHwm, run.report.vmHwm as number);
   const statsAfter = await statistics(ctx);
 
-  log("COPY of the same file into a scratch copy of courseware_completions (same columns, keys, index and foreign keys)");
+  log(
+    "COPY of the same file into a scratch copy of courseware_completions (same columns, keys, index and foreign keys)",
+  );
   const copy = await copyIn(ctx, file, org);
   const importRowsPerSec = opts.importRows / importSeconds;
   const copyRowsPerSec = opts.importRows / copy.seconds;
   const result: Record<string, unknown> = {
-    rows: opts.importRows, fileMB: fileBytes / MB, importedRows: run.report.rows, inserted: run.report.inserted, copiedRows: copy.rows,
-    importSeconds, importWallSeconds: run.wallSeconds, copySeconds: copy.seconds, importRowsPerSec, copyRowsPerSec, ratio: importRowsPerSec / copyRowsPerSec,
-    peakRssMB: childHwm / MB, sampledPeakRssMB: run.peakRss / MB, statisticsBefore: statsBefore, statisticsAfter: statsAfter,
+    rows: opts.importRows,
+    fileMB: fileBytes / MB,
+    importedRows: run.report.rows,
+    inserted: run.report.inserted,
+    copiedRows: copy.rows,
+    importSeconds,
+    importWallSeconds: run.wallSeconds,
+    copySeconds: copy.seconds,
+    importRowsPerSec,
+    copyRowsPerSec,
+    ratio: importRowsPerSec / copyRowsPerSec,
+    peakRssMB: childHwm / MB,
+    sampledPeakRssMB: run.peakRss / MB,
+    statisticsBefore: statsBefore,
+    statisticsAfter: statsAfter,
   };
   ctx.results.import = result;
-  log(`Import ${fmt(importSeconds, 1)} s (${fmt(importRowsPerSec)} rows/s), COPY ${fmt(copy.seconds, 1)} s (${fmt(copyRowsPerSec)} rows/s), peak RSS ${fmt(childHwm / MB)} MB`);
-  log(`  statistics of courseware_completions: reltuples ${fmt(statsBefore.reltuples)} → ${fmt(statsAfter.reltuples)}, ANALYZE count ${statsBefore.analyzeCount} → ${statsAfter.analyzeCount}`);
+  log(
+    `Import ${fmt(importSeconds, 1)} s (${fmt(importRowsPerSec)} rows/s), COPY ${fmt(copy.seconds, 1)} s (${fmt(copyRowsPerSec)} rows/s), peak RSS ${fmt(childHwm / MB)} MB`,
+  );
+  log(
+    `  statistics of courseware_completions: reltuples ${fmt(statsBefore.reltuples)} → ${fmt(statsAfter.reltuples)}, ANALYZE count ${statsBefore.analyzeCount} → ${statsAfter.analyzeCount}`,
+  );
 
   log("Import phases, timed one by one (same SQL as lib/imports, in a transaction rolled back)");
   const phasesOrg = await ensureOrganization("BENCH-PHASES", "Benchmark import phases (always empty)");
   result.phases = await importPhases(client, file, phasesOrg, ctx.dataThrough);
-  log(`  ${Object.entries(result.phases as object).map(([k, v]) => `${k} ${fmt(v as number, 1)} s`).join(", ")}`);
+  log(
+    `  ${Object.entries(result.phases as object)
+      .map(([k, v]) => `${k} ${fmt(v as number, 1)} s`)
+      .join(", ")}`,
+  );
   fs.rmSync(tmpDir, { recursive: true, force: true });
 
   // Right after the import, with the statistics it left (no ANALYZE here): the PGlite download

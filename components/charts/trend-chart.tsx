@@ -14,7 +14,14 @@ const FORMATS: Record<TrendKind, (v: number | null) => string> = {
   score: (v) => (v === null ? "—" : v.toFixed(1)), // PCS: one decimal
 };
 
-export function TrendChart({ title, data, valueLabel, kind, yMax, id }: {
+export function TrendChart({
+  title,
+  data,
+  valueLabel,
+  kind,
+  yMax,
+  id,
+}: {
   title: string;
   data: TrendDatum[];
   valueLabel: string; // "Points", "Average", "Highest score"
@@ -31,7 +38,9 @@ export function TrendChart({ title, data, valueLabel, kind, yMax, id }: {
     : `${title}: no data.`;
   return (
     <figure className="grid gap-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`} className="text-sm font-semibold lg:col-span-2">{title}</figcaption>
+      <figcaption id={`${id}-title`} className="text-sm font-semibold lg:col-span-2">
+        {title}
+      </figcaption>
       <div role="img" aria-label={summary} className="h-56 min-w-0">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
@@ -39,21 +48,57 @@ export function TrendChart({ title, data, valueLabel, kind, yMax, id }: {
             <XAxis dataKey="month" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
             <YAxis tick={{ fontSize: 11 }} width={48} domain={[0, yMax ?? "auto"]} allowDecimals />
             <Tooltip formatter={(v) => format(typeof v === "number" ? v : null)} />
-            <Line type="stepAfter" dataKey="threshold" name="Threshold" stroke="#b45309" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-            <Line type="linear" dataKey="value" name={valueLabel} stroke="#1d4ed8" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+            <Line
+              type="stepAfter"
+              dataKey="threshold"
+              name="Threshold"
+              stroke="#b45309"
+              strokeDasharray="6 4"
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              type="linear"
+              dataKey="value"
+              name={valueLabel}
+              stroke="#1d4ed8"
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <div tabIndex={0} role="region" aria-label={`${title}, by month (scrollable table)`} className="max-h-56 overflow-y-auto rounded border border-neutral-200">
+      <section
+        tabIndex={0}
+        aria-label={`${title}, by month (scrollable table)`}
+        className="max-h-56 overflow-y-auto rounded border border-neutral-200"
+      >
         <table className="min-w-full text-xs">
           <caption className="sr-only">{title}, by month</caption>
           <thead className="sticky top-0 bg-neutral-50">
-            <tr><th scope="col" className="px-2 py-1 text-left">Month</th><th scope="col" className="px-2 py-1 text-right">{valueLabel}</th><th scope="col" className="px-2 py-1 text-right">Threshold</th><th scope="col" className="px-2 py-1 text-left">Met</th></tr>
+            <tr>
+              <th scope="col" className="px-2 py-1 text-left">
+                Month
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                {valueLabel}
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                Threshold
+              </th>
+              <th scope="col" className="px-2 py-1 text-left">
+                Met
+              </th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-neutral-100">
             {data.map((d) => (
               <tr key={d.month}>
-                <th scope="row" className="px-2 py-1 text-left font-normal">{d.month}</th>
+                <th scope="row" className="px-2 py-1 text-left font-normal">
+                  {d.month}
+                </th>
                 <td className="px-2 py-1 text-right tabular-nums">{format(d.value)}</td>
                 <td className="px-2 py-1 text-right tabular-nums">{format(d.threshold)}</td>
                 <td className="px-2 py-1">{d.met ? "Yes" : "No"}</td>
@@ -61,7 +106,7 @@ export function TrendChart({ title, data, valueLabel, kind, yMax, id }: {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </figure>
   );
 }

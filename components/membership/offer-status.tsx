@@ -12,7 +12,8 @@ const OFFER: Record<OfferStatus, { label: string; tone: Tone }> = {
 
 export function OfferStatusBadge({ status, anniversary }: { status: OfferStatus; anniversary?: string | null }) {
   const s = OFFER[status];
-  const label = (status === "active" || status === "renewal_due") && anniversary ? `${s.label} — until ${anniversary}` : s.label;
+  const label =
+    (status === "active" || status === "renewal_due") && anniversary ? `${s.label} — until ${anniversary}` : s.label;
   return <StatusBadge label={label} tone={s.tone} />;
 }
 

@@ -14,14 +14,35 @@ export function ProgramStatus({ status }: { status: string }) {
   return <StatusBadge label={s.label} tone={s.tone} />;
 }
 
-export function Freshness({ dataThrough, refreshedOn, nextRefreshDue, hasData, window }: {
-  dataThrough: string; refreshedOn: string | null; nextRefreshDue: string; hasData: boolean; window?: { start: string; end: string };
+export function Freshness({
+  dataThrough,
+  refreshedOn,
+  nextRefreshDue,
+  hasData,
+  window,
+}: {
+  dataThrough: string;
+  refreshedOn: string | null;
+  nextRefreshDue: string;
+  hasData: boolean;
+  window?: { start: string; end: string };
 }) {
   return (
     <p className="text-sm text-neutral-700">
-      {hasData ? <>Data through <strong>{dataThrough}</strong>, refreshed <strong>{refreshedOn}</strong>. </> : <>No data imported yet. </>}
+      {hasData ? (
+        <>
+          Data through <strong>{dataThrough}</strong>, refreshed <strong>{refreshedOn}</strong>.{" "}
+        </>
+      ) : (
+        <>No data imported yet. </>
+      )}
       Next refresh by <strong>{nextRefreshDue}</strong>.
-      {window ? <> Window: <strong>{window.start}</strong> to <strong>{window.end}</strong>.</> : null}
+      {window ? (
+        <>
+          {" "}
+          Window: <strong>{window.start}</strong> to <strong>{window.end}</strong>.
+        </>
+      ) : null}
     </p>
   );
 }

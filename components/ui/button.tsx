@@ -8,16 +8,26 @@ const VARIANTS: Record<Variant, string> = {
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-neutral-300",
   ghost: "text-brand-700 hover:bg-brand-50 disabled:text-neutral-400",
 };
-const BASE = "inline-flex items-center justify-center gap-2 rounded px-3 py-1.5 text-sm font-semibold transition-colors disabled:cursor-not-allowed";
+const BASE =
+  "inline-flex items-center justify-center gap-2 rounded px-3 py-1.5 text-sm font-semibold transition-colors disabled:cursor-not-allowed";
 
 export function buttonClass(variant: Variant = "primary", extra = ""): string {
   return `${BASE} ${VARIANTS[variant]} ${extra}`;
 }
 
-export function Button({ variant = "primary", className = "", type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  type = "button",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
 }
 
-export function ButtonLink({ variant = "secondary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
+export function ButtonLink({
+  variant = "secondary",
+  className = "",
+  ...props
+}: ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={buttonClass(variant, className)} {...props} />;
 }

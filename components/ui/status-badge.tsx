@@ -8,5 +8,9 @@ const TONES: Record<Tone, string> = {
 };
 
 export function StatusBadge({ label, tone = "neutral" }: { label: string; tone?: Tone }) {
-  return <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-semibold ${TONES[tone]}`}>{label}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-semibold ${TONES[tone]}`}>
+      {label}
+    </span>
+  );
 }

@@ -6,7 +6,13 @@ export function Table({ caption, head, children }: { caption?: string; head: Rea
       <table className="min-w-full divide-y divide-neutral-200 text-sm">
         {caption ? <caption className="px-3 py-2 text-left text-sm font-semibold">{caption}</caption> : null}
         <thead className="bg-neutral-50">
-          <tr>{head.map((h, i) => <th key={i} scope="col" className="px-3 py-2 text-left font-semibold text-neutral-700">{h}</th>)}</tr>
+          <tr>
+            {head.map((h, i) => (
+              <th key={i} scope="col" className="px-3 py-2 text-left font-semibold text-neutral-700">
+                {h}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody className="divide-y divide-neutral-100">{children}</tbody>
       </table>

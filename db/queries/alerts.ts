@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { buildAlerts, type Alert, type AlertInputs } from "@/lib/alerts";
-import { versionedMemoAsync } from "@/lib/memo";
 import { perDb } from "@/db/prepared";
+import { type Alert, type AlertInputs, buildAlerts } from "@/lib/alerts";
+import { versionedMemoAsync } from "@/lib/memo";
 import type { OfferId } from "@/lib/rules/offers-catalog";
-import { EXPIRY_HORIZON_DAYS } from "./solutions-partner-snapshot";
 import { loadExpiryImpact, loadSolutionsPartner, SP_KINDS } from "./solutions-partner";
+import { EXPIRY_HORIZON_DAYS } from "./solutions-partner-snapshot";
 import { loadTrainingServicesForecast, TS_KINDS } from "./training-services";
 
 // SPEC §8 alerts: the one loader behind the Alerts page and the header count, so it runs on every
@@ -19,11 +19,21 @@ const tsAlerts = versionedMemoAsync<NonNullable<AlertInputs["trainingServices"]>
 const spAlerts = versionedMemoAsync<AlertInputs["solutionsPartner"]>(1000);
 
 type Facts = {
-  ts_id: string | null; catalog_id: string | null; sp_dt: string | null; sp_id: string | null; tracks: string | null; expiring: boolean;
-  designations: unknown; awaiting: unknown;
+  ts_id: string | null;
+  catalog_id: string | null;
+  sp_dt: string | null;
+  sp_id: string | null;
+  tracks: string | null;
+  expiring: boolean;
+  designations: unknown;
+  awaiting: unknown;
 };
 
-const list = (kinds: string[]) => sql.join(kinds.map((k) => sql`${k}`), sql`, `);
+const list = (kinds: string[]) =>
+  sql.join(
+    kinds.map((k) => sql`${k}`),
+    sql`, `,
+  );
 const json = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T; // PGlite and postgres.js both parse json; be safe
 
 async function loadFacts(db: Db, orgId: string): Promise<Facts> {
@@ -34,19 +44,25 @@ async function loadFacts(db: Db, orgId: string): Promise<Facts> {
 // Every page's header runs it: built once per database (db/prepared.ts).
 const factsQuery = perDb((db) => {
   const org = sql.placeholder("orgId");
-  return db.select({
-    ts_id: sql<string | null>`(select max(id)::text from imports where org_id = ${org} and kind in (${list(TS_KINDS)}))`,
-    catalog_id: sql<string | null>`(select max(id)::text from imports where org_id is null)`,
-    sp_dt: sql<string | null>`sp.dt::text`,
-    sp_id: sql<string | null>`sp.id::text`,
-    tracks: sql<string | null>`(select max(set_at)::text from org_tracks where org_id = ${org})`,
-    expiring: sql<boolean>`exists (select 1 from certifications c where c.org_id = ${org} and c.expires_on >= sp.dt
+  return db
+    .select({
+      ts_id: sql<
+        string | null
+      >`(select max(id)::text from imports where org_id = ${org} and kind in (${list(TS_KINDS)}))`,
+      catalog_id: sql<string | null>`(select max(id)::text from imports where org_id is null)`,
+      sp_dt: sql<string | null>`sp.dt::text`,
+      sp_id: sql<string | null>`sp.id::text`,
+      tracks: sql<string | null>`(select max(set_at)::text from org_tracks where org_id = ${org})`,
+      expiring: sql<boolean>`exists (select 1 from certifications c where c.org_id = ${org} and c.expires_on >= sp.dt
       and c.expires_on <= sp.dt + ${sql.raw(String(EXPIRY_HORIZON_DAYS))} and c.earned_on <= sp.dt)`,
-    designations: sql<unknown>`(select coalesce(json_agg(json_build_object('offer', d.offer, 'status', d.status, 'anniversary', d.anniversary::text)), '[]'::json)
+      designations: sql<unknown>`(select coalesce(json_agg(json_build_object('offer', d.offer, 'status', d.status, 'anniversary', d.anniversary::text)), '[]'::json)
       from designations d where d.org_id = ${org})`,
-    awaiting: sql<unknown>`(select coalesce(json_agg(json_build_object('number', o.number, 'offer', o.offer, 'expiresOn', o.expires_on::text)), '[]'::json)
+      awaiting: sql<unknown>`(select coalesce(json_agg(json_build_object('number', o.number, 'offer', o.offer, 'expiresOn', o.expires_on::text)), '[]'::json)
       from orders o where o.org_id = ${org} and o.status = 'awaiting_payment')`,
-  }).from(sql`(select max(data_through) as dt, max(id) as id from imports where org_id = ${org} and kind in (${list(SP_KINDS)})) as sp`)
+    })
+    .from(
+      sql`(select max(data_through) as dt, max(id) as id from imports where org_id = ${org} and kind in (${list(SP_KINDS)})) as sp`,
+    )
     .prepare("alert_facts");
 });
 
@@ -54,10 +70,16 @@ const factsQuery = perDb((db) => {
 export async function loadAlerts(db: Db, orgId: string, today: string): Promise<Alert[]> {
   const f = await loadFacts(db, orgId);
   const [trainingServices, solutionsPartner] = await Promise.all([
-    f.ts_id === null ? null : tsAlerts(`${orgId}|${today}|${f.ts_id}|${f.catalog_id}`, async () => ({ forecast: await loadTrainingServicesForecast(db, orgId, today) })),
-    f.sp_dt === null || !f.expiring ? null : spAlerts(`${orgId}|${today}|${f.sp_id}|${f.tracks}`, async (): Promise<AlertInputs["solutionsPartner"]> => {
-      return { impact: await loadExpiryImpact(db, orgId, await loadSolutionsPartner(db, orgId, today)) };
-    }),
+    f.ts_id === null
+      ? null
+      : tsAlerts(`${orgId}|${today}|${f.ts_id}|${f.catalog_id}`, async () => ({
+          forecast: await loadTrainingServicesForecast(db, orgId, today),
+        })),
+    f.sp_dt === null || !f.expiring
+      ? null
+      : spAlerts(`${orgId}|${today}|${f.sp_id}|${f.tracks}`, async (): Promise<AlertInputs["solutionsPartner"]> => {
+          return { impact: await loadExpiryImpact(db, orgId, await loadSolutionsPartner(db, orgId, today)) };
+        }),
   ]);
   const offers: AlertInputs["offers"] = {
     designations: json<{ offer: OfferId; status: string; anniversary: string }[]>(f.designations),

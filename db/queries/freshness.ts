@@ -15,7 +15,13 @@ export type Freshness = {
 };
 
 /** SPEC §2 / §6: a program's data_through is the newest among the imports of its kinds. */
-export async function loadFreshness(db: Db, orgId: string, kinds: string[], today: string, options: { catalog?: boolean } = {}): Promise<Freshness> {
+export async function loadFreshness(
+  db: Db,
+  orgId: string,
+  kinds: string[],
+  today: string,
+  options: { catalog?: boolean } = {},
+): Promise<Freshness> {
   // One statement (issue #7: every page loads a program's freshness; each query costs a round trip).
   const [newest] = await freshnessQuery(db, kinds, options.catalog ?? false).execute({ orgId });
   const refreshedOn = newest?.at ? newest.at.toISOString().slice(0, 10) : null;

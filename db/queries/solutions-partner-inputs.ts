@@ -1,5 +1,5 @@
-import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db/client";
 import type { InputRequest, InputValues } from "@/lib/rules/solutions-partner/inputs";
 import { endOfMonth, shiftMonth, windowFor } from "@/lib/rules/time";
 
@@ -17,7 +17,11 @@ const ASSOCIATION_BITS: Record<string, number> = { cpor: 1, dpor: 2, csp: 4, pal
 const maskOf = (list: readonly string[]) => list.reduce((m, a) => m | (ASSOCIATION_BITS[a] ?? 0), 0);
 /** The bit of a row's association, in SQL. */
 const associationBit = (alias: string) =>
-  sql.raw(`(case ${alias}.association::text ${Object.entries(ASSOCIATION_BITS).map(([a, b]) => `when '${a}' then ${b}`).join(" ")} else 0 end)`);
+  sql.raw(
+    `(case ${alias}.association::text ${Object.entries(ASSOCIATION_BITS)
+      .map(([a, b]) => `when '${a}' then ${b}`)
+      .join(" ")} else 0 end)`,
+  );
 
 function valuesList(rows: SQL[]): SQL {
   return sql.join(rows, sql`, `);
@@ -27,11 +31,27 @@ async function run<T>(db: Db, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
 }
 
-export type SpDates = { dataThrough: string; end: string; start: string; windowStart: string; months: string[]; lastMonth: string; yearEarlierMonth: string };
+export type SpDates = {
+  dataThrough: string;
+  end: string;
+  start: string;
+  windowStart: string;
+  months: string[];
+  lastMonth: string;
+  yearEarlierMonth: string;
+};
 
 export function spDates(dataThrough: string): SpDates {
   const w = windowFor(dataThrough);
-  return { dataThrough, end: endOfMonth(w.lastMonth), start: endOfMonth(shiftMonth(w.lastMonth, -12)), windowStart: w.start, months: w.months, lastMonth: w.lastMonth, yearEarlierMonth: w.yearEarlierMonth };
+  return {
+    dataThrough,
+    end: endOfMonth(w.lastMonth),
+    start: endOfMonth(shiftMonth(w.lastMonth, -12)),
+    windowStart: w.start,
+    months: w.months,
+    lastMonth: w.lastMonth,
+    yearEarlierMonth: w.yearEarlierMonth,
+  };
 }
 
 export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest[], d: SpDates): Promise<InputValues> {
@@ -43,11 +63,17 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
   const deployments = by("deployments");
   const azure = by("azure-services");
   const mix = by("segment-mix");
-  const eligibleAt = (day: string) => sql`c.eligible_from <= ${day}::date and (c.eligible_until is null or c.eligible_until > ${day}::date)`;
-  const activeAt = (day: string) => sql`x.deployed_on <= ${day}::date and (x.removed_on is null or x.removed_on > ${day}::date)`;
+  const eligibleAt = (day: string) =>
+    sql`c.eligible_from <= ${day}::date and (c.eligible_until is null or c.eligible_until > ${day}::date)`;
+  const activeAt = (day: string) =>
+    sql`x.deployed_on <= ${day}::date and (x.removed_on is null or x.removed_on > ${day}::date)`;
 
   const tasks: Promise<void>[] = [];
-  if (customers.length) tasks.push(run<{ key: string; at_end: number; at_start: number }>(db, sql`
+  if (customers.length)
+    tasks.push(
+      run<{ key: string; at_end: number; at_start: number }>(
+        db,
+        sql`
     with req(key, area, segment, mask) as (values ${valuesList(customers.map((r) => sql`(${r.key}, ${r.area}, ${r.segment}, ${maskOf(r.associations)}::int)`))}),
     per_customer as (
       select c.solution_area as area, c.segment::text as segment,
@@ -59,16 +85,28 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
     select req.key, coalesce(sum(cust.n) filter (where cust.at_end & req.mask <> 0), 0)::int as at_end,
            coalesce(sum(cust.n) filter (where cust.at_start & req.mask <> 0), 0)::int as at_start
     from req left join cust on cust.area = req.area and cust.segment = req.segment
-    group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { atEnd: Number(r.at_end), atStart: Number(r.at_start) }))));
-  if (certs.length) tasks.push(run<{ key: string; persons: number }>(db, sql`
+    group by req.key`,
+      ).then((rows) => rows.forEach((r) => (out[r.key] = { atEnd: Number(r.at_end), atStart: Number(r.at_start) }))),
+    );
+  if (certs.length)
+    tasks.push(
+      run<{ key: string; persons: number }>(
+        db,
+        sql`
     with req(key, codes) as (values ${valuesList(certs.map((r) => sql`(${r.key}, ${r.codes.join(",")})`))}),
     wanted as (select req.key, unnest(string_to_array(req.codes, ',')) as code from req),
     held as (select p.person_id, p.certification_code as code from certifications p where p.org_id = ${orgId}
       and p.earned_on <= ${d.dataThrough}::date and (p.expires_on is null or p.expires_on >= ${d.dataThrough}::date))
     select req.key, count(distinct held.person_id)::int as persons
     from req left join wanted on wanted.key = req.key left join held on held.code = wanted.code
-    group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { persons: Number(r.persons) }))));
-  if (usage.length) tasks.push(run<{ key: string; current: string; year_earlier: string; window_total: string }>(db, sql`
+    group by req.key`,
+      ).then((rows) => rows.forEach((r) => (out[r.key] = { persons: Number(r.persons) }))),
+    );
+  if (usage.length)
+    tasks.push(
+      run<{ key: string; current: string; year_earlier: string; window_total: string }>(
+        db,
+        sql`
     with req(key, area, measure, assocs) as (values ${valuesList(usage.map((r) => sql`(${r.key}, ${r.area}, ${r.measure}, ${assocs(r.associations)})`))})
     select req.key,
       coalesce(sum(u.value) filter (where u.month = ${d.lastMonth}), 0)::text as current,
@@ -76,8 +114,18 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
       coalesce(sum(u.value) filter (where u.month between ${d.months[0]!} and ${d.lastMonth}), 0)::text as window_total
     from req left join usage u on u.org_id = ${orgId} and u.solution_area = req.area and u.measure = req.measure
       and u.association::text = any(string_to_array(req.assocs, '+'))
-    group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { current: r.current, yearEarlier: r.year_earlier, windowTotal: r.window_total }))));
-  if (deployments.length) tasks.push(run<{ key: string; at_end: number; at_start: number }>(db, sql`
+    group by req.key`,
+      ).then((rows) =>
+        rows.forEach(
+          (r) => (out[r.key] = { current: r.current, yearEarlier: r.year_earlier, windowTotal: r.window_total }),
+        ),
+      ),
+    );
+  if (deployments.length)
+    tasks.push(
+      run<{ key: string; at_end: number; at_start: number }>(
+        db,
+        sql`
     with req(key, area, mask) as (values ${valuesList(deployments.map((r) => sql`(${r.key}, ${r.area}, ${maskOf(r.associations)}::int)`))}),
     per_pair as (
       select x.solution_area as area,
@@ -89,8 +137,14 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
     select req.key, coalesce(sum(dep.n) filter (where dep.at_end & req.mask <> 0), 0)::int as at_end,
            coalesce(sum(dep.n) filter (where dep.at_start & req.mask <> 0), 0)::int as at_start
     from req left join dep on dep.area = req.area
-    group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { atEnd: Number(r.at_end), atStart: Number(r.at_start) }))));
-  if (azure.length) tasks.push(run<{ key: string; services: number }>(db, sql`
+    group by req.key`,
+      ).then((rows) => rows.forEach((r) => (out[r.key] = { atEnd: Number(r.at_end), atStart: Number(r.at_start) }))),
+    );
+  if (azure.length)
+    tasks.push(
+      run<{ key: string; services: number }>(
+        db,
+        sql`
     with req(key, area, mask, excluded) as (values ${valuesList(azure.map((r) => sql`(${r.key}, ${r.area}, ${maskOf(r.associations)}::int, ${r.excludedWorkloads.join(",")})`))}),
     svc as (
       select x.solution_area as area, x.workload, bit_or(${associationBit("x")}) as mask
@@ -99,8 +153,14 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
       group by x.solution_area, x.workload)
     select req.key, count(*) filter (where svc.mask & req.mask <> 0 and not (svc.workload = any(string_to_array(req.excluded, ','))))::int as services
     from req left join svc on svc.area = req.area
-    group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { services: Number(r.services) }))));
-  if (mix.length) tasks.push(run<{ key: string; smb: number; enterprise: number; total: number }>(db, sql`
+    group by req.key`,
+      ).then((rows) => rows.forEach((r) => (out[r.key] = { services: Number(r.services) }))),
+    );
+  if (mix.length)
+    tasks.push(
+      run<{ key: string; smb: number; enterprise: number; total: number }>(
+        db,
+        sql`
     with req(key, area) as (values ${valuesList(mix.map((r) => sql`(${r.key}, ${r.area})`))}),
     per_customer as (
       select c.solution_area as area, bool_or(c.segment = 'smb') as smb, bool_or(c.segment = 'enterprise') as enterprise
@@ -110,7 +170,18 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
     select req.key, coalesce(sum(cust.n) filter (where cust.smb), 0)::int as smb,
       coalesce(sum(cust.n) filter (where cust.enterprise), 0)::int as enterprise, coalesce(sum(cust.n), 0)::int as total
     from req left join cust on cust.area = req.area
-    group by req.key`).then((rows) => rows.forEach((r) => (out[r.key] = { smbCustomers: Number(r.smb), enterpriseCustomers: Number(r.enterprise), totalCustomers: Number(r.total) }))));
+    group by req.key`,
+      ).then((rows) =>
+        rows.forEach(
+          (r) =>
+            (out[r.key] = {
+              smbCustomers: Number(r.smb),
+              enterpriseCustomers: Number(r.enterprise),
+              totalCustomers: Number(r.total),
+            }),
+        ),
+      ),
+    );
   // PGlite is one connection: the queries queue there; on a server they run in parallel.
   await Promise.all(tasks);
   return out;

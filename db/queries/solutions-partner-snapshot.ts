@@ -17,7 +17,13 @@ import { loadSpInputs, type SpDates } from "./solutions-partner-inputs";
 /** Certification holders who still count on the day after the 90-day horizon, per request key. */
 export type RemainingHolders = Record<string, { persons: number }>;
 export type SpSnapshot = { inputs: InputValues; remaining: RemainingHolders };
-export type SnapshotKey = { orgId: string; importId: number | null; ruleset: SpRuleset; requests: InputRequest[]; dates: SpDates };
+export type SnapshotKey = {
+  orgId: string;
+  importId: number | null;
+  ruleset: SpRuleset;
+  requests: InputRequest[];
+  dates: SpDates;
+};
 
 /** The 90 days of SPEC §4.5's "certifications expiring soon", counted from data_through. */
 export const EXPIRY_HORIZON_DAYS = 90;
@@ -26,7 +32,10 @@ async function computeSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {
   const certRequests = k.requests.filter((r) => r.kind === "certifications");
   // Who holds a counting certification on the day after the horizon (and on data_through).
   const after = { ...k.dates, dataThrough: addDays(k.dates.dataThrough, EXPIRY_HORIZON_DAYS + 1) };
-  const [inputs, later] = await Promise.all([loadSpInputs(db, k.orgId, k.requests, k.dates), loadSpInputs(db, k.orgId, certRequests, after)]);
+  const [inputs, later] = await Promise.all([
+    loadSpInputs(db, k.orgId, k.requests, k.dates),
+    loadSpInputs(db, k.orgId, certRequests, after),
+  ]);
   const remaining: RemainingHolders = {};
   for (const r of certRequests) remaining[r.key] = later[r.key] as { persons: number };
   return { inputs, remaining };
@@ -34,30 +43,63 @@ async function computeSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {
 
 async function storeSnapshot(db: Db, k: SnapshotKey, snap: SpSnapshot): Promise<void> {
   if (k.importId === null) return; // no data yet: nothing to keep
-  const row = { orgId: k.orgId, importId: k.importId, ruleset: k.ruleset.id, dataThrough: k.dates.dataThrough, inputs: snap.inputs, remaining: snap.remaining, computedAt: new Date() };
-  await db.insert(spSnapshots).values(row).onConflictDoUpdate({
-    target: spSnapshots.orgId,
-    set: { importId: row.importId, ruleset: row.ruleset, dataThrough: row.dataThrough, inputs: row.inputs, remaining: row.remaining, computedAt: row.computedAt },
-    // Never replace a newer import's inputs with an older request's.
-    setWhere: sql`${spSnapshots.importId} <= excluded.import_id`,
-  });
+  const row = {
+    orgId: k.orgId,
+    importId: k.importId,
+    ruleset: k.ruleset.id,
+    dataThrough: k.dates.dataThrough,
+    inputs: snap.inputs,
+    remaining: snap.remaining,
+    computedAt: new Date(),
+  };
+  await db
+    .insert(spSnapshots)
+    .values(row)
+    .onConflictDoUpdate({
+      target: spSnapshots.orgId,
+      set: {
+        importId: row.importId,
+        ruleset: row.ruleset,
+        dataThrough: row.dataThrough,
+        inputs: row.inputs,
+        remaining: row.remaining,
+        computedAt: row.computedAt,
+      },
+      // Never replace a newer import's inputs with an older request's.
+      setWhere: sql`${spSnapshots.importId} <= excluded.import_id`,
+    });
 }
 
 /** The inputs of the organization's current data: the stored row when it is current, else computed and stored. */
 export async function loadSpSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {
   if (k.importId !== null) {
-    const [hit] = await snapshotQuery(db).execute({ orgId: k.orgId, importId: k.importId, ruleset: k.ruleset.id, dataThrough: k.dates.dataThrough });
-    if (hit && k.requests.every((r) => r.key in hit.inputs)) return { inputs: hit.inputs as InputValues, remaining: hit.remaining };
+    const [hit] = await snapshotQuery(db).execute({
+      orgId: k.orgId,
+      importId: k.importId,
+      ruleset: k.ruleset.id,
+      dataThrough: k.dates.dataThrough,
+    });
+    if (hit && k.requests.every((r) => r.key in hit.inputs))
+      return { inputs: hit.inputs as InputValues, remaining: hit.remaining };
   }
   return refreshSpSnapshot(db, k);
 }
 
 // Every Solutions Partner page reads it: built once per database (db/prepared.ts).
 const snapshotQuery = perDb((db) =>
-  db.select({ inputs: spSnapshots.inputs, remaining: spSnapshots.remaining }).from(spSnapshots).where(and(
-    eq(spSnapshots.orgId, sql.placeholder("orgId")), eq(spSnapshots.importId, sql.placeholder("importId")),
-    eq(spSnapshots.ruleset, sql.placeholder("ruleset")), eq(spSnapshots.dataThrough, sql.placeholder("dataThrough")),
-  )).prepare("sp_snapshot"));
+  db
+    .select({ inputs: spSnapshots.inputs, remaining: spSnapshots.remaining })
+    .from(spSnapshots)
+    .where(
+      and(
+        eq(spSnapshots.orgId, sql.placeholder("orgId")),
+        eq(spSnapshots.importId, sql.placeholder("importId")),
+        eq(spSnapshots.ruleset, sql.placeholder("ruleset")),
+        eq(spSnapshots.dataThrough, sql.placeholder("dataThrough")),
+      ),
+    )
+    .prepare("sp_snapshot"),
+);
 
 /** Compute from the line items and store (inside an import's transaction: the rows just merged). */
 export async function refreshSpSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { cache } from "react";
-import { rowsOf, type Db } from "@/db/client";
+import { type Db, rowsOf } from "@/db/client";
 import { versionedMemoAsync } from "@/lib/memo";
 import type { AreaSlug } from "@/lib/rules/areas";
-import { monthOf, shiftMonth, type IsoDate, type IsoMonth } from "@/lib/rules/time";
+import { type IsoDate, type IsoMonth, monthOf, shiftMonth } from "@/lib/rules/time";
 
 export type SpTrendPoint = { month: IsoMonth; best: number | null; qualified: boolean };
 
@@ -14,16 +14,33 @@ export type SpTrendPoint = { month: IsoMonth; best: number | null; qualified: bo
  * names it: sp_evaluations rows are written only inside the organization's Solutions Partner
  * imports (recordSpEvaluation), so the view's versionKey names them.
  */
-export const loadSolutionsPartnerTrend = cache((db: Db, orgId: string, area: AreaSlug, today: IsoDate, version: string | null = null, count = 13): Promise<SpTrendPoint[]> =>
-  trends(version && `${version}|${area}|${today}|${count}`, () => readTrend(db, orgId, area, today, count)));
+export const loadSolutionsPartnerTrend = cache(
+  (
+    db: Db,
+    orgId: string,
+    area: AreaSlug,
+    today: IsoDate,
+    version: string | null = null,
+    count = 13,
+  ): Promise<SpTrendPoint[]> =>
+    trends(version && `${version}|${area}|${today}|${count}`, () => readTrend(db, orgId, area, today, count)),
+);
 const trends = versionedMemoAsync<SpTrendPoint[]>();
 
-async function readTrend(db: Db, orgId: string, area: AreaSlug, today: IsoDate, count: number): Promise<SpTrendPoint[]> {
+async function readTrend(
+  db: Db,
+  orgId: string,
+  area: AreaSlug,
+  today: IsoDate,
+  count: number,
+): Promise<SpTrendPoint[]> {
   const months = Array.from({ length: count }, (_, i) => shiftMonth(monthOf(today), i - (count - 1)));
-  const rows = rowsOf<{ month: string; best: string; qualified: boolean }>(await db.execute(sql`
+  const rows = rowsOf<{ month: string; best: string; qualified: boolean }>(
+    await db.execute(sql`
     select to_char(recorded_at at time zone 'UTC', 'YYYY-MM') as month, max(total)::text as best, bool_or(qualified) as qualified
     from sp_evaluations where org_id = ${orgId} and solution_area = ${area} and recorded_at >= ${`${months[0]}-01`}::date
-    group by 1`));
+    group by 1`),
+  );
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   return months.map((m) => {
     const r = byMonth.get(m);

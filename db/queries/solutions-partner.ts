@@ -1,19 +1,32 @@
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { cache } from "react";
-import { versionedMemo } from "@/lib/memo";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
 import { certifications, orgTracks, spEvaluations } from "@/db/schema";
+import { versionedMemo } from "@/lib/memo";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
 import {
-  evaluateSolutionsPartner, expiringCertificationImpact, inputRequests, rulesetFor,
-  type InputRequest, type InputValues, type RecordedTracks, type SolutionsPartnerEvaluation, type SpRuleset, type Track,
+  evaluateSolutionsPartner,
+  expiringCertificationImpact,
+  type InputRequest,
+  type InputValues,
+  inputRequests,
+  type RecordedTracks,
+  rulesetFor,
+  type SolutionsPartnerEvaluation,
+  type SpRuleset,
+  type Track,
 } from "@/lib/rules/solutions-partner";
 import { addDays } from "@/lib/rules/time";
-import { loadFreshness, type Freshness } from "./freshness";
-import { spDates, type SpDates } from "./solutions-partner-inputs";
+import { type Freshness, loadFreshness } from "./freshness";
+import { type SpDates, spDates } from "./solutions-partner-inputs";
+import {
+  EXPIRY_HORIZON_DAYS,
+  loadSpSnapshot,
+  type RemainingHolders,
+  refreshSpSnapshot,
+} from "./solutions-partner-snapshot";
 import { loadSolutionsPartnerTrend } from "./solutions-partner-trend";
-import { EXPIRY_HORIZON_DAYS, loadSpSnapshot, refreshSpSnapshot, type RemainingHolders } from "./solutions-partner-snapshot";
 
 export const SP_KINDS = ["customers", "certifications", "usage", "deployments"];
 
@@ -35,22 +48,40 @@ export async function loadRecordedTracks(db: Db, orgId: string): Promise<Recorde
   return Object.fromEntries(rows.map((r) => [r.area, r.track])) as RecordedTracks;
 }
 const tracksQuery = perDb((db) =>
-  db.select({ area: orgTracks.solutionArea, track: orgTracks.track }).from(orgTracks).where(eq(orgTracks.orgId, sql.placeholder("orgId"))).prepare("org_tracks"));
+  db
+    .select({ area: orgTracks.solutionArea, track: orgTracks.track })
+    .from(orgTracks)
+    .where(eq(orgTracks.orgId, sql.placeholder("orgId")))
+    .prepare("org_tracks"),
+);
 
 /** One evaluation function for the program (SPEC §4): pages, JSON and the CLI read the inputs kept
  * per import; the history recorder (inside an import) recomputes them from the line items. */
-async function solutionsPartnerView(db: Db, orgId: string, today: string, refresh: boolean): Promise<SolutionsPartnerView> {
+async function solutionsPartnerView(
+  db: Db,
+  orgId: string,
+  today: string,
+  refresh: boolean,
+): Promise<SolutionsPartnerView> {
   const freshness = await loadFreshness(db, orgId, SP_KINDS, today);
   const dates = spDates(freshness.dataThrough);
   const ruleset = rulesetFor(freshness.dataThrough);
   const requests = requestsOf(ruleset);
   const key = { orgId, importId: freshness.latestImportId, ruleset, requests, dates };
-  const [snapshot, recordedTracks] = await Promise.all([(refresh ? refreshSpSnapshot : loadSpSnapshot)(db, key), loadRecordedTracks(db, orgId)]);
+  const [snapshot, recordedTracks] = await Promise.all([
+    (refresh ? refreshSpSnapshot : loadSpSnapshot)(db, key),
+    loadRecordedTracks(db, orgId),
+  ]);
   const { inputs, remaining } = snapshot;
   // The inputs are those of the newest import (the snapshot's contract), so the import id, the
   // ruleset and the recorded tracks name everything the pure engine reads.
-  const versionKey = freshness.latestImportId === null ? null : `${orgId}|${freshness.latestImportId}|${ruleset.id}|${dates.dataThrough}|${JSON.stringify(recordedTracks)}`;
-  const evaluation = refresh ? evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }) : evaluations(versionKey, () => evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }));
+  const versionKey =
+    freshness.latestImportId === null
+      ? null
+      : `${orgId}|${freshness.latestImportId}|${ruleset.id}|${dates.dataThrough}|${JSON.stringify(recordedTracks)}`;
+  const evaluation = refresh
+    ? evaluateSolutionsPartner({ ruleset, inputs, recordedTracks })
+    : evaluations(versionKey, () => evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }));
   return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, versionKey, evaluation };
 }
 const evaluations = versionedMemo<SolutionsPartnerEvaluation>();
@@ -64,7 +95,9 @@ function requestsOf(ruleset: SpRuleset): InputRequest[] {
 }
 
 /** The organization's current Solutions Partner view, memoized per server request (React `cache`). */
-export const loadSolutionsPartner = cache((db: Db, orgId: string, today: string) => solutionsPartnerView(db, orgId, today, false));
+export const loadSolutionsPartner = cache((db: Db, orgId: string, today: string) =>
+  solutionsPartnerView(db, orgId, today, false),
+);
 
 /** SPEC §4.5: keep every evaluation as history — one row per area with the track that counts. */
 export async function recordSpEvaluation(db: Db, orgId: string, today: string, at: Date): Promise<void> {
@@ -74,9 +107,14 @@ export async function recordSpEvaluation(db: Db, orgId: string, today: string, a
       const a = view.evaluation.areas[area];
       const t = a.tracks[a.track]!;
       return {
-        orgId, solutionArea: area, track: a.track, total: String(a.total), qualified: a.qualified,
+        orgId,
+        solutionArea: area,
+        track: a.track,
+        total: String(a.total),
+        qualified: a.qualified,
         metrics: Object.fromEntries(t.metrics.map((m) => [m.id, { value: m.value, points: m.points, max: m.max }])),
-        dataThrough: view.freshness.dataThrough, recordedAt: at,
+        dataThrough: view.freshness.dataThrough,
+        recordedAt: at,
       };
     }),
   );
@@ -86,7 +124,13 @@ export type MonthHistory = { month: string; best: number | null; qualified: bool
 
 /** The highest score of each of the last six months (by when it was recorded) for one area: the
  * tail of the area's trend, so a page showing both reads sp_evaluations once (React `cache`). */
-export async function loadSpHistory(db: Db, orgId: string, area: AreaSlug, today: string, version: string | null = null): Promise<MonthHistory[]> {
+export async function loadSpHistory(
+  db: Db,
+  orgId: string,
+  area: AreaSlug,
+  today: string,
+  version: string | null = null,
+): Promise<MonthHistory[]> {
   return (await loadSolutionsPartnerTrend(db, orgId, area, today, version)).slice(-6);
 }
 
@@ -96,9 +140,21 @@ export async function loadExpiring(db: Db, orgId: string, view: SolutionsPartner
   const dt = view.freshness.dataThrough;
   const horizon = addDays(dt, EXPIRY_HORIZON_DAYS);
   const expiring = await db
-    .select({ personId: certifications.personId, personName: certifications.personName, code: certifications.certificationCode, expiresOn: sql<string>`${certifications.expiresOn}::text` })
+    .select({
+      personId: certifications.personId,
+      personName: certifications.personName,
+      code: certifications.certificationCode,
+      expiresOn: sql<string>`${certifications.expiresOn}::text`,
+    })
     .from(certifications)
-    .where(and(eq(certifications.orgId, orgId), lte(certifications.earnedOn, dt), gte(certifications.expiresOn, dt), lte(certifications.expiresOn, horizon)))
+    .where(
+      and(
+        eq(certifications.orgId, orgId),
+        lte(certifications.earnedOn, dt),
+        gte(certifications.expiresOn, dt),
+        lte(certifications.expiresOn, horizon),
+      ),
+    )
     .orderBy(certifications.expiresOn)
     .limit(500);
   return { expiring, remaining: view.remaining, horizon };
@@ -107,8 +163,14 @@ export async function loadExpiring(db: Db, orgId: string, view: SolutionsPartner
 /** SPEC §4.5 / §8: what the certifications expiring within 90 days would cost, per metric and track. */
 export async function loadExpiryImpact(db: Db, orgId: string, view: SolutionsPartnerView) {
   const { expiring, remaining } = await loadExpiring(db, orgId, view);
-  return expiringCertificationImpact({ ruleset: view.ruleset, inputs: view.inputs, recordedTracks: view.recordedTracks, dataThrough: view.freshness.dataThrough, expiring, remaining });
+  return expiringCertificationImpact({
+    ruleset: view.ruleset,
+    inputs: view.inputs,
+    recordedTracks: view.recordedTracks,
+    dataThrough: view.freshness.dataThrough,
+    expiring,
+    remaining,
+  });
 }
 
 export type { Track };
-

@@ -1,7 +1,7 @@
-import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db/client";
 import { csvCellsSql } from "@/lib/csv";
-import { isAreaSlug, type AreaSlug } from "@/lib/rules/areas";
+import { type AreaSlug, isAreaSlug } from "@/lib/rules/areas";
 import type { Window } from "@/lib/rules/time";
 
 // The line items behind a Training Services criterion, in the window, in key order: on PostgreSQL
@@ -26,27 +26,44 @@ async function page(db: Db, query: SQL, width: number): Promise<unknown[][]> {
 }
 
 export async function* tsLineItemPages(
-  db: Db, orgId: string, kind: TsLineItemKind, window: Pick<Window, "start" | "end">, area: AreaSlug | null, pageSize = 5000,
+  db: Db,
+  orgId: string,
+  kind: TsLineItemKind,
+  window: Pick<Window, "start" | "end">,
+  area: AreaSlug | null,
+  pageSize = 5000,
 ): AsyncGenerator<unknown[][]> {
   const fetchPage = (last: string): Promise<unknown[][]> => {
     if (kind === "courseware") {
-      return page(db, sql`select t.achievement_code as c0, t.course_code as c1, t.redeemed_on::text as c2
+      return page(
+        db,
+        sql`select t.achievement_code as c0, t.course_code as c1, t.redeemed_on::text as c2
         from courseware_completions t
         where t.org_id = ${orgId} and t.redeemed_on between ${window.start}::date and ${window.end}::date and t.achievement_code > ${last}
-        order by t.achievement_code limit ${pageSize}`, 3);
+        order by t.achievement_code limit ${pageSize}`,
+        3,
+      );
     }
     if (kind === "exam-vouchers") {
-      return page(db, sql`select t.voucher_id as c0, t.exam_code as c1, t.level::text as c2, t.purchased_on::text as c3
+      return page(
+        db,
+        sql`select t.voucher_id as c0, t.exam_code as c1, t.level::text as c2, t.purchased_on::text as c3
         from exam_vouchers t
         where t.org_id = ${orgId} and t.purchased_on between ${window.start}::date and ${window.end}::date and t.voucher_id > ${last}
-        order by t.voucher_id limit ${pageSize}`, 4);
+        order by t.voucher_id limit ${pageSize}`,
+        4,
+      );
     }
-    return page(db, sql`select t.survey_id as c0, t.course_code as c1, t.completed_on::text as c2,
+    return page(
+      db,
+      sql`select t.survey_id as c0, t.course_code as c1, t.completed_on::text as c2,
         t.q1::int as c3, t.q2::int as c4, t.q3::int as c5, t.q4::int as c6, t.q5::int as c7
       from mtm_surveys t join courses co on co.course_code = t.course_code
       where t.org_id = ${orgId} and t.completed_on between ${window.start}::date and ${window.end}::date and t.survey_id > ${last}
         and co.category <> 'fundamentals'${area ? sql` and co.solution_area = ${area}` : sql``}
-      order by t.survey_id limit ${pageSize}`, 8);
+      order by t.survey_id limit ${pageSize}`,
+      8,
+    );
   };
   let next: Promise<unknown[][]> | null = fetchPage("");
   while (next) {
@@ -79,7 +96,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * cheaper, the COPY sent its first byte only after sorting every row (4 s for 1M rows); this way
  * it gets the plain query's plan (the primary key's index scan) and streams from the first row.
  */
-export function tsLineItemCsvSql(orgId: string, kind: TsLineItemKind, window: Pick<Window, "start" | "end">, area: AreaSlug | null): string {
+export function tsLineItemCsvSql(
+  orgId: string,
+  kind: TsLineItemKind,
+  window: Pick<Window, "start" | "end">,
+  area: AreaSlug | null,
+): string {
   const org = `${literal(orgId, UUID, "uuid")}::uuid`;
   const between = `between ${literal(window.start, DATE, "date")}::date and ${literal(window.end, DATE, "date")}::date`;
   const select = (columns: string[], from: string) => {
@@ -87,13 +109,30 @@ export function tsLineItemCsvSql(orgId: string, kind: TsLineItemKind, window: Pi
     return `select ${csvCellsSql(columns.map((_, i) => `s.c${i}`))} from (select ${cells} ${from} order by c0) s order by s.c0`;
   };
   if (kind === "courseware") {
-    return select(["t.achievement_code", "t.course_code", "t.redeemed_on::text"], `from courseware_completions t where t.org_id = ${org} and t.redeemed_on ${between}`);
+    return select(
+      ["t.achievement_code", "t.course_code", "t.redeemed_on::text"],
+      `from courseware_completions t where t.org_id = ${org} and t.redeemed_on ${between}`,
+    );
   }
   if (kind === "exam-vouchers") {
-    return select(["t.voucher_id", "t.exam_code", "t.level::text", "t.purchased_on::text"], `from exam_vouchers t where t.org_id = ${org} and t.purchased_on ${between}`);
+    return select(
+      ["t.voucher_id", "t.exam_code", "t.level::text", "t.purchased_on::text"],
+      `from exam_vouchers t where t.org_id = ${org} and t.purchased_on ${between}`,
+    );
   }
   if (area !== null && !isAreaSlug(area)) throw new Error(`not a solution area: ${JSON.stringify(area)}`);
-  return select(["t.survey_id", "t.course_code", "t.completed_on::text", "t.q1::text", "t.q2::text", "t.q3::text", "t.q4::text", "t.q5::text"],
+  return select(
+    [
+      "t.survey_id",
+      "t.course_code",
+      "t.completed_on::text",
+      "t.q1::text",
+      "t.q2::text",
+      "t.q3::text",
+      "t.q4::text",
+      "t.q5::text",
+    ],
     `from mtm_surveys t join courses co on co.course_code = t.course_code
-    where t.org_id = ${org} and t.completed_on ${between} and co.category <> 'fundamentals'${area ? ` and co.solution_area = '${area}'` : ""}`);
+    where t.org_id = ${org} and t.completed_on ${between} and co.category <> 'fundamentals'${area ? ` and co.solution_area = '${area}'` : ""}`,
+  );
 }

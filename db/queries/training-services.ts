@@ -1,21 +1,41 @@
 import { and, eq, gte, sql } from "drizzle-orm";
 import { cache } from "react";
-import { versionedMemo, versionedMemoAsync } from "@/lib/memo";
 import type { Db } from "@/db/client";
 import { tsMonthly } from "@/db/schema";
+import { versionedMemo, versionedMemoAsync } from "@/lib/memo";
 import { isAreaSlug } from "@/lib/rules/areas";
-import { windowFor, type Window } from "@/lib/rules/time";
+import { type Window, windowFor } from "@/lib/rules/time";
 import {
-  emptyAggregates, evaluateTrainingServices, forecastTrainingServices, planTrainingServices, rulesetFor, sumAggregates,
-  type MonthlyTsAggregates, type TsAggregates, type TsEvaluation, type TsRuleset,
+  emptyAggregates,
+  evaluateTrainingServices,
+  forecastTrainingServices,
+  type MonthlyTsAggregates,
+  planTrainingServices,
+  rulesetFor,
+  sumAggregates,
+  type TsAggregates,
+  type TsEvaluation,
+  type TsRuleset,
 } from "@/lib/rules/training-services";
-import { loadFreshness, type Freshness } from "./freshness";
+import { type Freshness, loadFreshness } from "./freshness";
 
 export const TS_KINDS = ["courseware-completions", "exam-vouchers", "mtm-surveys"];
 
-type RollupRow = { month: string; kind: string; category: string; solutionArea: string; items: number; answerSum: number; answerCount: number };
+type RollupRow = {
+  month: string;
+  kind: string;
+  category: string;
+  solutionArea: string;
+  items: number;
+  answerSum: number;
+  answerCount: number;
+};
 
-const CATEGORY_KEY = { fundamentals: "fundamentals", "two-days-or-less": "twoDaysOrLess", "three-days-or-more": "threeDaysOrMore" } as const;
+const CATEGORY_KEY = {
+  fundamentals: "fundamentals",
+  "two-days-or-less": "twoDaysOrLess",
+  "three-days-or-more": "threeDaysOrMore",
+} as const;
 
 /** Turns rollup rows into per-month aggregates (SPEC §3.2: fundamentals surveys never count). */
 export function monthlyFromRollup(rows: RollupRow[]): MonthlyTsAggregates {
@@ -67,19 +87,26 @@ export function tsVersion(orgId: string, f: Freshness): string | null {
 /** One evaluation function for the program: dashboard, details, JSON, CLI and forecast use it.
  * Memoized per server request (React `cache`): the header's alert count and the page share one load;
  * the figures are read and evaluated once per data version in the process (issue #7). */
-export const loadTrainingServices = cache(async (db: Db, orgId: string, today: string): Promise<TrainingServicesView> => {
-  const freshness = await loadFreshness(db, orgId, TS_KINDS, today, { catalog: true });
-  const version = tsVersion(orgId, freshness);
-  return { freshness, version, ...(await figuresOf(version, () => readFigures(db, orgId, freshness.dataThrough))) };
-});
+export const loadTrainingServices = cache(
+  async (db: Db, orgId: string, today: string): Promise<TrainingServicesView> => {
+    const freshness = await loadFreshness(db, orgId, TS_KINDS, today, { catalog: true });
+    const version = tsVersion(orgId, freshness);
+    return { freshness, version, ...(await figuresOf(version, () => readFigures(db, orgId, freshness.dataThrough))) };
+  },
+);
 const figuresOf = versionedMemoAsync<Figures>();
 
 async function readFigures(db: Db, orgId: string, dataThrough: string): Promise<Figures> {
   const window = windowFor(dataThrough);
   const rows = await db
     .select({
-      month: tsMonthly.month, kind: tsMonthly.kind, category: tsMonthly.category, solutionArea: tsMonthly.solutionArea,
-      items: sql<number>`${tsMonthly.items}::int`, answerSum: sql<number>`${tsMonthly.answerSum}::int`, answerCount: sql<number>`${tsMonthly.answerCount}::int`,
+      month: tsMonthly.month,
+      kind: tsMonthly.kind,
+      category: tsMonthly.category,
+      solutionArea: tsMonthly.solutionArea,
+      items: sql<number>`${tsMonthly.items}::int`,
+      answerSum: sql<number>`${tsMonthly.answerSum}::int`,
+      answerCount: sql<number>`${tsMonthly.answerCount}::int`,
     })
     .from(tsMonthly)
     .where(and(eq(tsMonthly.orgId, orgId), gte(tsMonthly.month, window.months[0]!)));
@@ -99,22 +126,40 @@ const forecasts = versionedMemo<ReturnType<typeof forecastTrainingServices>>();
 
 /** SPEC §8 gap planner of the window's figures (pure; computed once per data version in the process). */
 export function planOf(view: TrainingServicesView): ReturnType<typeof planTrainingServices> {
-  return plans(view.version && `${view.version}|${view.ruleset.id}`, () => planTrainingServices(view.aggregates, view.ruleset));
+  return plans(view.version && `${view.version}|${view.ruleset.id}`, () =>
+    planTrainingServices(view.aggregates, view.ruleset),
+  );
 }
 const plans = versionedMemo<ReturnType<typeof planTrainingServices>>();
 
 /** SPEC §7 training-services JSON contract (add fields freely, never rename these). */
 export function toTrainingServicesJson(view: TrainingServicesView) {
   const e = view.evaluation;
-  const points = (c: { points: number; threshold: number; status: string }) => ({ points: c.points, threshold: c.threshold, status: c.status });
-  const average = (c: { value: number | null; threshold: number; status: string }) => ({ value: c.value, threshold: c.threshold, status: c.status });
+  const points = (c: { points: number; threshold: number; status: string }) => ({
+    points: c.points,
+    threshold: c.threshold,
+    status: c.status,
+  });
+  const average = (c: { value: number | null; threshold: number; status: string }) => ({
+    value: c.value,
+    threshold: c.threshold,
+    status: c.status,
+  });
   return {
     dataThrough: view.freshness.dataThrough,
     window: { start: view.window.start, end: view.window.end },
     qualified: e.qualified,
-    base: { status: e.base.status, courseware: points(e.base.courseware), examVouchers: points(e.base.examVouchers), averageScore: average(e.base.averageScore) },
+    base: {
+      status: e.base.status,
+      courseware: points(e.base.courseware),
+      examVouchers: points(e.base.examVouchers),
+      averageScore: average(e.base.averageScore),
+    },
     areas: Object.fromEntries(
-      Object.entries(e.areas).map(([slug, a]) => [slug, { status: a.status, surveyCompletions: points(a.surveyCompletions), averageScore: average(a.averageScore) }]),
+      Object.entries(e.areas).map(([slug, a]) => [
+        slug,
+        { status: a.status, surveyCompletions: points(a.surveyCompletions), averageScore: average(a.averageScore) },
+      ]),
     ),
     badges: e.badges,
     refreshedOn: view.freshness.refreshedOn,

@@ -1,6 +1,18 @@
 // Organizations, users, sessions and the audit log (SPEC §1). Column helpers shared by every table.
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 // SPEC §1 roles. One role per user, stored once.
 export const roleEnum = pgEnum("role", ["member", "partner_admin", "account_admin", "global_admin"]);
@@ -17,41 +29,61 @@ export const organizations = pgTable("organizations", {
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
-export const users = pgTable("users", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  orgId: uuid("org_id").notNull().references(() => organizations.id),
-  email: text("email").notNull(),
-  name: text("name").notNull(),
-  role: roleEnum("role").notNull(),
-  passwordHash: text("password_hash").notNull(),
-  disabledAt: ts("disabled_at"),
-  createdAt: ts("created_at").notNull().defaultNow(),
-}, (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index("users_org_idx").on(t.orgId)]);
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: roleEnum("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    disabledAt: ts("disabled_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index("users_org_idx").on(t.orgId)],
+);
 
 // A signed-in session: the JWT carries only this id; deleting the row signs the cookie out.
-export const sessions = pgTable("sessions", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  createdAt: ts("created_at").notNull().defaultNow(),
-  expiresAt: ts("expires_at").notNull(),
-}, (t) => [index("sessions_user_idx").on(t.userId)]);
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    expiresAt: ts("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
 
-export const signInAttempts = pgTable("sign_in_attempts", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  email: text("email").notNull(),
-  succeeded: boolean("succeeded").notNull(),
-  at: ts("at").notNull().defaultNow(),
-}, (t) => [index("sign_in_attempts_email_at_idx").on(t.email, t.at)]);
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_email_at_idx").on(t.email, t.at)],
+);
 
-export const auditLog = pgTable("audit_log", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  orgId: uuid("org_id").references(() => organizations.id),
-  actorUserId: uuid("actor_user_id").references(() => users.id),
-  actor: text("actor").notNull(), // email of the user, or "cli"
-  action: text("action").notNull(),
-  detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
-  at: ts("at").notNull().defaultNow(),
-}, (t) => [index("audit_log_org_at_idx").on(t.orgId, t.at)]);
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id").references(() => organizations.id),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    actor: text("actor").notNull(), // email of the user, or "cli"
+    action: text("action").notNull(),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_org_at_idx").on(t.orgId, t.at)],
+);
 
 export type Organization = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;

@@ -1,4 +1,4 @@
 // The database schema (drizzle-kit reads this folder: drizzle.config.ts). One module per part.
 export * from "./core";
-export * from "./programs";
 export * from "./offers";
+export * from "./programs";

@@ -1,6 +1,19 @@
 // Membership offers (SPEC §5, issue #5): orders, designations, enrollments, billing, proofs.
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, jsonb, pgEnum, pgSequence, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { day, organizations, ts } from "./core";
 
 export const offerEnum = pgEnum("offer", ["solutions-partner", "training-services"]);
@@ -14,55 +27,79 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 // One row per order (the ledger). Term = the designation year it pays for: a purchase covers
 // [placed_on, +1 year], a renewal [previous anniversary, +1 year]. Exactly once: the
 // idempotency key is unique, and at most one open or active order per org, offer and term.
-export const orders = pgTable("orders", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  number: text("number").notNull().unique(),
-  orgId: uuid("org_id").notNull().references(() => organizations.id),
-  offer: offerEnum("offer").notNull(),
-  kind: orderKindEnum("kind").notNull(),
-  termStart: day("term_start").notNull(),
-  termEnd: day("term_end").notNull(),
-  amountMinor: integer("amount_minor").notNull(), // integer minor units (cents)
-  currency: text("currency").notNull(),
-  method: paymentMethodEnum("method").notNull(),
-  status: orderStatusEnum("status").notNull(),
-  idempotencyKey: text("idempotency_key").notNull().unique(),
-  bankReference: text("bank_reference"), // wire transfer: the reference to quote
-  billTo: jsonb("bill_to").$type<Record<string, string>>().notNull(),
-  placedBy: text("placed_by").notNull(), // email of the user
-  placedOn: day("placed_on").notNull(),
-  expiresOn: day("expires_on"), // wire transfer: last day payment is accepted
-  paidOn: day("paid_on"),
-  closedOn: day("closed_on"), // cancelled or expired on
-  placedAt: ts("placed_at").notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex("orders_open_or_active_term_key").on(t.orgId, t.offer, t.termStart).where(sql`${t.status} in ('awaiting_payment', 'active')`),
-  uniqueIndex("orders_one_open_key").on(t.orgId, t.offer).where(sql`${t.status} = 'awaiting_payment'`),
-  index("orders_org_placed_idx").on(t.orgId, t.placedAt),
-]);
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: text("number").notNull().unique(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    offer: offerEnum("offer").notNull(),
+    kind: orderKindEnum("kind").notNull(),
+    termStart: day("term_start").notNull(),
+    termEnd: day("term_end").notNull(),
+    amountMinor: integer("amount_minor").notNull(), // integer minor units (cents)
+    currency: text("currency").notNull(),
+    method: paymentMethodEnum("method").notNull(),
+    status: orderStatusEnum("status").notNull(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    bankReference: text("bank_reference"), // wire transfer: the reference to quote
+    billTo: jsonb("bill_to").$type<Record<string, string>>().notNull(),
+    placedBy: text("placed_by").notNull(), // email of the user
+    placedOn: day("placed_on").notNull(),
+    expiresOn: day("expires_on"), // wire transfer: last day payment is accepted
+    paidOn: day("paid_on"),
+    closedOn: day("closed_on"), // cancelled or expired on
+    placedAt: ts("placed_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("orders_open_or_active_term_key")
+      .on(t.orgId, t.offer, t.termStart)
+      .where(sql`${t.status} in ('awaiting_payment', 'active')`),
+    uniqueIndex("orders_one_open_key").on(t.orgId, t.offer).where(sql`${t.status} = 'awaiting_payment'`),
+    index("orders_org_placed_idx").on(t.orgId, t.placedAt),
+  ],
+);
 
 // The designation an organization holds per offer: moved by activations and renewals,
 // lapsed by maintenance once the anniversary has passed unrenewed.
-export const designations = pgTable("designations", {
-  orgId: uuid("org_id").notNull().references(() => organizations.id),
-  offer: offerEnum("offer").notNull(),
-  status: text("status").notNull(), // active | lapsed
-  anniversary: day("anniversary").notNull(),
-  heldSince: day("held_since").notNull(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.orgId, t.offer] })]);
+export const designations = pgTable(
+  "designations",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    offer: offerEnum("offer").notNull(),
+    status: text("status").notNull(), // active | lapsed
+    anniversary: day("anniversary").notNull(),
+    heldSince: day("held_since").notNull(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.offer] })],
+);
 
 // SPEC §4.5: Solutions Partner areas enrolled per paid term (order).
-export const spEnrollments = pgTable("sp_enrollments", {
-  orderId: uuid("order_id").notNull().references(() => orders.id),
-  orgId: uuid("org_id").notNull().references(() => organizations.id),
-  solutionArea: text("solution_area").notNull(),
-  enrolledOn: day("enrolled_on").notNull(),
-  atNoCharge: boolean("at_no_charge").notNull().default(false),
-}, (t) => [primaryKey({ columns: [t.orderId, t.solutionArea] }), index("sp_enrollments_org_idx").on(t.orgId)]);
+export const spEnrollments = pgTable(
+  "sp_enrollments",
+  {
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    solutionArea: text("solution_area").notNull(),
+    enrolledOn: day("enrolled_on").notNull(),
+    atNoCharge: boolean("at_no_charge").notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.solutionArea] }), index("sp_enrollments_org_idx").on(t.orgId)],
+);
 
 export const billingProfiles = pgTable("billing_profiles", {
-  orgId: uuid("org_id").primaryKey().references(() => organizations.id),
+  orgId: uuid("org_id")
+    .primaryKey()
+    .references(() => organizations.id),
   billingName: text("billing_name").notNull(),
   addressLine1: text("address_line1").notNull(),
   addressLine2: text("address_line2").notNull().default(""),
@@ -76,18 +113,26 @@ export const billingProfiles = pgTable("billing_profiles", {
 });
 
 // Wire-transfer payment proofs, kept in the database (bytea) so stateless app servers share them.
-export const paymentProofs = pgTable("payment_proofs", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  orderId: uuid("order_id").notNull().references(() => orders.id),
-  orgId: uuid("org_id").notNull().references(() => organizations.id),
-  fileName: text("file_name").notNull(),
-  contentType: text("content_type").notNull(),
-  sizeBytes: integer("size_bytes").notNull(),
-  sha256: text("sha256").notNull(),
-  data: bytea("data").notNull(),
-  uploadedBy: text("uploaded_by").notNull(),
-  uploadedAt: ts("uploaded_at").notNull().defaultNow(),
-}, (t) => [index("payment_proofs_order_idx").on(t.orderId)]);
+export const paymentProofs = pgTable(
+  "payment_proofs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    uploadedBy: text("uploaded_by").notNull(),
+    uploadedAt: ts("uploaded_at").notNull().defaultNow(),
+  },
+  (t) => [index("payment_proofs_order_idx").on(t.orderId)],
+);
 
 export type Order = typeof orders.$inferSelect;
 export type Designation = typeof designations.$inferSelect;

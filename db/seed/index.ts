@@ -2,25 +2,52 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { afterImport } from "@/lib/imports/after-import";
-import { importCsv } from "@/lib/imports/pipeline";
 import type { ImportKind } from "@/lib/imports/columns";
+import { importCsv } from "@/lib/imports/pipeline";
 import { seedOffersDemo } from "./offers";
 import { solutionsPartnerCsvs } from "./solutions-partner";
 import { coursesCsv, TS_PLANS, trainingServicesCsvs } from "./training-services";
 import { seedOrgsAndUsers } from "./users";
 
 /** Imports one demo CSV through the real import path (validation, COPY, rollups, history). */
-export async function importDemoCsv(kind: ImportKind, orgId: string | null, text: string, today: string): Promise<void> {
-  const input = (async function* () { yield text; })();
-  const result = await importCsv({ kind, orgId, actor: { kind: "cli" }, fileName: `demo-${kind}.csv`, input, today, afterImport });
-  if (!result.ok) throw new Error(`Demo ${kind} import failed: ${result.message} ${JSON.stringify(result.errors.slice(0, 3))}`);
+export async function importDemoCsv(
+  kind: ImportKind,
+  orgId: string | null,
+  text: string,
+  today: string,
+): Promise<void> {
+  const input = (async function* () {
+    yield text;
+  })();
+  const result = await importCsv({
+    kind,
+    orgId,
+    actor: { kind: "cli" },
+    fileName: `demo-${kind}.csv`,
+    input,
+    today,
+    afterImport,
+  });
+  if (!result.ok)
+    throw new Error(`Demo ${kind} import failed: ${result.message} ${JSON.stringify(result.errors.slice(0, 3))}`);
 }
 
-export async function importTrainingServicesDemo(orgId: string, plan: keyof typeof TS_PLANS, today: string, prefix: string) {
-  for (const [kind, text] of Object.entries(trainingServicesCsvs(TS_PLANS[plan], today, prefix))) await importDemoCsv(kind as ImportKind, orgId, text, today);
+export async function importTrainingServicesDemo(
+  orgId: string,
+  plan: keyof typeof TS_PLANS,
+  today: string,
+  prefix: string,
+) {
+  for (const [kind, text] of Object.entries(trainingServicesCsvs(TS_PLANS[plan], today, prefix)))
+    await importDemoCsv(kind as ImportKind, orgId, text, today);
 }
 
-export async function importSolutionsPartnerDemo(orgId: string, plan: Parameters<typeof solutionsPartnerCsvs>[0], today: string, prefix: string) {
+export async function importSolutionsPartnerDemo(
+  orgId: string,
+  plan: Parameters<typeof solutionsPartnerCsvs>[0],
+  today: string,
+  prefix: string,
+) {
   for (const [kind, text] of Object.entries(solutionsPartnerCsvs(plan, today, prefix))) {
     if (text.trim().includes("\n")) await importDemoCsv(kind as ImportKind, orgId, text, today); // skip header-only files
   }

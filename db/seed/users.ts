@@ -25,15 +25,26 @@ export async function seedOrgsAndUsers(db: Db): Promise<DemoOrgIds> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = {} as DemoOrgIds;
   for (const o of DEMO_ORGS) {
-    const [org] = await db.insert(organizations).values({ partnerId: o.partnerId, name: o.name, country: o.country, verified: o.verified }).returning();
+    const [org] = await db
+      .insert(organizations)
+      .values({ partnerId: o.partnerId, name: o.name, country: o.country, verified: o.verified })
+      .returning();
     ids[o.partnerId] = org!.id;
     await db.insert(users).values(
-      ROLE_USERS.map((u) => ({ orgId: org!.id, email: `${u.local}@${o.domain}`, name: u.name, role: u.role, passwordHash })),
+      ROLE_USERS.map((u) => ({
+        orgId: org!.id,
+        email: `${u.local}@${o.domain}`,
+        name: u.name,
+        role: u.role,
+        passwordHash,
+      })),
     );
   }
   return ids;
 }
 
 export function demoSignIns(): string[] {
-  return DEMO_ORGS.flatMap((o) => ROLE_USERS.map((u) => `${u.local}@${o.domain}`.padEnd(28) + ` ${u.role.padEnd(14)} ${o.name}`));
+  return DEMO_ORGS.flatMap((o) =>
+    ROLE_USERS.map((u) => `${`${u.local}@${o.domain}`.padEnd(28)} ${u.role.padEnd(14)} ${o.name}`),
+  );
 }

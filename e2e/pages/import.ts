@@ -12,7 +12,9 @@ export class ImportPage {
   async upload(kind: string, file: { name: string; csv: string }, dataThrough?: string) {
     await this.page.getByLabel("What to import").selectOption({ label: kind });
     if (dataThrough) await this.page.getByLabel("Data through (optional)").fill(dataThrough);
-    await this.page.getByLabel("CSV file").setInputFiles({ name: file.name, mimeType: "text/csv", buffer: Buffer.from(file.csv, "utf8") });
+    await this.page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: file.name, mimeType: "text/csv", buffer: Buffer.from(file.csv, "utf8") });
     await this.page.getByRole("button", { name: "Upload" }).click();
   }
 

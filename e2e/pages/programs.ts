@@ -4,7 +4,9 @@ export class TrainingServicesPage {
   constructor(private readonly page: Page) {}
   async goto() {
     await this.page.goto("/membership/training-services");
-    await expect(this.page.getByRole("heading", { name: "Solutions Partner for Training Services", level: 1 })).toBeVisible();
+    await expect(
+      this.page.getByRole("heading", { name: "Solutions Partner for Training Services", level: 1 }),
+    ).toBeVisible();
   }
   card(title: string) {
     return this.page.getByRole("article").filter({ has: this.page.getByRole("heading", { name: title, exact: true }) });

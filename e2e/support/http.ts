@@ -2,7 +2,7 @@
 // server action directly over HTTP (bypassing the UI), and read the built action manifest.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { type APIRequestContext, type APIResponse, expect, request as playwrightRequest } from "@playwright/test";
 import { E2E_PASSWORD } from "../fixtures";
 
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
@@ -25,7 +25,10 @@ export async function signedInClient(email: string, password = E2E_PASSWORD): Pr
   expect(res.status(), `sign-in of ${email}`).toBeGreaterThanOrEqual(300);
   expect(res.status()).toBeLessThan(400);
   const state = await client.storageState();
-  expect(state.cookies.map((c) => c.name), `session cookie for ${email}`).toContain("authjs.session-token");
+  expect(
+    state.cookies.map((c) => c.name),
+    `session cookie for ${email}`,
+  ).toContain("authjs.session-token");
   return client;
 }
 
@@ -35,9 +38,14 @@ export type ActionEntry = { id: string; filename: string; exportedName: string; 
 export function builtActions(): ActionEntry[] {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   const file = path.join(distDir, "server", "server-reference-manifest.json");
-  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }> };
+  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
+  };
   return Object.entries(manifest.node).map(([id, v]) => ({
-    id, filename: v.filename ?? "?", exportedName: v.exportedName ?? "?", pages: Object.keys(v.workers),
+    id,
+    filename: v.filename ?? "?",
+    exportedName: v.exportedName ?? "?",
+    pages: Object.keys(v.workers),
   }));
 }
 
@@ -62,12 +70,18 @@ export type ActionCall = {
  * part "0" is the argument list — here `[{}, $K1]`: the previous state and a FormData whose fields
  * are the parts prefixed "_1_".
  */
-export async function callAction(client: APIRequestContext, call: ActionCall): Promise<{ status: number; body: string; response: APIResponse }> {
+export async function callAction(
+  client: APIRequestContext,
+  call: ActionCall,
+): Promise<{ status: number; body: string; response: APIResponse }> {
   // The fields come before the root part "0", as React sends them: the server resolves "$K1"
   // when part "0" arrives, from the fields received until then.
   const form = new FormData();
   for (const [k, v] of Object.entries(call.fields)) {
-    form.append(`_1_${k}`, typeof v === "string" ? v : new File([new Uint8Array(v.buffer)], v.name, { type: v.mimeType }));
+    form.append(
+      `_1_${k}`,
+      typeof v === "string" ? v : new File([new Uint8Array(v.buffer)], v.name, { type: v.mimeType }),
+    );
   }
   form.append("0", JSON.stringify([{}, "$K1"]));
   const origin = call.origin === undefined ? BASE_URL : call.origin;

@@ -38,6 +38,7 @@ export const PAGE_URLS: Record<string, string> = {
   "page /membership/training-services": "/membership/training-services",
   "page /membership/training-services/[criterion]": "/membership/training-services/courseware",
   "page /membership/training-services/forecast": "/membership/training-services/forecast",
-  "page /membership/training-services/areas/[area]/[criterion]": "/membership/training-services/areas/security/survey-completions",
+  "page /membership/training-services/areas/[area]/[criterion]":
+    "/membership/training-services/areas/security/survey-completions",
   "page /membership/users": "/membership/users",
 };

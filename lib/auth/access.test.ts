@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideAccess, safeReturnPath } from "./access";
-import { can, ROLES, type Permission, type Role } from "./roles";
+import { can, type Permission, ROLES, type Role } from "./roles";
 
 // Expected outcome for every role × permission (SPEC §1).
 const TABLE: Record<Role, Permission[]> = {
@@ -9,7 +9,14 @@ const TABLE: Record<Role, Permission[]> = {
   account_admin: ["membership:view", "data:import", "offers:purchase"],
   global_admin: ["membership:view", "data:import", "offers:purchase", "billing:manage", "users:manage", "audit:view"],
 };
-const ALL: Permission[] = ["membership:view", "data:import", "offers:purchase", "billing:manage", "users:manage", "audit:view"];
+const ALL: Permission[] = [
+  "membership:view",
+  "data:import",
+  "offers:purchase",
+  "billing:manage",
+  "users:manage",
+  "audit:view",
+];
 
 describe("guard decision", () => {
   for (const role of ROLES) {

@@ -10,7 +10,7 @@ export function decideAccess(ctx: { role: Role } | null, permission: Permission)
 
 /** Only same-site paths may be return targets ("/x", never "//host" or "/\\host"). */
 export function safeReturnPath(value: string | null | undefined, fallback = "/membership"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   if (/[\u0000-\u001f]/.test(value)) return fallback;
   try {
     const url = new URL(value, "http://same.invalid");

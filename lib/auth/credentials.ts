@@ -15,7 +15,12 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Checks a password against the database-held rate limit; records the attempt; opens a session. */
-export async function verifyCredentials(db: Db, emailInput: string, password: string, now: Date): Promise<CredentialsResult> {
+export async function verifyCredentials(
+  db: Db,
+  emailInput: string,
+  password: string,
+  now: Date,
+): Promise<CredentialsResult> {
   const email = normalizeEmail(emailInput);
   const since = new Date(now.getTime() - RATE_LIMIT.windowMs);
   const failures = await db
@@ -24,7 +29,10 @@ export async function verifyCredentials(db: Db, emailInput: string, password: st
     .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)))
     .orderBy(desc(signInAttempts.at))
     .limit(RATE_LIMIT.maxFailures);
-  const lock = lockDecision(failures.map((f) => f.at), now);
+  const lock = lockDecision(
+    failures.map((f) => f.at),
+    now,
+  );
   if (lock.locked) return { ok: false, reason: "locked", retryAfterMs: lock.retryAfterMs };
 
   const [user] = await db
@@ -32,7 +40,9 @@ export async function verifyCredentials(db: Db, emailInput: string, password: st
     .from(users)
     .where(and(sql`lower(${users.email}) = ${email}`, isNull(users.disabledAt)))
     .limit(1);
-  const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, password)
+    : (await verifyPassword(await dummyHash(), password), false);
   await db.insert(signInAttempts).values({ email, succeeded: valid, at: now });
   if (!valid || !user) return { ok: false, reason: "invalid" };
   const sessionId = await createSession(db, user.id, now);

@@ -6,7 +6,7 @@ import { now } from "@/lib/clock";
 import { decideAccess, safeReturnPath } from "./access";
 import type { Permission } from "./roles";
 import { currentSessionId } from "./session-token";
-import { loadContext, type AuthContext } from "./sessions";
+import { type AuthContext, loadContext } from "./sessions";
 
 // The one guard: session → role → organization, used by every page, route handler and action.
 // Cached per request so the layout and the page share one session decode and one query; the

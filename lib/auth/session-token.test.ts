@@ -6,7 +6,12 @@ import { SESSION_COOKIE_NAMES, sessionIdOfToken } from "./session-token";
 const NAME = SESSION_COOKIE_NAMES[1];
 const SID = "0b6a4a36-5d1f-4a8e-9a51-0f3b1a7c2d11";
 const token = (sub: string, opts: { secret?: string; salt?: string; maxAge?: number } = {}) =>
-  encode({ token: { sub }, secret: opts.secret ?? env().AUTH_SECRET!, salt: opts.salt ?? NAME, maxAge: opts.maxAge ?? 3600 });
+  encode({
+    token: { sub },
+    secret: opts.secret ?? env().AUTH_SECRET!,
+    salt: opts.salt ?? NAME,
+    maxAge: opts.maxAge ?? 3600,
+  });
 
 describe("sessionIdOfToken (Auth.js session cookie, decoded without auth())", () => {
   it("returns the session id of a token Auth.js issued, again from memory", async () => {
@@ -19,7 +24,13 @@ describe("sessionIdOfToken (Auth.js session cookie, decoded without auth())", ()
     const t = await token(SID);
     const tampered = t.slice(0, -6) + (t.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
     expect(await sessionIdOfToken(NAME, tampered, Date.now())).toBeNull();
-    expect(await sessionIdOfToken(NAME, await token(SID, { secret: "another-secret-another-secret-0123456789" }), Date.now())).toBeNull();
+    expect(
+      await sessionIdOfToken(
+        NAME,
+        await token(SID, { secret: "another-secret-another-secret-0123456789" }),
+        Date.now(),
+      ),
+    ).toBeNull();
     expect(await sessionIdOfToken(NAME, await token(SID, { salt: SESSION_COOKIE_NAMES[0] }), Date.now())).toBeNull();
     expect(await sessionIdOfToken(NAME, "not-a-token", Date.now())).toBeNull();
   });

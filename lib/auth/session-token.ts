@@ -1,5 +1,5 @@
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 
 // Reads the session id from Auth.js's session cookie with Auth.js's own `decode` (same cookie

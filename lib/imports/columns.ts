@@ -2,8 +2,14 @@
 // the import page shows them; the server-side rules per row live in kinds-*.ts).
 
 export const IMPORT_KINDS = [
-  "courses", "courseware-completions", "exam-vouchers", "mtm-surveys",
-  "customers", "certifications", "usage", "deployments",
+  "courses",
+  "courseware-completions",
+  "exam-vouchers",
+  "mtm-surveys",
+  "customers",
+  "certifications",
+  "usage",
+  "deployments",
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -27,61 +33,123 @@ export type KindInfo = {
 const req = (name: string, hint: string): ColumnInfo => ({ name, required: true, hint });
 const opt = (name: string, hint: string): ColumnInfo => ({ name, required: false, hint });
 const DATE = "date YYYY-MM-DD";
-const AREA = "solution area slug (data-ai, infrastructure, digital-app-innovation, business-applications, modern-work, security)";
+const AREA =
+  "solution area slug (data-ai, infrastructure, digital-app-innovation, business-applications, modern-work, security)";
 const ASSOCIATION = "cpor, dpor, csp or pal";
 
 export const KIND_INFO: Record<ImportKind, KindInfo> = {
   courses: {
-    kind: "courses", label: "Course catalog", shared: true, extraColumns: false, key: ["course_code"],
+    kind: "courses",
+    label: "Course catalog",
+    shared: true,
+    extraColumns: false,
+    key: ["course_code"],
     columns: [
-      req("course_code", "course code"), req("title", "course title"),
+      req("course_code", "course code"),
+      req("title", "course title"),
       req("solution_area", `${AREA}, or empty for none`),
       req("category", "fundamentals, two-days-or-less or three-days-or-more"),
       opt("duration_days", "official duration in whole days"),
     ],
   },
   "courseware-completions": {
-    kind: "courseware-completions", label: "Courseware completions", shared: false, extraColumns: false, key: ["achievement_code"],
-    columns: [req("achievement_code", "unique achievement code"), req("course_code", "a course of the catalog"), req("redeemed_on", DATE)],
+    kind: "courseware-completions",
+    label: "Courseware completions",
+    shared: false,
+    extraColumns: false,
+    key: ["achievement_code"],
+    columns: [
+      req("achievement_code", "unique achievement code"),
+      req("course_code", "a course of the catalog"),
+      req("redeemed_on", DATE),
+    ],
   },
   "exam-vouchers": {
-    kind: "exam-vouchers", label: "Exam vouchers", shared: false, extraColumns: false, key: ["voucher_id"],
-    columns: [req("voucher_id", "unique voucher id"), req("exam_code", "exam code"), req("level", "fundamentals or advanced"), req("purchased_on", DATE)],
+    kind: "exam-vouchers",
+    label: "Exam vouchers",
+    shared: false,
+    extraColumns: false,
+    key: ["voucher_id"],
+    columns: [
+      req("voucher_id", "unique voucher id"),
+      req("exam_code", "exam code"),
+      req("level", "fundamentals or advanced"),
+      req("purchased_on", DATE),
+    ],
   },
   "mtm-surveys": {
-    kind: "mtm-surveys", label: "MTM surveys", shared: false, extraColumns: true, key: ["survey_id"],
+    kind: "mtm-surveys",
+    label: "MTM surveys",
+    shared: false,
+    extraColumns: true,
+    key: ["survey_id"],
     columns: [
-      req("survey_id", "unique survey id"), req("course_code", "a course of the catalog"), req("completed_on", DATE),
+      req("survey_id", "unique survey id"),
+      req("course_code", "a course of the catalog"),
+      req("completed_on", DATE),
       ...[1, 2, 3, 4, 5].map((n) => req(`q${n}`, "1 to 5, or empty when unanswered")),
     ],
   },
   customers: {
-    kind: "customers", label: "Customers", shared: false, extraColumns: false, key: ["customer_id", "solution_area", "association"],
+    kind: "customers",
+    label: "Customers",
+    shared: false,
+    extraColumns: false,
+    key: ["customer_id", "solution_area", "association"],
     columns: [
-      req("customer_id", "customer tenant id"), req("customer_name", "customer name"), req("solution_area", AREA),
-      req("segment", "enterprise or smb"), req("association", ASSOCIATION), req("eligible_from", DATE), opt("eligible_until", `${DATE}, empty while eligible`),
+      req("customer_id", "customer tenant id"),
+      req("customer_name", "customer name"),
+      req("solution_area", AREA),
+      req("segment", "enterprise or smb"),
+      req("association", ASSOCIATION),
+      req("eligible_from", DATE),
+      opt("eligible_until", `${DATE}, empty while eligible`),
     ],
   },
   certifications: {
-    kind: "certifications", label: "Certifications", shared: false, extraColumns: false, key: ["person_id", "certification_code"],
+    kind: "certifications",
+    label: "Certifications",
+    shared: false,
+    extraColumns: false,
+    key: ["person_id", "certification_code"],
     columns: [
-      req("person_id", "person id"), req("person_name", "person name"), req("certification_code", "exam-style code such as AZ-104"),
-      req("earned_on", DATE), opt("expires_on", `${DATE}, empty when it never expires`),
+      req("person_id", "person id"),
+      req("person_name", "person name"),
+      req("certification_code", "exam-style code such as AZ-104"),
+      req("earned_on", DATE),
+      opt("expires_on", `${DATE}, empty when it never expires`),
     ],
   },
   usage: {
-    kind: "usage", label: "Usage", shared: false, extraColumns: false, key: ["solution_area", "association", "measure", "month"],
+    kind: "usage",
+    label: "Usage",
+    shared: false,
+    extraColumns: false,
+    key: ["solution_area", "association", "measure", "month"],
     columns: [
-      req("solution_area", AREA), req("association", ASSOCIATION),
-      req("measure", "azure-consumption-usd, active-users, protected-users, security-consumption-usd or consumption-value"),
-      req("month", "month YYYY-MM"), req("value", "a decimal number such as 1234.5 (no thousands separators)"),
+      req("solution_area", AREA),
+      req("association", ASSOCIATION),
+      req(
+        "measure",
+        "azure-consumption-usd, active-users, protected-users, security-consumption-usd or consumption-value",
+      ),
+      req("month", "month YYYY-MM"),
+      req("value", "a decimal number such as 1234.5 (no thousands separators)"),
     ],
   },
   deployments: {
-    kind: "deployments", label: "Deployments", shared: false, extraColumns: false, key: ["customer_id", "solution_area", "workload", "association"],
+    kind: "deployments",
+    label: "Deployments",
+    shared: false,
+    extraColumns: false,
+    key: ["customer_id", "solution_area", "workload", "association"],
     columns: [
-      req("customer_id", "customer tenant id"), req("solution_area", AREA), req("workload", "workload or Azure service id"),
-      req("association", ASSOCIATION), req("deployed_on", DATE), opt("removed_on", `${DATE}, empty while active`),
+      req("customer_id", "customer tenant id"),
+      req("solution_area", AREA),
+      req("workload", "workload or Azure service id"),
+      req("association", ASSOCIATION),
+      req("deployed_on", DATE),
+      opt("removed_on", `${DATE}, empty while active`),
     ],
   },
 };

@@ -1,7 +1,7 @@
 // Streaming CSV (RFC 4180) records from bytes or text: csv-parse, BOM dropped, bounded record
 // size. Invalid UTF-8 decodes to U+FFFD, which fields.ts reports with its row and column.
 import { CsvError, parse } from "csv-parse";
-import { InputError, type ImportError } from "./errors";
+import { type ImportError, InputError } from "./errors";
 
 /** A Node Readable, an async generator, or any (async) iterable of byte or text chunks. */
 export type ImportInput = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
@@ -15,7 +15,9 @@ async function* asBuffers(input: ImportInput): AsyncGenerator<Buffer> {
       else yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }
   } catch (error) {
-    throw error instanceof InputError ? error : new InputError("The file could not be read to the end (was the upload interrupted?).", { cause: error });
+    throw error instanceof InputError
+      ? error
+      : new InputError("The file could not be read to the end (was the upload interrupted?).", { cause: error });
   }
 }
 
@@ -28,7 +30,10 @@ async function* asBuffers(input: ImportInput): AsyncGenerator<Buffer> {
 export async function* csvBatches(input: ImportInput): AsyncGenerator<string[][]> {
   let batch: string[][] = [];
   const parser = parse({
-    bom: true, relax_column_count: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: false,
+    bom: true,
+    relax_column_count: true,
+    max_record_size: MAX_RECORD_SIZE,
+    skip_empty_lines: false,
     on_record: (record: string[]) => {
       batch.push(record);
       return null; // nothing flows through the stream side
@@ -48,7 +53,9 @@ export async function* csvBatches(input: ImportInput): AsyncGenerator<string[][]
       yield take();
       if (failure) throw failure;
     }
-    await new Promise<void>((resolve) => parser.end((error?: Error | null) => resolve(void (failure ??= error ?? null))));
+    await new Promise<void>((resolve) =>
+      parser.end((error?: Error | null) => resolve(void (failure ??= error ?? null))),
+    );
     yield take();
     if (failure) throw failure;
   } finally {
@@ -57,10 +64,14 @@ export async function* csvBatches(input: ImportInput): AsyncGenerator<string[][]
 }
 
 const MESSAGES: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: "A quoted value is never closed: the quote that opens it has no closing quote before the end of the file.",
-  CSV_INVALID_CLOSING_QUOTE: "Bad quoting: a quoted value is followed by other characters before the next comma (write a quote inside a quoted value as two quotes \"\").",
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "Bad quoting: a quoted value is followed by other characters before the next comma.",
-  INVALID_OPENING_QUOTE: "Bad quoting: a quote appears inside a value that does not start with a quote (quote the whole value and double the quotes inside it).",
+  CSV_QUOTE_NOT_CLOSED:
+    "A quoted value is never closed: the quote that opens it has no closing quote before the end of the file.",
+  CSV_INVALID_CLOSING_QUOTE:
+    'Bad quoting: a quoted value is followed by other characters before the next comma (write a quote inside a quoted value as two quotes "").',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
+    "Bad quoting: a quoted value is followed by other characters before the next comma.",
+  INVALID_OPENING_QUOTE:
+    "Bad quoting: a quote appears inside a value that does not start with a quote (quote the whole value and double the quotes inside it).",
   CSV_MAX_RECORD_SIZE: `The row is too large: more than ${MAX_RECORD_SIZE / 1024} KiB of text in one row (is a quote missing?).`,
 };
 
@@ -70,6 +81,7 @@ export function csvProblem(error: unknown, header: string[] | null): ImportError
   const info = error as CsvError & { records?: number; column?: number | string | null };
   const row = (typeof info.records === "number" ? info.records : 0) + 1;
   const column = header && typeof info.column === "number" ? header[info.column] || undefined : undefined;
-  const message = MESSAGES[error.code] ?? "The file is not valid CSV (comma-separated values with a header row) at this row.";
+  const message =
+    MESSAGES[error.code] ?? "The file is not valid CSV (comma-separated values with a header row) at this row.";
   return { row, column, message };
 }

@@ -4,7 +4,8 @@ export type ImportError = { row: number; column?: string; message: string };
 
 export const MAX_LISTED = 100;
 
-export const ROW_NUMBERING = "Rows are numbered as in a spreadsheet: the header is row 1 and the first data row is row 2.";
+export const ROW_NUMBERING =
+  "Rows are numbered as in a spreadsheet: the header is row 1 and the first data row is row 2.";
 
 export class ErrorList {
   readonly items: ImportError[] = [];

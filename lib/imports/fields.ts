@@ -68,58 +68,85 @@ function emptyOr(required: boolean, value: string, parse: (v: string) => Cell | 
 
 export function text(opts: { required?: boolean; max?: number; upper?: boolean; lower?: boolean } = {}) {
   const { required = true, max = 200, upper = false, lower = false } = opts;
-  return field((v) => emptyOr(required, v, (x) => {
-    if (x.length > max) return new Problem(`Longer than ${max} characters`);
-    return upper ? x.toUpperCase() : lower ? x.toLowerCase() : x;
-  }));
+  return field((v) =>
+    emptyOr(required, v, (x) => {
+      if (x.length > max) return new Problem(`Longer than ${max} characters`);
+      return upper ? x.toUpperCase() : lower ? x.toLowerCase() : x;
+    }),
+  );
 }
 
 export function date(required = true) {
-  return field((v) => emptyOr(required, v, (x) =>
-    isValidIsoDate(x) ? x : new Problem(`${show(x)} is not a valid date (expected YYYY-MM-DD, a real calendar day)`)));
+  return field((v) =>
+    emptyOr(required, v, (x) =>
+      isValidIsoDate(x) ? x : new Problem(`${show(x)} is not a valid date (expected YYYY-MM-DD, a real calendar day)`),
+    ),
+  );
 }
 
 export function month() {
-  return field((v) => emptyOr(true, v, (x) =>
-    isValidIsoMonth(x) ? x : new Problem(`${show(x)} is not a valid month (expected YYYY-MM)`)));
+  return field((v) =>
+    emptyOr(true, v, (x) =>
+      isValidIsoMonth(x) ? x : new Problem(`${show(x)} is not a valid month (expected YYYY-MM)`),
+    ),
+  );
 }
 
 export function oneOf(values: readonly string[]) {
-  return field((v) => emptyOr(true, v, (x) => {
-    const lower = x.toLowerCase();
-    return values.includes(lower) ? lower : new Problem(`${show(x)} is not one of ${values.join(", ")}`);
-  }));
+  return field((v) =>
+    emptyOr(true, v, (x) => {
+      const lower = x.toLowerCase();
+      return values.includes(lower) ? lower : new Problem(`${show(x)} is not one of ${values.join(", ")}`);
+    }),
+  );
 }
 
 export function area(required = true) {
-  return field((v) => emptyOr(required, v, (x) => {
-    const lower = x.toLowerCase();
-    return isAreaSlug(lower) ? lower : new Problem(`${show(x)} is not a known solution area`);
-  }));
+  return field((v) =>
+    emptyOr(required, v, (x) => {
+      const lower = x.toLowerCase();
+      return isAreaSlug(lower) ? lower : new Problem(`${show(x)} is not a known solution area`);
+    }),
+  );
 }
 
 /** q1…q5: 1 (low) to 5 (high), or empty = unanswered. */
 export function answer() {
-  return field((v) => emptyOr(false, v, (x) =>
-    /^[1-5]$/.test(x) ? x : new Problem(`${show(x)} is not an answer from 1 to 5 (leave it empty when unanswered)`)));
+  return field((v) =>
+    emptyOr(false, v, (x) =>
+      /^[1-5]$/.test(x) ? x : new Problem(`${show(x)} is not an answer from 1 to 5 (leave it empty when unanswered)`),
+    ),
+  );
 }
 
 export function integer(min: number, max: number, required = false) {
-  return field((v) => emptyOr(required, v, (x) => {
-    if (!/^\d{1,9}$/.test(x) || Number(x) < min || Number(x) > max) return new Problem(`${show(x)} is not a whole number from ${min} to ${max}`);
-    return String(Number(x));
-  }));
+  return field((v) =>
+    emptyOr(required, v, (x) => {
+      if (!/^\d{1,9}$/.test(x) || Number(x) < min || Number(x) > max)
+        return new Problem(`${show(x)} is not a whole number from ${min} to ${max}`);
+      return String(Number(x));
+    }),
+  );
 }
 
 /** An exact decimal kept as a string (never a float): digits, an optional point and fraction. */
 export function decimal() {
-  return field((v) => emptyOr(true, v, (x) =>
-    /^\d{1,18}(\.\d{1,8})?$/.test(x) ? x : new Problem(`${show(x)} is not a number such as 1234.5 (no sign, no thousands separators, at most 8 decimals)`)));
+  return field((v) =>
+    emptyOr(true, v, (x) =>
+      /^\d{1,18}(\.\d{1,8})?$/.test(x)
+        ? x
+        : new Problem(
+            `${show(x)} is not a number such as 1234.5 (no sign, no thousands separators, at most 8 decimals)`,
+          ),
+    ),
+  );
 }
 
 /** A code that must be in a known set; `canonical` maps the upper-cased code to the stored one. */
 export function knownCode(canonical: (upper: string) => string | undefined, what: string) {
-  return field((v) => emptyOr(true, v, (x) => canonical(x.toUpperCase()) ?? new Problem(`${show(x)} is not a known ${what}`)));
+  return field((v) =>
+    emptyOr(true, v, (x) => canonical(x.toUpperCase()) ?? new Problem(`${show(x)} is not a known ${what}`)),
+  );
 }
 
 /** Row-level check: `later` must not be before `earlier` (both optional dates already valid). */

@@ -1,8 +1,9 @@
 // Header checks (row 1): every required column present, no unknown or repeated column.
 // mtm-surveys keeps extra columns as other answers; unnamed columns are allowed only empty.
-import type { KindSpec } from "./kinds";
+
 import type { ImportError } from "./errors";
 import { show, textProblem } from "./fields";
+import type { KindSpec } from "./kinds";
 
 export type HeaderPlan = {
   /** The CSV columns of the kind that the file has, with their positions. */
@@ -18,7 +19,14 @@ export function planHeader(spec: KindSpec, record: string[]): { plan: HeaderPlan
   const errors: ImportError[] = [];
   if (record.length === 1 && /[;\t]/.test(record[0] ?? "")) {
     const separator = record[0]!.includes(";") ? "semicolons" : "tabs";
-    return { errors: [{ row: 1, message: `The columns are separated by ${separator}, not commas. Save the file as “CSV (comma delimited)” or “CSV UTF-8”. ${expected(spec)}` }] };
+    return {
+      errors: [
+        {
+          row: 1,
+          message: `The columns are separated by ${separator}, not commas. Save the file as “CSV (comma delimited)” or “CSV UTF-8”. ${expected(spec)}`,
+        },
+      ],
+    };
   }
   const known = new Map(spec.columns.map((c) => [c.name, c]));
   const seen = new Map<string, number>();
@@ -36,18 +44,32 @@ export function planHeader(spec: KindSpec, record: string[]): { plan: HeaderPlan
     }
     const first = seen.get(name);
     if (first !== undefined) {
-      errors.push({ row: 1, column: name, message: `Column ${show(name)} appears twice (columns ${first + 1} and ${index + 1}).` });
+      errors.push({
+        row: 1,
+        column: name,
+        message: `Column ${show(name)} appears twice (columns ${first + 1} and ${index + 1}).`,
+      });
       return;
     }
     seen.set(name, index);
     if (known.has(name)) plan.columns.push({ name, index });
-    else if (spec.extraColumns) plan.extras.push({ name: raw.trim(), index }); // kept as written
-    else errors.push({ row: 1, column: name, message: `Unknown column ${show(name)} (column ${index + 1}). ${expected(spec)}` });
+    else if (spec.extraColumns)
+      plan.extras.push({ name: raw.trim(), index }); // kept as written
+    else
+      errors.push({
+        row: 1,
+        column: name,
+        message: `Unknown column ${show(name)} (column ${index + 1}). ${expected(spec)}`,
+      });
   });
   const missing = spec.columns.filter((c) => c.required && !seen.has(c.name)).map((c) => c.name);
   if (missing.length > 0) {
     const list = missing.join(", ");
-    errors.push({ row: 1, column: list, message: `Missing required column${missing.length > 1 ? "s" : ""} ${list}. ${expected(spec)}` });
+    errors.push({
+      row: 1,
+      column: list,
+      message: `Missing required column${missing.length > 1 ? "s" : ""} ${list}. ${expected(spec)}`,
+    });
   }
   return errors.length > 0 ? { errors } : { plan };
 }

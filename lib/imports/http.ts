@@ -33,7 +33,10 @@ export function fileNameFrom(header: string | null): string {
  * InputError. When the import stops early (a header problem), the rest of the body is read and
  * dropped so that the browser, still sending, receives the answer instead of a reset.
  */
-export async function* requestBody(body: ReadableStream<Uint8Array>, limit = MAX_UPLOAD_BYTES): AsyncGenerator<Uint8Array> {
+export async function* requestBody(
+  body: ReadableStream<Uint8Array>,
+  limit = MAX_UPLOAD_BYTES,
+): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
   let total = 0;
   let finished = false;
@@ -48,7 +51,9 @@ export async function* requestBody(body: ReadableStream<Uint8Array>, limit = MAX
       if (total > limit) {
         finished = true;
         await reader.cancel().catch(() => {});
-        throw new InputError(`The file is larger than the ${Math.round(limit / 1024 ** 3)} GB limit. Split it into several files.`);
+        throw new InputError(
+          `The file is larger than the ${Math.round(limit / 1024 ** 3)} GB limit. Split it into several files.`,
+        );
       }
       yield value;
     }

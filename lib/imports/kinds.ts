@@ -3,7 +3,7 @@
 // column, the natural key and which ts_monthly rollup the kind feeds.
 import type { z } from "zod";
 import type { CertificationCatalog } from "@/lib/rules/solutions-partner/certification-catalog";
-import { KIND_INFO, type ImportKind, type KindInfo } from "./columns";
+import { type ImportKind, KIND_INFO, type KindInfo } from "./columns";
 import type { Cell } from "./fields";
 import { PARTNER_KINDS } from "./kinds-partner";
 import { TRAINING_KINDS } from "./kinds-training";

@@ -3,24 +3,33 @@
 // the imports row, the audit row and the after-import hooks. Any error → nothing written.
 // After a large merge, ANALYZE of the target table (after the commit).
 import { sql } from "drizzle-orm";
-import { dbHandle, type Db } from "@/db/client";
+import { type Db, dbHandle } from "@/db/client";
 import { imports } from "@/db/schema";
-import { writeAudit, type Actor } from "@/lib/audit";
+import { type Actor, writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
 import { catalogFor } from "@/lib/rules/solutions-partner/certification-catalog";
 import { defaultDataThrough, isValidIsoDate } from "@/lib/rules/time";
-import { successMessage, type ImportKind } from "./columns";
+import { type ImportKind, successMessage } from "./columns";
 import type { ImportInput } from "./csv";
-import { ErrorList, InputError, Rejected, type ImportError } from "./errors";
+import { ErrorList, type ImportError, InputError, Rejected } from "./errors";
 import { show } from "./fields";
-import { kindSpec, targetColumns, type KindSpec, type RowContext } from "./kinds";
+import { type KindSpec, kindSpec, type RowContext, targetColumns } from "./kinds";
 import { stageRows } from "./rows";
-import { anyDuplicateSql, createStagingSql, duplicatesSql, lockSql, mergeSql, rollupSql, SORT_MEMORY_SQL, STAGING } from "./sql";
+import {
+  anyDuplicateSql,
+  createStagingSql,
+  duplicatesSql,
+  lockSql,
+  mergeSql,
+  rollupSql,
+  SORT_MEMORY_SQL,
+  STAGING,
+} from "./sql";
 import { inTransaction, type TxConn } from "./tx";
 
-export type { ImportError } from "./errors";
 export type { ImportInput } from "./csv";
+export type { ImportError } from "./errors";
 
 export type AfterImportContext = {
   /** Drizzle bound to the import's transaction: what it writes commits or rolls back with the import. */
@@ -49,11 +58,21 @@ export type ImportOptions = {
 };
 
 export type ImportSuccess = {
-  ok: true; kind: ImportKind; rows: number; inserted: number; updated: number; unchanged: number;
-  dataThrough: string; importId: number; message: string;
+  ok: true;
+  kind: ImportKind;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  dataThrough: string;
+  importId: number;
+  message: string;
 };
 export type ImportFailure = {
-  ok: false; errors: ImportError[]; errorCount: number; message: string;
+  ok: false;
+  errors: ImportError[];
+  errorCount: number;
+  message: string;
   /** true when the failure was ours (database down…), not the file's. */
   internal?: boolean;
 };
@@ -63,11 +82,18 @@ const NOTHING = "Nothing was imported.";
 
 export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   const spec = kindSpec(options.kind);
-  if (spec.shared && options.orgId !== null) throw new DomainError("The course catalog is shared by all organizations: import it without an organization.");
+  if (spec.shared && options.orgId !== null)
+    throw new DomainError("The course catalog is shared by all organizations: import it without an organization.");
   if (!spec.shared && !options.orgId) throw new DomainError(`An import of ${spec.kind} needs an organization.`);
   const dataThrough = options.dataThrough || defaultDataThrough(options.today);
   if (!isValidIsoDate(dataThrough)) {
-    return failure(list({ row: 0, column: "data_through", message: `${show(dataThrough)} is not a valid "data through" date (expected YYYY-MM-DD).` }));
+    return failure(
+      list({
+        row: 0,
+        column: "data_through",
+        message: `${show(dataThrough)} is not a valid "data through" date (expected YYYY-MM-DD).`,
+      }),
+    );
   }
   const fileName = cleanFileName(options.fileName);
   let result: ImportSuccess;
@@ -78,7 +104,10 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     if (error instanceof InputError) return failure(list({ row: 0, message: error.message }));
     if (error instanceof DomainError) return failure(list({ row: 0, message: error.message })); // from a hook
     const ref = logUnexpected(error, { op: "import", kind: spec.kind, orgId: options.orgId, fileName });
-    return { ...failure(list({ row: 0, message: `The import failed on our side (reference ${ref}). ${NOTHING}` })), internal: true };
+    return {
+      ...failure(list({ row: 0, message: `The import failed on our side (reference ${ref}). ${NOTHING}` })),
+      internal: true,
+    };
   }
   if (needsAnalyze(result)) await analyze(spec);
   return result;
@@ -109,7 +138,10 @@ async function analyze(spec: KindSpec): Promise<void> {
 }
 
 async function run(conn: TxConn, spec: KindSpec, o: ImportOptions & { dataThrough: string }): Promise<ImportSuccess> {
-  const ctx: RowContext = { courseCode: spec.needsCourses ? await courseCodes(conn) : () => undefined, catalog: catalogFor(o.dataThrough) };
+  const ctx: RowContext = {
+    courseCode: spec.needsCourses ? await courseCodes(conn) : () => undefined,
+    catalog: catalogFor(o.dataThrough),
+  };
   await conn.query(createStagingSql(spec));
   await conn.query(SORT_MEMORY_SQL);
   const sink = await conn.copyIn(STAGING, ["_row", ...targetColumns(spec)]);
@@ -131,10 +163,17 @@ async function run(conn: TxConn, spec: KindSpec, o: ImportOptions & { dataThroug
     await conn.query(sql.remove, params);
     await conn.query(sql.insert, params);
   }
-  const [row] = await conn.db.insert(imports).values({
-    orgId: o.orgId, kind: spec.kind, fileName: o.fileName, rowCount: rows, dataThrough: o.dataThrough,
-    importedBy: o.actor.kind === "user" ? o.actor.email : "cli",
-  }).returning({ id: imports.id });
+  const [row] = await conn.db
+    .insert(imports)
+    .values({
+      orgId: o.orgId,
+      kind: spec.kind,
+      fileName: o.fileName,
+      rowCount: rows,
+      dataThrough: o.dataThrough,
+      importedBy: o.actor.kind === "user" ? o.actor.email : "cli",
+    })
+    .returning({ id: imports.id });
   const importId = row!.id;
   const inserted = Number(merged?.inserted ?? 0);
   const updated = Number(merged?.updated ?? 0);
@@ -144,10 +183,26 @@ async function run(conn: TxConn, spec: KindSpec, o: ImportOptions & { dataThroug
     action: "import",
     detail: { kind: spec.kind, fileName: o.fileName, rows, inserted, updated, dataThrough: o.dataThrough, importId },
   });
-  await o.afterImport?.({ db: conn.db, kind: spec.kind, orgId: o.orgId, dataThrough: o.dataThrough, today: o.today, importId, rows, actor: o.actor });
+  await o.afterImport?.({
+    db: conn.db,
+    kind: spec.kind,
+    orgId: o.orgId,
+    dataThrough: o.dataThrough,
+    today: o.today,
+    importId,
+    rows,
+    actor: o.actor,
+  });
   return {
-    ok: true, kind: spec.kind, rows, inserted, updated, unchanged: rows - inserted - updated,
-    dataThrough: o.dataThrough, importId, message: successMessage(rows, o.dataThrough),
+    ok: true,
+    kind: spec.kind,
+    rows,
+    inserted,
+    updated,
+    unchanged: rows - inserted - updated,
+    dataThrough: o.dataThrough,
+    importId,
+    message: successMessage(rows, o.dataThrough),
   };
 }
 
@@ -160,12 +215,18 @@ async function courseCodes(conn: TxConn): Promise<(upper: string) => string | un
 
 async function rejectDuplicates(conn: TxConn, spec: KindSpec): Promise<void> {
   if ((await conn.query(anyDuplicateSql(spec))).length === 0) return;
-  const dups = await conn.query<Record<string, string> & { row: number; firstRow: number; total: number }>(duplicatesSql(spec));
+  const dups = await conn.query<Record<string, string> & { row: number; firstRow: number; total: number }>(
+    duplicatesSql(spec),
+  );
   if (dups.length === 0) return;
   const errors = new ErrorList();
   for (const d of dups) {
     const values = spec.key.map((k) => show(d[k] ?? "")).join(", ");
-    errors.add({ row: d.row, column: spec.key.join(", "), message: `Same ${spec.key.join(" + ")} as row ${d.firstRow} (${values}): each appears once per file.` });
+    errors.add({
+      row: d.row,
+      column: spec.key.join(", "),
+      message: `Same ${spec.key.join(" + ")} as row ${d.firstRow} (${values}): each appears once per file.`,
+    });
   }
   errors.count = Number(dups[0]!.total);
   throw new Rejected(errors);
@@ -184,6 +245,9 @@ function failure(errors: ErrorList): ImportFailure {
 /** The name as shown in the history: no folders, no control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
   return clean || "upload.csv";
 }

@@ -3,10 +3,10 @@
 // answer lists every problem (the first 100) and their count.
 import type { z } from "zod";
 import { csvBatches, csvProblem, type ImportInput } from "./csv";
-import { ErrorList } from "./errors";
-import { textProblem, type Cell } from "./fields";
-import { planHeader, type HeaderPlan } from "./header";
-import { targetColumns, type KindSpec, type RowContext } from "./kinds";
+import type { ErrorList } from "./errors";
+import { type Cell, textProblem } from "./fields";
+import { type HeaderPlan, planHeader } from "./header";
+import { type KindSpec, type RowContext, targetColumns } from "./kinds";
 import type { CopySink } from "./tx";
 
 type RowSchema = z.ZodType<Record<string, Cell>, Record<string, string>>;
@@ -60,14 +60,25 @@ export async function stageRows(args: {
     errors.add(problem);
     return rows;
   }
-  if (!plan) errors.add({ row: 1, message: "The file is empty: it needs a header row with the column names, then one row per record." });
+  if (!plan)
+    errors.add({
+      row: 1,
+      message: "The file is empty: it needs a header row with the column names, then one row per record.",
+    });
   else if (rows === 0) errors.add({ row: 2, message: "The file has a header row but no data rows." });
   onProgress?.(rows);
   return rows;
 }
 
 /** The normalized cells of one row, or null after adding its errors. */
-function checkRow(spec: KindSpec, schema: RowSchema, plan: HeaderPlan, record: string[], row: number, errors: ErrorList): Record<string, Cell> | null {
+function checkRow(
+  spec: KindSpec,
+  schema: RowSchema,
+  plan: HeaderPlan,
+  record: string[],
+  row: number,
+  errors: ErrorList,
+): Record<string, Cell> | null {
   let ok = true;
   const fail = (column: string | undefined, message: string) => {
     ok = false;
@@ -83,13 +94,17 @@ function checkRow(spec: KindSpec, schema: RowSchema, plan: HeaderPlan, record: s
       return null;
     }
   }
-  for (const i of plan.unnamed) if (record[i]!.trim() !== "") fail(undefined, `This row has a value in column ${i + 1}, which has no name in the header.`);
+  for (const i of plan.unnamed)
+    if (record[i]!.trim() !== "")
+      fail(undefined, `This row has a value in column ${i + 1}, which has no name in the header.`);
 
   const input: Record<string, string> = {};
   for (const c of spec.columns) input[c.name] = ""; // optional columns the file leaves out
   for (const { name, index } of plan.columns) input[name] = record[index]!;
   const parsed = schema.safeParse(input);
-  if (!parsed.success) for (const issue of parsed.error.issues) fail(issue.path.length > 0 ? String(issue.path[0]) : undefined, issue.message);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues)
+      fail(issue.path.length > 0 ? String(issue.path[0]) : undefined, issue.message);
 
   let otherAnswers: string | null = null;
   if (spec.extraColumns) {

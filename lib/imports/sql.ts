@@ -1,13 +1,15 @@
 // The SQL of an import. Identifiers come from the kind specs (constants), values are
 // parameters; user data only ever reaches the database through COPY into the staging table.
-import { targetColumns, type KindSpec, type RollupKind } from "./kinds";
+import { type KindSpec, type RollupKind, targetColumns } from "./kinds";
 
 export const STAGING = "import_staging";
 const q = (id: string) => `"${id}"`;
 
 /** Staging holds text (validated already), so the COPY itself cannot fail on a value. */
 export function createStagingSql(spec: KindSpec): string {
-  const cols = targetColumns(spec).map((c) => `${q(c)} text`).join(", ");
+  const cols = targetColumns(spec)
+    .map((c) => `${q(c)} text`)
+    .join(", ");
   return `create temp table ${STAGING} (_row integer not null, ${cols}) on commit drop`;
 }
 
@@ -71,7 +73,9 @@ const ROLLUP_SELECT: Record<RollupKind, (where: (alias: string) => string) => st
       coalesce(co.solution_area, ''), count(*)::int, 0, 0
     from courseware_completions c join courses co on co.course_code = c.course_code ${where("c")}
     group by c.org_id, 2, co.category, co.solution_area`,
-  voucher: (where) => `select v.org_id, to_char(v.purchased_on, 'YYYY-MM'), 'voucher', v.level::text, '', count(*)::int, 0, 0
+  voucher: (
+    where,
+  ) => `select v.org_id, to_char(v.purchased_on, 'YYYY-MM'), 'voucher', v.level::text, '', count(*)::int, 0, 0
     from exam_vouchers v ${where("v")} group by v.org_id, 2, v.level`,
   survey: (where) => `select s.org_id, to_char(s.completed_on, 'YYYY-MM'), 'survey', co.category::text,
       coalesce(co.solution_area, ''), count(*)::int, coalesce(sum(${ANSWER_SUM}), 0)::int, coalesce(sum(${ANSWERED}), 0)::int
@@ -79,7 +83,11 @@ const ROLLUP_SELECT: Record<RollupKind, (where: (alias: string) => string) => st
     group by s.org_id, 2, co.category, co.solution_area`,
 };
 
-const LINE_ITEMS: Record<RollupKind, string> = { completion: "courseware_completions", voucher: "exam_vouchers", survey: "mtm_surveys" };
+const LINE_ITEMS: Record<RollupKind, string> = {
+  completion: "courseware_completions",
+  voucher: "exam_vouchers",
+  survey: "mtm_surveys",
+};
 
 /**
  * Rebuilds the ts_monthly rows of one kind: for one organization ($1), or — after a course
@@ -88,7 +96,8 @@ const LINE_ITEMS: Record<RollupKind, string> = { completion: "courseware_complet
  */
 export function rollupSql(kind: RollupKind, perOrg: boolean): { remove: string; insert: string } {
   const affected = `(select distinct li.org_id from ${LINE_ITEMS[kind]} li where li.course_code in (select course_code from ${STAGING}))`;
-  const where = (alias: string) => (perOrg ? `where ${alias}.org_id = $1::uuid` : `where ${alias}.org_id in ${affected}`);
+  const where = (alias: string) =>
+    perOrg ? `where ${alias}.org_id = $1::uuid` : `where ${alias}.org_id in ${affected}`;
   return {
     remove: `delete from ts_monthly where kind = '${kind}' and org_id ${perOrg ? "= $1::uuid" : `in ${affected}`}`,
     insert: `insert into ts_monthly (org_id, month, kind, category, solution_area, items, answer_sum, answer_count)

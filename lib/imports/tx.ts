@@ -34,7 +34,8 @@ function postgresConn(root: Sql, tx: TransactionSql): TxConn {
   const client = Object.assign(tx, { options: root.options }) as unknown as Sql;
   return {
     db: withSavepoints(drizzlePostgres({ client, schema })),
-    query: async <T>(text: string, params: unknown[] = []) => (await tx.unsafe(text, params as never[])) as unknown as T[],
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await tx.unsafe(text, params as never[])) as unknown as T[],
     async copyIn(table, columns) {
       const stream = await tx.unsafe(copyStatement(table, columns, "stdin")).writable();
       let buffer = "";

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { designations, spEnrollments, type Order } from "@/db/schema";
+import { designations, type Order, spEnrollments } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { purchaseEligibilityWindow, renewalEligibilityWindow } from "@/lib/rules/offers";
@@ -14,26 +14,45 @@ import type { Tx } from "./tx";
  */
 export async function activateOrder(tx: Tx, order: Order, today: string): Promise<{ enrolled: AreaSlug[] }> {
   if (order.kind === "renewal") {
-    const moved = await tx.update(designations)
+    const moved = await tx
+      .update(designations)
       .set({ status: "active", anniversary: order.termEnd, updatedAt: new Date() })
-      .where(and(eq(designations.orgId, order.orgId), eq(designations.offer, order.offer), eq(designations.anniversary, order.termStart)))
+      .where(
+        and(
+          eq(designations.orgId, order.orgId),
+          eq(designations.offer, order.offer),
+          eq(designations.anniversary, order.termStart),
+        ),
+      )
       .returning({ anniversary: designations.anniversary });
-    if (moved.length !== 1) throw new DomainError(`Order ${order.number} renews the anniversary ${order.termStart}, which is no longer the designation's.`);
+    if (moved.length !== 1)
+      throw new DomainError(
+        `Order ${order.number} renews the anniversary ${order.termStart}, which is no longer the designation's.`,
+      );
   } else {
-    await tx.insert(designations)
-      .values({ orgId: order.orgId, offer: order.offer, status: "active", anniversary: order.termEnd, heldSince: order.termStart })
+    await tx
+      .insert(designations)
+      .values({
+        orgId: order.orgId,
+        offer: order.offer,
+        status: "active",
+        anniversary: order.termEnd,
+        heldSince: order.termStart,
+      })
       .onConflictDoUpdate({
         target: [designations.orgId, designations.offer],
         set: { status: "active", anniversary: order.termEnd, heldSince: order.termStart, updatedAt: sql`now()` },
       });
   }
   if (order.offer !== "solutions-partner") return { enrolled: [] };
-  const window = order.kind === "renewal"
-    ? renewalEligibilityWindow(order.termStart, today)
-    : { start: purchaseEligibilityWindow(order.placedOn).start, end: today };
+  const window =
+    order.kind === "renewal"
+      ? renewalEligibilityWindow(order.termStart, today)
+      : { start: purchaseEligibilityWindow(order.placedOn).start, end: today };
   const areas = await spEligibleAreas(tx, order.orgId, window);
   if (areas.length) {
-    await tx.insert(spEnrollments)
+    await tx
+      .insert(spEnrollments)
       .values(areas.map((area) => ({ orderId: order.id, orgId: order.orgId, solutionArea: area, enrolledOn: today })))
       .onConflictDoNothing();
   }

@@ -1,4 +1,4 @@
-import { areaLabel, type AreaSlug } from "@/lib/rules/areas";
+import { type AreaSlug, areaLabel } from "@/lib/rules/areas";
 import type { OfferId } from "@/lib/rules/offers-catalog";
 
 export type BadgeId = AreaSlug | "cloud-partner";
@@ -14,8 +14,13 @@ export const TEXT_X = 220;
 export const TEXT_MAX_CHARS = { sm: 30, lg: 20 } as const; // at 12 and 18 px per character
 
 const AREA_COLORS: Record<BadgeId, string> = {
-  "data-ai": "#0078d4", infrastructure: "#00838f", "digital-app-innovation": "#8661c5",
-  "business-applications": "#008272", "modern-work": "#c43e1c", security: "#107c10", "cloud-partner": "#243a5e",
+  "data-ai": "#0078d4",
+  infrastructure: "#00838f",
+  "digital-app-innovation": "#8661c5",
+  "business-applications": "#008272",
+  "modern-work": "#c43e1c",
+  security: "#107c10",
+  "cloud-partner": "#243a5e",
 };
 
 export type ArtLine = { text: string; size: "sm" | "lg"; color: string; y: number };
@@ -25,7 +30,7 @@ export function wrap(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   for (const word of text.split(/\s+/)) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && (last + " " + word).length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && `${last} ${word}`.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;

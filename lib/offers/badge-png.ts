@@ -1,6 +1,6 @@
 import { deflateSync } from "node:zlib";
 import type { OfferId } from "@/lib/rules/offers-catalog";
-import { BADGE_H, BADGE_W, badgeArt, TEXT_X, type BadgeId } from "./badge-art";
+import { BADGE_H, BADGE_W, type BadgeId, badgeArt, TEXT_X } from "./badge-art";
 import { GLYPH_H, GLYPH_W, glyph } from "./badge-font";
 
 // A tiny PNG writer (RGBA, deflate from node:zlib) and a raster that draws the badge: no native
@@ -41,7 +41,12 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, deflate, no filter, no interlace
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", new Uint8Array(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", new Uint8Array(0)),
+  ]);
 }
 
 type Rgb = [number, number, number];
@@ -63,18 +68,20 @@ class Raster {
   }
   /** Every pixel whose centre (in units) satisfies `inside`. */
   fill(inside: (x: number, y: number) => boolean, color: Rgb) {
-    for (let y = 0; y < this.h; y++) for (let x = 0; x < this.w; x++) if (inside((x + 0.5) / this.k, (y + 0.5) / this.k)) this.set(x, y, color);
+    for (let y = 0; y < this.h; y++)
+      for (let x = 0; x < this.w; x++) if (inside((x + 0.5) / this.k, (y + 0.5) / this.k)) this.set(x, y, color);
   }
   text(x0: number, y0: number, text: string, scale: number, color: Rgb) {
     const s = scale * this.k;
     [...text].forEach((ch, i) => {
       const rows = glyph(ch);
-      for (let gy = 0; gy < GLYPH_H; gy++) for (let gx = 0; gx < GLYPH_W; gx++) {
-        if (!((rows[gy]! >> (GLYPH_W - 1 - gx)) & 1)) continue;
-        const px = Math.round(x0 * this.k) + (i * (GLYPH_W + 1) + gx) * s;
-        const py = Math.round(y0 * this.k) + gy * s;
-        for (let dy = 0; dy < s; dy++) for (let dx = 0; dx < s; dx++) this.set(px + dx, py + dy, color);
-      }
+      for (let gy = 0; gy < GLYPH_H; gy++)
+        for (let gx = 0; gx < GLYPH_W; gx++) {
+          if (!((rows[gy]! >> (GLYPH_W - 1 - gx)) & 1)) continue;
+          const px = Math.round(x0 * this.k) + (i * (GLYPH_W + 1) + gx) * s;
+          const py = Math.round(y0 * this.k) + gy * s;
+          for (let dy = 0; dy < s; dy++) for (let dx = 0; dx < s; dx++) this.set(px + dx, py + dy, color);
+        }
     });
   }
 }

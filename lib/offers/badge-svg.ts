@@ -1,5 +1,5 @@
 import type { OfferId } from "@/lib/rules/offers-catalog";
-import { BADGE_H, BADGE_W, badgeArt, TEXT_X, type BadgeId } from "./badge-art";
+import { BADGE_H, BADGE_W, type BadgeId, badgeArt, TEXT_X } from "./badge-art";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const FONT = { sm: 18, lg: 27 } as const; // cap height ≈ the PNG glyph height
@@ -7,7 +7,10 @@ const FONT = { sm: 18, lg: 27 } as const; // cap height ≈ the PNG glyph height
 export function renderBadgeSvg(offer: OfferId, id: BadgeId): string {
   const art = badgeArt(offer, id);
   const text = art.lines
-    .map((l) => `<text x="${TEXT_X}" y="${l.y + (l.size === "lg" ? 21 : 14)}" font-size="${FONT[l.size]}" font-weight="${l.size === "lg" ? 700 : 600}" fill="${l.color}">${esc(l.text)}</text>`)
+    .map(
+      (l) =>
+        `<text x="${TEXT_X}" y="${l.y + (l.size === "lg" ? 21 : 14)}" font-size="${FONT[l.size]}" font-weight="${l.size === "lg" ? 700 : 600}" fill="${l.color}">${esc(l.text)}</text>`,
+    )
     .join("");
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_W}" height="${BADGE_H}" viewBox="0 0 ${BADGE_W} ${BADGE_H}" role="img" aria-label="${esc(art.title)}">

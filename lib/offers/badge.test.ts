@@ -7,7 +7,7 @@ import { detectProofType, safeProofName } from "./proof";
 
 function chunks(png: Buffer) {
   const out: { type: string; data: Buffer }[] = [];
-  for (let at = 8; at < png.length;) {
+  for (let at = 8; at < png.length; ) {
     const len = png.readUInt32BE(at);
     out.push({ type: png.toString("ascii", at + 4, at + 8), data: png.subarray(at + 8, at + 8 + len) });
     at += 12 + len;
@@ -21,7 +21,9 @@ describe("badge PNG (no native dependencies)", () => {
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     const c = chunks(png);
     expect(c.map((x) => x.type)).toEqual(["IHDR", "IDAT", "IEND"]);
-    expect([c[0]!.data.readUInt32BE(0), c[0]!.data.readUInt32BE(4), c[0]!.data[8], c[0]!.data[9]]).toEqual([1200, 480, 8, 6]);
+    expect([c[0]!.data.readUInt32BE(0), c[0]!.data.readUInt32BE(4), c[0]!.data[8], c[0]!.data[9]]).toEqual([
+      1200, 480, 8, 6,
+    ]);
     expect(inflateSync(c[1]!.data).length).toBe((1200 * 4 + 1) * 480);
   });
   it("encodes pixels exactly", () => {
@@ -34,7 +36,12 @@ describe("badge layout and SVG", () => {
   it("wraps long area names onto lines that fit", () => {
     expect(wrap("DIGITAL & APP INNOVATION (AZURE)", 20)).toEqual(["DIGITAL & APP", "INNOVATION (AZURE)"]);
     const art = badgeArt("training-services", "business-applications");
-    expect(art.lines.map((l) => l.text)).toEqual(["SOLUTIONS PARTNER", "FOR TRAINING SERVICES", "BUSINESS", "APPLICATIONS"]);
+    expect(art.lines.map((l) => l.text)).toEqual([
+      "SOLUTIONS PARTNER",
+      "FOR TRAINING SERVICES",
+      "BUSINESS",
+      "APPLICATIONS",
+    ]);
   });
   it("escapes text in the SVG", () => {
     const svg = renderBadgeSvg("solutions-partner", "data-ai");

@@ -1,14 +1,15 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { billingProfiles, type BillingProfile } from "@/db/schema";
+import { type BillingProfile, billingProfiles } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { looksLikeCardNumber } from "@/lib/rules/offers";
-import { actorOfCaller, requireUser, type Caller } from "./caller";
+import { actorOfCaller, type Caller, requireUser } from "./caller";
 import { inTransaction, lockOrg, type Query } from "./tx";
 
-const text = (label: string, max: number) => z.string().trim().min(1, `Enter the ${label}`).max(max, `The ${label} is too long`);
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `Enter the ${label}`).max(max, `The ${label} is too long`);
 
 export const billingProfileInput = z.object({
   billingName: text("billing name", 200),
@@ -16,10 +17,14 @@ export const billingProfileInput = z.object({
   addressLine2: z.string().trim().max(200, "The address is too long").default(""),
   city: text("city", 120),
   postalCode: text("postal code", 20),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Country must be a two-letter ISO code such as US"),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Country must be a two-letter ISO code such as US"),
   taxId: z.string().trim().max(40, "The tax id is too long").default(""),
   paymentInstrument: text("payment instrument description", 80).refine((v) => !looksLikeCardNumber(v), {
-    message: "Enter a masked description only, such as \"Visa ending 4242\" — never a full card or account number.",
+    message: 'Enter a masked description only, such as "Visa ending 4242" — never a full card or account number.',
   }),
 });
 export type BillingProfileInput = z.infer<typeof billingProfileInput>;
@@ -41,10 +46,15 @@ export async function saveBillingProfile(db: Db, caller: Caller, input: unknown)
   return inTransaction(db, async (tx) => {
     await lockOrg(tx, user.orgId);
     const existed = await loadBillingProfile(tx, user.orgId);
-    const [row] = await tx.insert(billingProfiles).values({ orgId: user.orgId, ...values })
-      .onConflictDoUpdate({ target: billingProfiles.orgId, set: values }).returning();
+    const [row] = await tx
+      .insert(billingProfiles)
+      .values({ orgId: user.orgId, ...values })
+      .onConflictDoUpdate({ target: billingProfiles.orgId, set: values })
+      .returning();
     await writeAudit(tx, {
-      orgId: user.orgId, actor: actorOfCaller(user), action: existed ? "billing_profile.update" : "billing_profile.create",
+      orgId: user.orgId,
+      actor: actorOfCaller(user),
+      action: existed ? "billing_profile.update" : "billing_profile.create",
       detail: { billingName: row!.billingName, country: row!.country, paymentInstrument: row!.paymentInstrument },
     });
     return row!;
@@ -52,10 +62,20 @@ export async function saveBillingProfile(db: Db, caller: Caller, input: unknown)
 }
 
 /** The "bill to" block printed on invoices: the billing profile, else the organization. */
-export function billToOf(profile: BillingProfile | null, org: { name: string; partnerId: string; country: string }): Record<string, string> {
+export function billToOf(
+  profile: BillingProfile | null,
+  org: { name: string; partnerId: string; country: string },
+): Record<string, string> {
   if (!profile) return { name: org.name, partnerId: org.partnerId, country: org.country };
   return {
-    name: profile.billingName, partnerId: org.partnerId, addressLine1: profile.addressLine1, addressLine2: profile.addressLine2,
-    city: profile.city, postalCode: profile.postalCode, country: profile.country, taxId: profile.taxId, paymentInstrument: profile.paymentInstrument,
+    name: profile.billingName,
+    partnerId: org.partnerId,
+    addressLine1: profile.addressLine1,
+    addressLine2: profile.addressLine2,
+    city: profile.city,
+    postalCode: profile.postalCode,
+    country: profile.country,
+    taxId: profile.taxId,
+    paymentInstrument: profile.paymentInstrument,
   };
 }

@@ -1,13 +1,11 @@
 import type { Actor } from "@/lib/audit";
-import { can, rolesGranting, ROLE_LABELS, type Permission, type Role } from "@/lib/auth/roles";
+import { can, type Permission, ROLE_LABELS, type Role, rolesGranting } from "@/lib/auth/roles";
 import type { AuthContext } from "@/lib/auth/sessions";
 import { DomainError } from "@/lib/errors";
 
 // Who calls an offers verb. The verbs check the role themselves (not only the disabled button):
 // a signed-in user of one organization, or the operator CLI.
-export type Caller =
-  | { kind: "user"; userId: string; email: string; orgId: string; role: Role }
-  | { kind: "cli" };
+export type Caller = { kind: "user"; userId: string; email: string; orgId: string; role: Role } | { kind: "cli" };
 export type UserCaller = Extract<Caller, { kind: "user" }>;
 
 export function callerOf(ctx: AuthContext): UserCaller {
@@ -15,7 +13,9 @@ export function callerOf(ctx: AuthContext): UserCaller {
 }
 
 export function actorOfCaller(caller: Caller): Actor {
-  return caller.kind === "user" ? { kind: "user", userId: caller.userId, email: caller.email, orgId: caller.orgId } : { kind: "cli" };
+  return caller.kind === "user"
+    ? { kind: "user", userId: caller.userId, email: caller.email, orgId: caller.orgId }
+    : { kind: "cli" };
 }
 
 export class ForbiddenError extends DomainError {
@@ -28,7 +28,9 @@ export class ForbiddenError extends DomainError {
 /** Refused verbs name the roles that would allow them. */
 export function requireUser(caller: Caller, permission: Permission): UserCaller {
   if (caller.kind !== "user" || !can(caller.role, permission)) {
-    const roles = rolesGranting(permission).map((r) => ROLE_LABELS[r].toLowerCase()).join(" or ");
+    const roles = rolesGranting(permission)
+      .map((r) => ROLE_LABELS[r].toLowerCase())
+      .join(" or ");
     throw new ForbiddenError(`Your role does not allow this: it needs the ${roles} role.`);
   }
   return caller;
@@ -36,7 +38,8 @@ export function requireUser(caller: Caller, permission: Permission): UserCaller 
 
 /** Operator-only verbs (confirming a received wire transfer): the CLI, never a partner user. */
 export function requireOperator(caller: Caller): void {
-  if (caller.kind !== "cli") throw new ForbiddenError("Only an operator confirms payments (npm run cli -- orders confirm-payment ORDER).");
+  if (caller.kind !== "cli")
+    throw new ForbiddenError("Only an operator confirms payments (npm run cli -- orders confirm-payment ORDER).");
 }
 
 /** "Already ordered": a second order for the same offer and term is refused with this error. */

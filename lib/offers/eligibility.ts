@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
-import { versionedMemoAsync } from "@/lib/memo";
+import { type Db, rowsOf } from "@/db/client";
 import { loadTrainingServices } from "@/db/queries/training-services";
-import { AREA_SLUGS, isAreaSlug, type AreaSlug } from "@/lib/rules/areas";
+import { versionedMemoAsync } from "@/lib/memo";
+import { AREA_SLUGS, type AreaSlug, isAreaSlug } from "@/lib/rules/areas";
 import type { OfferId } from "@/lib/rules/offers-catalog";
 import type { Query } from "./tx";
 
@@ -12,7 +12,11 @@ import type { Query } from "./tx";
  * The states over the window are the state at its first day plus the last evaluation of each
  * later day, so one pass over the rows recorded up to `end` answers it, in SQL.
  */
-export async function spEligibleAreas(q: Query, orgId: string, window: { start: string; end: string }): Promise<AreaSlug[]> {
+export async function spEligibleAreas(
+  q: Query,
+  orgId: string,
+  window: { start: string; end: string },
+): Promise<AreaSlug[]> {
   const rows = rowsOf<{ solution_area: string }>(
     await q.execute(sql`
       with day_last as (
@@ -45,13 +49,24 @@ export async function spEligibleAreas(q: Query, orgId: string, window: { start: 
  * are sp_evaluations rows, written only inside the organization's Solutions Partner imports.
  * Transactions (purchases, maintenance) call spEligibleAreas itself.
  */
-export function spEligibleAreasOfVersion(q: Query, orgId: string, window: { start: string; end: string }, version: string | null): Promise<AreaSlug[]> {
-  return eligibleByVersion(version && `${version}|${window.start}|${window.end}`, () => spEligibleAreas(q, orgId, window));
+export function spEligibleAreasOfVersion(
+  q: Query,
+  orgId: string,
+  window: { start: string; end: string },
+  version: string | null,
+): Promise<AreaSlug[]> {
+  return eligibleByVersion(version && `${version}|${window.start}|${window.end}`, () =>
+    spEligibleAreas(q, orgId, window),
+  );
 }
 const eligibleByVersion = versionedMemoAsync<AreaSlug[]>();
 
 /** Training Services (SPEC §3.4): the organization qualifies on its current evaluation. */
-export async function tsQualified(q: Query, orgId: string, today: string): Promise<{ qualified: boolean; badges: string[] }> {
+export async function tsQualified(
+  q: Query,
+  orgId: string,
+  today: string,
+): Promise<{ qualified: boolean; badges: string[] }> {
   const view = await loadTrainingServices(q as Db, orgId, today);
   return { qualified: view.evaluation.qualified, badges: view.evaluation.badges };
 }
@@ -59,7 +74,13 @@ export async function tsQualified(q: Query, orgId: string, today: string): Promi
 export type Qualification = { qualified: boolean; areas: AreaSlug[]; window: { start: string; end: string } | null };
 
 /** Whether an offer may be ordered: TS on its evaluation, SP with at least one eligible area in `window`. */
-export async function qualificationFor(q: Query, orgId: string, offer: OfferId, today: string, window: { start: string; end: string }): Promise<Qualification> {
+export async function qualificationFor(
+  q: Query,
+  orgId: string,
+  offer: OfferId,
+  today: string,
+  window: { start: string; end: string },
+): Promise<Qualification> {
   if (offer === "training-services") {
     const ts = await tsQualified(q, orgId, today);
     return { qualified: ts.qualified, areas: [], window: null };

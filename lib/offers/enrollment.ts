@@ -1,7 +1,7 @@
 import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, spEnrollments } from "@/db/schema";
-import { AREA_SLUGS, isAreaSlug, type AreaSlug } from "@/lib/rules/areas";
+import { AREA_SLUGS, type AreaSlug, isAreaSlug } from "@/lib/rules/areas";
 import { isHeld, isRenewalWindowOpen } from "@/lib/rules/offers";
 import { currentSpTerm, maintainOrg } from "./maintenance";
 import { loadDesignation } from "./situation";
@@ -12,20 +12,26 @@ export type SpEnrollment = Record<AreaSlug, AreaEnrollment>;
 
 /** Reads enrollment without maintenance (callers that already ran it). */
 export async function readSpEnrollment(q: Query, orgId: string, today: string): Promise<SpEnrollment> {
-  const none = Object.fromEntries(AREA_SLUGS.map((a) => [a, { enrolled: false, renewalDue: false, anniversary: null }])) as SpEnrollment;
+  const none = Object.fromEntries(
+    AREA_SLUGS.map((a) => [a, { enrolled: false, renewalDue: false, anniversary: null }]),
+  ) as SpEnrollment;
   const designation = await loadDesignation(q, orgId, "solutions-partner");
   if (!isHeld(today, designation)) return none;
   const term = await currentSpTerm(q, orgId, today);
   if (!term) return none;
   // Enrollments of the current term and of a renewal already paid for the next one.
-  const rows = await q.select({ orderId: spEnrollments.orderId, area: spEnrollments.solutionArea, termEnd: orders.termEnd })
-    .from(spEnrollments).innerJoin(orders, eq(orders.id, spEnrollments.orderId))
+  const rows = await q
+    .select({ orderId: spEnrollments.orderId, area: spEnrollments.solutionArea, termEnd: orders.termEnd })
+    .from(spEnrollments)
+    .innerJoin(orders, eq(orders.id, spEnrollments.orderId))
     .where(and(eq(spEnrollments.orgId, orgId), eq(orders.status, "active"), gte(orders.termEnd, term.termEnd)));
   const renewalDue = isRenewalWindowOpen(today, designation!.anniversary);
   const out = none;
   for (const r of rows) {
     if (r.orderId !== term.id || !isAreaSlug(r.area)) continue;
-    const until = rows.filter((x) => x.area === r.area).reduce((max, x) => (x.termEnd > max ? x.termEnd : max), r.termEnd);
+    const until = rows
+      .filter((x) => x.area === r.area)
+      .reduce((max, x) => (x.termEnd > max ? x.termEnd : max), r.termEnd);
     out[r.area] = { enrolled: true, renewalDue, anniversary: until };
   }
   return out;

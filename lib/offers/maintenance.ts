@@ -2,10 +2,10 @@ import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
 import { designations, orders, spEnrollments } from "@/db/schema";
-import { type AreaSlug } from "@/lib/rules/areas";
+import type { AreaSlug } from "@/lib/rules/areas";
 import { purchaseEligibilityWindow } from "@/lib/rules/offers";
 import { spEligibleAreas } from "./eligibility";
-import { inTransaction, lockOrg, writeSystemAudit, type Query, type Tx } from "./tx";
+import { inTransaction, lockOrg, type Query, type Tx, writeSystemAudit } from "./tx";
 
 // Expiries of unpaid orders, lapses of unrenewed designations and Solutions Partner areas that
 // became eligible during a held term: applied whenever offers state is read (and by
@@ -14,13 +14,28 @@ export type MaintenanceResult = { expired: string[]; lapsed: string[]; enrolled:
 
 /** The Solutions Partner term covering today (on an anniversary day: the term that ends then). */
 export async function currentSpTerm(q: Query, orgId: string, today: string) {
-  const [order] = await q.select({ id: orders.id, number: orders.number, termEnd: orders.termEnd }).from(orders)
-    .where(and(eq(orders.orgId, orgId), eq(orders.offer, "solutions-partner"), eq(orders.status, "active"), lte(orders.termStart, today), gte(orders.termEnd, today)))
-    .orderBy(asc(orders.termEnd)).limit(1);
+  const [order] = await q
+    .select({ id: orders.id, number: orders.number, termEnd: orders.termEnd })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.orgId, orgId),
+        eq(orders.offer, "solutions-partner"),
+        eq(orders.status, "active"),
+        lte(orders.termStart, today),
+        gte(orders.termEnd, today),
+      ),
+    )
+    .orderBy(asc(orders.termEnd))
+    .limit(1);
   return order ?? null;
 }
 
-async function lateAreas(q: Query, orgId: string, today: string): Promise<{ orderId: string; number: string; areas: AreaSlug[] } | null> {
+async function lateAreas(
+  q: Query,
+  orgId: string,
+  today: string,
+): Promise<{ orderId: string; number: string; areas: AreaSlug[] } | null> {
   const term = await currentSpTerm(q, orgId, today);
   if (!term) return null;
   const [eligible, enrolled] = await Promise.all([
@@ -34,24 +49,46 @@ async function lateAreas(q: Query, orgId: string, today: string): Promise<{ orde
 
 /** Runs inside a transaction that already holds the organization's lock. */
 export async function maintainInTx(tx: Tx, orgId: string, today: string): Promise<MaintenanceResult> {
-  const expired = await tx.update(orders).set({ status: "expired", closedOn: today })
+  const expired = await tx
+    .update(orders)
+    .set({ status: "expired", closedOn: today })
     .where(and(eq(orders.orgId, orgId), eq(orders.status, "awaiting_payment"), lt(orders.expiresOn, today)))
     .returning({ number: orders.number, offer: orders.offer, expiresOn: orders.expiresOn });
-  for (const o of expired) await writeSystemAudit(tx, orgId, "order.expire", { orderNumber: o.number, offer: o.offer, payBy: o.expiresOn });
+  for (const o of expired)
+    await writeSystemAudit(tx, orgId, "order.expire", { orderNumber: o.number, offer: o.offer, payBy: o.expiresOn });
 
-  const lapsed = await tx.update(designations).set({ status: "lapsed", updatedAt: sql`now()` })
+  const lapsed = await tx
+    .update(designations)
+    .set({ status: "lapsed", updatedAt: sql`now()` })
     .where(and(eq(designations.orgId, orgId), eq(designations.status, "active"), lt(designations.anniversary, today)))
     .returning({ offer: designations.offer, anniversary: designations.anniversary });
-  for (const d of lapsed) await writeSystemAudit(tx, orgId, "designation.lapse", { offer: d.offer, anniversary: d.anniversary });
+  for (const d of lapsed)
+    await writeSystemAudit(tx, orgId, "designation.lapse", { offer: d.offer, anniversary: d.anniversary });
 
   const late = await lateAreas(tx, orgId, today);
   let enrolled: AreaSlug[] = [];
   if (late) {
-    const rows = await tx.insert(spEnrollments)
-      .values(late.areas.map((area) => ({ orderId: late.orderId, orgId, solutionArea: area, enrolledOn: today, atNoCharge: true })))
-      .onConflictDoNothing().returning({ area: spEnrollments.solutionArea });
+    const rows = await tx
+      .insert(spEnrollments)
+      .values(
+        late.areas.map((area) => ({
+          orderId: late.orderId,
+          orgId,
+          solutionArea: area,
+          enrolledOn: today,
+          atNoCharge: true,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ area: spEnrollments.solutionArea });
     enrolled = rows.map((r) => r.area as AreaSlug);
-    for (const area of enrolled) await writeSystemAudit(tx, orgId, "designation.area_enroll", { offer: "solutions-partner", area, orderNumber: late.number, atNoCharge: true });
+    for (const area of enrolled)
+      await writeSystemAudit(tx, orgId, "designation.area_enroll", {
+        offer: "solutions-partner",
+        area,
+        orderNumber: late.number,
+        atNoCharge: true,
+      });
   }
   return { expired: expired.map((o) => o.number), lapsed: lapsed.map((d) => d.offer), enrolled };
 }
@@ -60,7 +97,8 @@ export async function maintainInTx(tx: Tx, orgId: string, today: string): Promis
 export async function maintainOrg(db: Db, orgId: string, today: string): Promise<MaintenanceResult> {
   const [due] = await dueQuery(db).execute({ orgId, today });
   // Late enrollments need a current Solutions Partner term: without one, no query more.
-  if (!due?.expire && !due?.lapse && !(due?.spTerm && (await lateAreas(db, orgId, today)))) return { expired: [], lapsed: [], enrolled: [] };
+  if (!due?.expire && !due?.lapse && !(due?.spTerm && (await lateAreas(db, orgId, today))))
+    return { expired: [], lapsed: [], enrolled: [] };
   return inTransaction(db, async (tx) => {
     await lockOrg(tx, orgId);
     return maintainInTx(tx, orgId, today);
@@ -71,18 +109,26 @@ export async function maintainOrg(db: Db, orgId: string, today: string): Promise
 const dueQuery = perDb((db) => {
   const org = sql.placeholder("orgId");
   const today = sql.placeholder("today");
-  return db.select({
-    expire: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${org} and ${orders.status} = 'awaiting_payment' and ${orders.expiresOn} < ${today})`,
-    lapse: sql<boolean>`exists (select 1 from ${designations} where ${designations.orgId} = ${org} and ${designations.status} = 'active' and ${designations.anniversary} < ${today})`,
-    spTerm: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${org} and ${orders.offer} = 'solutions-partner' and ${orders.status} = 'active'
+  return db
+    .select({
+      expire: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${org} and ${orders.status} = 'awaiting_payment' and ${orders.expiresOn} < ${today})`,
+      lapse: sql<boolean>`exists (select 1 from ${designations} where ${designations.orgId} = ${org} and ${designations.status} = 'active' and ${designations.anniversary} < ${today})`,
+      spTerm: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${org} and ${orders.offer} = 'solutions-partner' and ${orders.status} = 'active'
       and ${orders.termStart} <= ${today} and ${orders.termEnd} >= ${today})`,
-  }).from(sql`(select 1) as one`).prepare("maintenance_due");
+    })
+    .from(sql`(select 1) as one`)
+    .prepare("maintenance_due");
 });
 
 /** `npm run cli -- maintenance`: every organization with orders or designations. */
 export async function runMaintenance(db: Db, today: string): Promise<MaintenanceResult & { organizations: number }> {
   const orgs = await db.selectDistinct({ orgId: orders.orgId }).from(orders);
-  const total: MaintenanceResult & { organizations: number } = { expired: [], lapsed: [], enrolled: [], organizations: orgs.length };
+  const total: MaintenanceResult & { organizations: number } = {
+    expired: [],
+    lapsed: [],
+    enrolled: [],
+    organizations: orgs.length,
+  };
   for (const { orgId } of orgs) {
     const r = await maintainOrg(db, orgId, today);
     total.expired.push(...r.expired);

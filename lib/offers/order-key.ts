@@ -26,7 +26,8 @@ export function issueOrderKey(orgId: string, offer: OfferId, kind: OrderKind, no
 
 /** Throws a DomainError unless the key was issued by this server for this org, offer and kind, recently. */
 export function verifyOrderKey(key: string, orgId: string, offer: OfferId, kind: OrderKind, nowMs = Date.now()): void {
-  const invalid = () => new DomainError("This order form has expired or is not valid. Close it and open it again.", "idempotencyKey");
+  const invalid = () =>
+    new DomainError("This order form has expired or is not valid. Close it and open it again.", "idempotencyKey");
   const parts = key.split(".");
   if (parts.length !== 5) throw invalid();
   const body = parts.slice(0, 4).join(".");

@@ -2,22 +2,29 @@ import { createHash } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { orders, paymentProofs, type Order } from "@/db/schema";
+import { type Order, orders, paymentProofs } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { activateOrder } from "./activate";
-import { actorOfCaller, requireOperator, requireUser, type Caller } from "./caller";
+import { actorOfCaller, type Caller, requireOperator, requireUser } from "./caller";
 import { maintainInTx } from "./maintenance";
 import { detectProofType, MAX_PROOF_BYTES, safeProofName } from "./proof";
 import { inTransaction, lockOrg, type Tx } from "./tx";
 
-export const orderNumberInput = z.object({ orderNumber: z.string().trim().toUpperCase().regex(/^PMC-\d{1,12}$/, "Unknown order number") });
+export const orderNumberInput = z.object({
+  orderNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^PMC-\d{1,12}$/, "Unknown order number"),
+});
 const MAX_PROOFS_PER_ORDER = 10;
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new DomainError(parsed.error.issues[0]!.message, parsed.error.issues[0]!.path.map(String).join("."));
+  if (!parsed.success)
+    throw new DomainError(parsed.error.issues[0]!.message, parsed.error.issues[0]!.path.map(String).join("."));
   return parsed.data;
 }
 
@@ -34,7 +41,12 @@ function notAwaiting(o: Order): DomainError {
 }
 
 /** Operator (CLI): a wire transfer was received — the order becomes Active. */
-export async function confirmPayment(db: Db, caller: Caller, input: unknown, today: string): Promise<{ order: Order; enrolled: AreaSlug[]; already: boolean }> {
+export async function confirmPayment(
+  db: Db,
+  caller: Caller,
+  input: unknown,
+  today: string,
+): Promise<{ order: Order; enrolled: AreaSlug[]; already: boolean }> {
   requireOperator(caller);
   const { orderNumber } = parse(orderNumberInput, input);
   const [found] = await db.select({ orgId: orders.orgId }).from(orders).where(eq(orders.number, orderNumber));
@@ -45,11 +57,24 @@ export async function confirmPayment(db: Db, caller: Caller, input: unknown, tod
     const o = await orderForUpdate(tx, orderNumber);
     if (o.status === "active") return { order: o, enrolled: [], already: true };
     if (o.status !== "awaiting_payment") throw notAwaiting(o);
-    const [paid] = await tx.update(orders).set({ status: "active", paidOn: today }).where(eq(orders.id, o.id)).returning();
+    const [paid] = await tx
+      .update(orders)
+      .set({ status: "active", paidOn: today })
+      .where(eq(orders.id, o.id))
+      .returning();
     const { enrolled } = await activateOrder(tx, paid!, today);
     await writeAudit(tx, {
-      orgId: o.orgId, actor: actorOfCaller(caller), action: "order.payment_confirm",
-      detail: { orderNumber, offer: o.offer, amountMinor: o.amountMinor, currency: o.currency, termEnd: o.termEnd, ...(enrolled.length ? { enrolledAreas: enrolled } : {}) },
+      orgId: o.orgId,
+      actor: actorOfCaller(caller),
+      action: "order.payment_confirm",
+      detail: {
+        orderNumber,
+        offer: o.offer,
+        amountMinor: o.amountMinor,
+        currency: o.currency,
+        termEnd: o.termEnd,
+        ...(enrolled.length ? { enrolledAreas: enrolled } : {}),
+      },
     });
     return { order: paid!, enrolled, already: false };
   });
@@ -64,8 +89,17 @@ export async function cancelOrder(db: Db, caller: Caller, input: unknown, today:
     await maintainInTx(tx, user.orgId, today);
     const o = await orderForUpdate(tx, orderNumber, user.orgId);
     if (o.status !== "awaiting_payment") throw notAwaiting(o);
-    const [cancelled] = await tx.update(orders).set({ status: "cancelled", closedOn: today }).where(eq(orders.id, o.id)).returning();
-    await writeAudit(tx, { orgId: o.orgId, actor: actorOfCaller(user), action: "order.cancel", detail: { orderNumber, offer: o.offer } });
+    const [cancelled] = await tx
+      .update(orders)
+      .set({ status: "cancelled", closedOn: today })
+      .where(eq(orders.id, o.id))
+      .returning();
+    await writeAudit(tx, {
+      orgId: o.orgId,
+      actor: actorOfCaller(user),
+      action: "order.cancel",
+      detail: { orderNumber, offer: o.offer },
+    });
     return cancelled!;
   });
 }
@@ -77,7 +111,12 @@ export const proofInput = z.object({
 });
 
 /** The partner uploads proof of a wire transfer (PDF, PNG or JPEG by magic bytes, ≤ 5 MB). */
-export async function uploadPaymentProof(db: Db, caller: Caller, input: unknown, today: string): Promise<{ id: string; fileName: string }> {
+export async function uploadPaymentProof(
+  db: Db,
+  caller: Caller,
+  input: unknown,
+  today: string,
+): Promise<{ id: string; fileName: string }> {
   const user = requireUser(caller, "offers:purchase");
   const { orderNumber, fileName, bytes } = parse(proofInput, input);
   if (bytes.length === 0) throw new DomainError("Choose a file to upload.", "file");
@@ -92,11 +131,27 @@ export async function uploadPaymentProof(db: Db, caller: Caller, input: unknown,
     const o = await orderForUpdate(tx, orderNumber, user.orgId);
     if (o.status !== "awaiting_payment") throw notAwaiting(o);
     const [{ n }] = await tx.select({ n: count() }).from(paymentProofs).where(eq(paymentProofs.orderId, o.id));
-    if (n >= MAX_PROOFS_PER_ORDER) throw new DomainError(`An order keeps at most ${MAX_PROOFS_PER_ORDER} proofs.`, "file");
-    const [row] = await tx.insert(paymentProofs).values({
-      orderId: o.id, orgId: o.orgId, fileName: name, contentType: type.type, sizeBytes: bytes.length, sha256, data: bytes, uploadedBy: user.email,
-    }).returning({ id: paymentProofs.id, fileName: paymentProofs.fileName });
-    await writeAudit(tx, { orgId: o.orgId, actor: actorOfCaller(user), action: "order.proof_upload", detail: { orderNumber, fileName: name, sizeBytes: bytes.length, sha256 } });
+    if (n >= MAX_PROOFS_PER_ORDER)
+      throw new DomainError(`An order keeps at most ${MAX_PROOFS_PER_ORDER} proofs.`, "file");
+    const [row] = await tx
+      .insert(paymentProofs)
+      .values({
+        orderId: o.id,
+        orgId: o.orgId,
+        fileName: name,
+        contentType: type.type,
+        sizeBytes: bytes.length,
+        sha256,
+        data: bytes,
+        uploadedBy: user.email,
+      })
+      .returning({ id: paymentProofs.id, fileName: paymentProofs.fileName });
+    await writeAudit(tx, {
+      orgId: o.orgId,
+      actor: actorOfCaller(user),
+      action: "order.proof_upload",
+      detail: { orderNumber, fileName: name, sizeBytes: bytes.length, sha256 },
+    });
     return row!;
   });
 }

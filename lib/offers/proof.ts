@@ -13,6 +13,10 @@ export function detectProofType(bytes: Uint8Array): (typeof PROOF_TYPES)[number]
 
 /** A safe display name: no folders, no control characters, the detected extension. */
 export function safeProofName(name: string, ext: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? "").replace(/[^\w .()-]/g, "_").replace(/\.[A-Za-z0-9]{1,5}$/, "").trim().slice(0, 100);
+  const base = (name.split(/[\\/]/).pop() ?? "")
+    .replace(/[^\w .()-]/g, "_")
+    .replace(/\.[A-Za-z0-9]{1,5}$/, "")
+    .trim()
+    .slice(0, 100);
   return `${base || "payment-proof"}.${ext}`;
 }

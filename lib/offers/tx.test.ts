@@ -4,13 +4,23 @@ import { inTransaction, pgError } from "./tx";
 
 function fakeDb(failures: unknown[]) {
   let calls = 0;
-  const db = { transaction: async (fn: (tx: unknown) => Promise<unknown>) => { calls++; const f = failures.shift(); if (f) throw f; return fn({}); } };
+  const db = {
+    transaction: async (fn: (tx: unknown) => Promise<unknown>) => {
+      calls++;
+      const f = failures.shift();
+      if (f) throw f;
+      return fn({});
+    },
+  };
   return { db: db as unknown as Db, calls: () => calls };
 }
 
 describe("one transaction per verb, retried on serialization failures", () => {
   it("reads SQLSTATE and constraint through Drizzle's wrapper", () => {
-    expect(pgError(new Error("x", { cause: { code: "23505", constraint_name: "orders_one_open_key" } }))).toEqual({ code: "23505", constraint: "orders_one_open_key" });
+    expect(pgError(new Error("x", { cause: { code: "23505", constraint_name: "orders_one_open_key" } }))).toEqual({
+      code: "23505",
+      constraint: "orders_one_open_key",
+    });
     expect(pgError({ code: "40P01", constraint: undefined })).toEqual({ code: "40P01", constraint: undefined });
     expect(pgError(new Error("plain"))).toEqual({});
   });

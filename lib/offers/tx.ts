@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import { type Db, rowsOf } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 
@@ -8,7 +8,11 @@ export type Query = Db | Tx;
 
 /** SQLSTATE and constraint of a database error (Drizzle wraps driver errors in `cause`). */
 export function pgError(error: unknown): { code?: string; constraint?: string } {
-  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && depth < 4; e = e.cause as Record<string, unknown>, depth++) {
+  for (
+    let e = error as Record<string, unknown> | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as Record<string, unknown>, depth++
+  ) {
     if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) {
       return { code: e.code, constraint: (e.constraint_name ?? e.constraint) as string | undefined };
     }
@@ -39,13 +43,20 @@ export type LockedOrg = { id: string; partnerId: string; name: string; country: 
  */
 export async function lockOrg(tx: Tx, orgId: string): Promise<LockedOrg> {
   const [row] = rowsOf<{ id: string; partner_id: string; name: string; country: string; verified: boolean }>(
-    await tx.execute(sql`select id, partner_id, name, country, verified from organizations where id = ${orgId} for no key update`),
+    await tx.execute(
+      sql`select id, partner_id, name, country, verified from organizations where id = ${orgId} for no key update`,
+    ),
   );
   if (!row) throw new NotFoundError("Unknown organization");
   return { id: row.id, partnerId: row.partner_id, name: row.name, country: row.country, verified: row.verified };
 }
 
 /** Audit rows of automatic changes (expiries, lapses, enrollments at no charge) name "system". */
-export async function writeSystemAudit(tx: Tx, orgId: string, action: string, detail: Record<string, unknown>): Promise<void> {
+export async function writeSystemAudit(
+  tx: Tx,
+  orgId: string,
+  action: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
   await tx.insert(auditLog).values({ orgId, actorUserId: null, actor: "system", action, detail });
 }

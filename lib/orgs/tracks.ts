@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgTracks } from "@/db/schema";
-import { writeAudit, type Actor } from "@/lib/audit";
+import { type Actor, writeAudit } from "@/lib/audit";
 import { orgIdByPartnerId } from "@/lib/users/verbs";
 
 // SPEC §4.2: Microsoft's Business Applications track assignment, recorded by an operator, wins
@@ -15,8 +15,13 @@ export const setTrackInput = z.object({
 export async function setTrack(db: Db, actor: Actor, input: z.infer<typeof setTrackInput>, at: Date): Promise<void> {
   const orgId = await orgIdByPartnerId(db, input.partnerId);
   await db.transaction(async (tx) => {
-    await tx.insert(orgTracks).values({ orgId, solutionArea: input.area, track: input.track, setAt: at })
-      .onConflictDoUpdate({ target: [orgTracks.orgId, orgTracks.solutionArea], set: { track: input.track, setAt: at } });
+    await tx
+      .insert(orgTracks)
+      .values({ orgId, solutionArea: input.area, track: input.track, setAt: at })
+      .onConflictDoUpdate({
+        target: [orgTracks.orgId, orgTracks.solutionArea],
+        set: { track: input.track, setAt: at },
+      });
     await writeAudit(tx, { orgId, actor, action: "org.set_track", detail: { area: input.area, track: input.track } });
   });
 }

@@ -2,19 +2,30 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { writeAudit, type Actor } from "@/lib/audit";
+import { type Actor, writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 
 export const newOrgInput = z.object({
-  partnerId: z.string().trim().regex(/^[A-Za-z0-9-]{3,40}$/, "Partner id must be 3–40 letters, digits or dashes"),
+  partnerId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{3,40}$/, "Partner id must be 3–40 letters, digits or dashes"),
   name: z.string().trim().min(1, "Enter the organization's name").max(200),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Country must be a two-letter ISO code such as US"),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Country must be a two-letter ISO code such as US"),
 });
 
 export async function createOrganization(db: Db, actor: Actor, input: z.infer<typeof newOrgInput>) {
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.partnerId, input.partnerId));
-    if (existing) throw new DomainError(`An organization with partner id ${input.partnerId} already exists`, "partnerId");
+    const [existing] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.partnerId, input.partnerId));
+    if (existing)
+      throw new DomainError(`An organization with partner id ${input.partnerId} already exists`, "partnerId");
     const [org] = await tx.insert(organizations).values(input).returning();
     await writeAudit(tx, { orgId: org!.id, actor, action: "org.create", detail: { partnerId: org!.partnerId } });
     return org!;
@@ -23,7 +34,11 @@ export async function createOrganization(db: Db, actor: Actor, input: z.infer<ty
 
 export async function verifyOrganization(db: Db, actor: Actor, partnerId: string) {
   return db.transaction(async (tx) => {
-    const [org] = await tx.update(organizations).set({ verified: true }).where(eq(organizations.partnerId, partnerId)).returning();
+    const [org] = await tx
+      .update(organizations)
+      .set({ verified: true })
+      .where(eq(organizations.partnerId, partnerId))
+      .returning();
     if (!org) throw new NotFoundError(`No organization with partner id ${partnerId}`);
     await writeAudit(tx, { orgId: org.id, actor, action: "org.verify", detail: {} });
     return org;

@@ -44,7 +44,7 @@ export function fromDecimal(value: number | string): Fraction {
   if (!m || (m[2] === "" && (m[3] ?? "") === "")) throw new RangeError(`not a decimal number: ${text}`);
   const [, sign, int, fracPart = "", exp = "0"] = m;
   let n = BigInt((int || "0") + fracPart);
-  let scale = BigInt(fracPart.length) - BigInt(exp);
+  const scale = BigInt(fracPart.length) - BigInt(exp);
   if (sign === "-") n = -n;
   let d = 1n;
   if (scale > 0n) d = 10n ** scale;

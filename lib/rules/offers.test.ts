@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
 import {
-  creditorReference, formatMoney, hasLapsed, isHeld, isOrderExpired, isRenewalWindowOpen, isValidCreditorReference,
-  looksLikeCardNumber, offerAction, offerStatus, orderPayBy, paymentMethodsFor, priceFor, purchaseEligibilityWindow,
-  renewalEligibilityWindow, renewalWindow, termFor,
+  creditorReference,
+  formatMoney,
+  hasLapsed,
+  isHeld,
+  isOrderExpired,
+  isRenewalWindowOpen,
+  isValidCreditorReference,
+  looksLikeCardNumber,
+  offerAction,
+  offerStatus,
+  orderPayBy,
+  paymentMethodsFor,
+  priceFor,
+  purchaseEligibilityWindow,
+  renewalEligibilityWindow,
+  renewalWindow,
+  termFor,
 } from "./offers";
 
 const held = (anniversary: string) => ({ status: "active", anniversary });
@@ -104,12 +118,23 @@ describe("wire transfers", () => {
 
 describe("masked payment instruments", () => {
   it("refuses anything that looks like a full card number", () => {
-    for (const s of ["4242424242424242", "4242 4242 4242 4242", "4242-4242-4242-4242", "Visa 5555.5555.5555.4444", "378282246310005"]) {
+    for (const s of [
+      "4242424242424242",
+      "4242 4242 4242 4242",
+      "4242-4242-4242-4242",
+      "Visa 5555.5555.5555.4444",
+      "378282246310005",
+    ]) {
       expect(looksLikeCardNumber(s)).toBe(true);
     }
   });
   it("accepts masked descriptions", () => {
-    for (const s of ["Visa ending 4242", "Mastercard •••• 4444, expires 12/28", "Invoice (net 30), PO 12345", "IBAN DE** **** **** 1234"]) {
+    for (const s of [
+      "Visa ending 4242",
+      "Mastercard •••• 4444, expires 12/28",
+      "Invoice (net 30), PO 12345",
+      "IBAN DE** **** **** 1234",
+    ]) {
       expect(looksLikeCardNumber(s)).toBe(false);
     }
   });

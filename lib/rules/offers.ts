@@ -2,10 +2,18 @@
 // fresh purchase, eligibility windows, payment methods and prices by country. No clock reads:
 // "today" is always a parameter (ISO dates compare chronologically as strings).
 import {
-  CURRENCY_BY_COUNTRY, DEFAULT_CURRENCY, DEFAULT_PAYMENT_METHODS, ELIGIBILITY_MONTHS, OFFERS,
-  ORDER_PAYMENT_DAYS, PAYMENT_METHODS_BY_COUNTRY, RENEWAL_WINDOW_DAYS, type OfferId, type PaymentMethod,
+  CURRENCY_BY_COUNTRY,
+  DEFAULT_CURRENCY,
+  DEFAULT_PAYMENT_METHODS,
+  ELIGIBILITY_MONTHS,
+  OFFERS,
+  type OfferId,
+  ORDER_PAYMENT_DAYS,
+  PAYMENT_METHODS_BY_COUNTRY,
+  type PaymentMethod,
+  RENEWAL_WINDOW_DAYS,
 } from "./offers-catalog";
-import { addDays, addYears, endOfMonth, monthOf, shiftMonth, startOfMonth, type IsoDate } from "./time";
+import { addDays, addYears, endOfMonth, type IsoDate, monthOf, shiftMonth, startOfMonth } from "./time";
 
 export type DesignationState = { status: "active" | "lapsed" | string; anniversary: IsoDate } | null;
 export type OfferStatus = "not_qualified" | "ready_to_buy" | "awaiting_payment" | "active" | "renewal_due" | "lapsed";
@@ -36,7 +44,12 @@ export function offerAction(today: IsoDate, d: DesignationState, hasOpenOrder: b
   return isHeld(today, d) ? "renew" : "buy";
 }
 
-export function offerStatus(today: IsoDate, d: DesignationState, hasOpenOrder: boolean, qualified: boolean): OfferStatus {
+export function offerStatus(
+  today: IsoDate,
+  d: DesignationState,
+  hasOpenOrder: boolean,
+  qualified: boolean,
+): OfferStatus {
   if (hasOpenOrder) return "awaiting_payment";
   if (isHeld(today, d)) return isRenewalWindowOpen(today, d!.anniversary) ? "renewal_due" : "active";
   if (d !== null) return "lapsed";
@@ -44,7 +57,11 @@ export function offerStatus(today: IsoDate, d: DesignationState, hasOpenOrder: b
 }
 
 /** The term an order pays for: a purchase starts today, a renewal at the previous anniversary. */
-export function termFor(kind: "purchase" | "renewal", today: IsoDate, anniversary: IsoDate | null): { start: IsoDate; end: IsoDate } {
+export function termFor(
+  kind: "purchase" | "renewal",
+  today: IsoDate,
+  anniversary: IsoDate | null,
+): { start: IsoDate; end: IsoDate } {
   if (kind === "renewal") {
     if (!anniversary) throw new RangeError("a renewal needs the previous anniversary");
     return { start: anniversary, end: addYears(anniversary, 1) };
@@ -80,7 +97,11 @@ const MONEY_FORMATS = new Map<string, Intl.NumberFormat>(); // one per currency:
 
 export function formatMoney(amountMinor: number, currency: string): string {
   let fmt = MONEY_FORMATS.get(currency);
-  if (!fmt) MONEY_FORMATS.set(currency, (fmt = new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "code" })));
+  if (!fmt)
+    MONEY_FORMATS.set(
+      currency,
+      (fmt = new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "code" })),
+    );
   const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
   return fmt.format(amountMinor / 10 ** digits).replace(/\u00a0/g, " ");
 }
@@ -98,7 +119,7 @@ export function isOrderExpired(today: IsoDate, payBy: IsoDate | null): boolean {
 export function creditorReference(reference: string): string {
   const ref = reference.toUpperCase().replace(/[^A-Z0-9]/g, "");
   if (!ref || ref.length > 21) throw new RangeError(`Invalid reference "${reference}"`);
-  const numeric = (ref + "RF00").replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  const numeric = `${ref}RF00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
   let mod = 0;
   for (const ch of numeric) mod = (mod * 10 + Number(ch)) % 97;
   return `RF${String(98 - mod).padStart(2, "0")}${ref}`;
@@ -119,5 +140,5 @@ export function isValidCreditorReference(value: string): boolean {
  * or account number and is refused.
  */
 export function looksLikeCardNumber(text: string): boolean {
-  return /\d{9,}/.test(text.replace(/(?<=\d)[\s.\-]+(?=\d)/g, ""));
+  return /\d{9,}/.test(text.replace(/(?<=\d)[\s.-]+(?=\d)/g, ""));
 }

@@ -1,4 +1,4 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addDays,
   addMonths,
@@ -38,8 +38,18 @@ describe("windowFor (SPEC §2)", () => {
     expect(w.start).toBe("2023-03-01");
     expect(w.end).toBe("2024-02-29");
     expect(windowFor("2026-01-15").months).toEqual([
-      "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06",
-      "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12",
+      "2025-01",
+      "2025-02",
+      "2025-03",
+      "2025-04",
+      "2025-05",
+      "2025-06",
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
     ]);
     expect(windowFor("2025-02-28").lastMonth).toBe("2025-02");
     expect(windowFor("2024-02-28").lastMonth).toBe("2024-01"); // leap year: 28th is not the last day

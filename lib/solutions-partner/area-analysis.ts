@@ -18,7 +18,13 @@ export type AreaAnalysis = {
 
 const analyses = versionedMemoAsync<AreaAnalysis>(300);
 
-export function analyzeArea(db: Db, orgId: string, view: SolutionsPartnerView, area: AreaSlug, track: Track): Promise<AreaAnalysis> {
+export function analyzeArea(
+  db: Db,
+  orgId: string,
+  view: SolutionsPartnerView,
+  area: AreaSlug,
+  track: Track,
+): Promise<AreaAnalysis> {
   const key = view.versionKey === null ? null : `${view.versionKey}|${area}|${track}`;
   return analyses(key, async () => {
     return {

@@ -1,6 +1,6 @@
 import type { AreaSlug } from "@/lib/rules/areas";
-import type { TsRuleset } from "@/lib/rules/training-services";
 import { formatOneDecimal } from "@/lib/rules/number-format";
+import type { TsRuleset } from "@/lib/rules/training-services";
 
 // Presentation of SPEC §3 criteria: titles, formulas and business logic in plain words,
 // built from the ruleset data so the words follow the rules when they change.
@@ -73,7 +73,9 @@ export function areaCriterionText(id: AreaCriterionId, areaName: string, r: TsRu
 }
 
 export function detailsHref(criterion: BaseCriterionId | AreaCriterionId, area?: AreaSlug): string {
-  return area ? `/membership/training-services/areas/${area}/${criterion}` : `/membership/training-services/${criterion}`;
+  return area
+    ? `/membership/training-services/areas/${area}/${criterion}`
+    : `/membership/training-services/${criterion}`;
 }
 
 export function downloadHref(criterion: BaseCriterionId | AreaCriterionId, area?: AreaSlug): string {

@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organizations, sessions, users } from "@/db/schema";
-import { writeAudit, type Actor } from "@/lib/audit";
+import { type Actor, writeAudit } from "@/lib/audit";
 import { normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword, PASSWORD_RULE } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/roles";
@@ -23,21 +23,35 @@ export type NewUserInput = z.infer<typeof newUserInput>;
 export async function createUser(db: Db, actor: Actor, orgId: string, input: NewUserInput) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${normalizeEmail(input.email)}`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${normalizeEmail(input.email)}`);
     if (taken) throw new DomainError("A user with this email already exists", "email");
     const [user] = await tx
       .insert(users)
       .values({ orgId, email: normalizeEmail(input.email), name: input.name, role: input.role, passwordHash })
       .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
-    await writeAudit(tx, { orgId, actor, action: "user.create", detail: { userId: user!.id, email: user!.email, role: user!.role } });
+    await writeAudit(tx, {
+      orgId,
+      actor,
+      action: "user.create",
+      detail: { userId: user!.id, email: user!.email, role: user!.role },
+    });
     return user!;
   });
 }
 
-export const changeRoleInput = z.object({ userId: z.string().uuid("Unknown user"), role: z.enum(ROLES, { message: "Choose a role" }) });
+export const changeRoleInput = z.object({
+  userId: z.string().uuid("Unknown user"),
+  role: z.enum(ROLES, { message: "Choose a role" }),
+});
 
 async function userOfOrg(tx: Pick<Db, "select">, orgId: string, userId: string) {
-  const [user] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.orgId, orgId)));
+  const [user] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.orgId, orgId)));
   if (!user) throw new NotFoundError("That user is not in your organization");
   return user;
 }
@@ -47,7 +61,14 @@ async function assertAnotherGlobalAdmin(tx: Pick<Db, "select">, orgId: string, u
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.role, "global_admin"), ne(users.id, userId), sql`${users.disabledAt} is null`));
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        eq(users.role, "global_admin"),
+        ne(users.id, userId),
+        sql`${users.disabledAt} is null`,
+      ),
+    );
   if (!row || row.n === 0) throw new DomainError("The organization needs at least one active global admin");
 }
 
@@ -57,13 +78,24 @@ export async function changeRole(db: Db, actor: Actor, orgId: string, input: z.i
     if (user.role === input.role) return;
     if (user.role === "global_admin") await assertAnotherGlobalAdmin(tx, orgId, user.id);
     await tx.update(users).set({ role: input.role }).where(eq(users.id, user.id));
-    await writeAudit(tx, { orgId, actor, action: "user.role_change", detail: { userId: user.id, email: user.email, from: user.role, to: input.role } });
+    await writeAudit(tx, {
+      orgId,
+      actor,
+      action: "user.role_change",
+      detail: { userId: user.id, email: user.email, from: user.role, to: input.role },
+    });
   });
 }
 
 export const disableUserInput = z.object({ userId: z.string().uuid("Unknown user") });
 
-export async function disableUser(db: Db, actor: Actor, orgId: string, input: z.infer<typeof disableUserInput>, at: Date) {
+export async function disableUser(
+  db: Db,
+  actor: Actor,
+  orgId: string,
+  input: z.infer<typeof disableUserInput>,
+  at: Date,
+) {
   return db.transaction(async (tx) => {
     const user = await userOfOrg(tx, orgId, input.userId);
     if (user.disabledAt) return;
@@ -76,14 +108,24 @@ export async function disableUser(db: Db, actor: Actor, orgId: string, input: z.
 
 export async function listUsers(db: Db, orgId: string) {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.orgId, orgId))
     .orderBy(users.name);
 }
 
 export async function orgIdByPartnerId(db: Db, partnerId: string): Promise<string> {
-  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.partnerId, partnerId));
+  const [org] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.partnerId, partnerId));
   if (!org) throw new NotFoundError(`No organization with partner id ${partnerId}`);
   return org.id;
 }

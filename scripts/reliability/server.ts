@@ -1,19 +1,24 @@
 // Test servers for the reliability suite (issue #8): a fresh database (a new PostgreSQL database
 // on DATABASE_URL's server, else a temporary PGlite folder), seeded through the app's own verbs,
 // and production `next start` instances on 127.0.0.1 whose logs are kept for inspection.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { closeDatabase, openDatabase, useDatabase, type DbHandle } from "@/db/client";
+import { closeDatabase, type DbHandle, openDatabase, useDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
 export const AUTH_SECRET = "reliability-secret-0123456789-abcdef";
 export const TODAY = "2026-11-15";
 
-export type TestDatabase = { env: Record<string, string>; url: string | null; describe: string; drop: () => Promise<void> };
+export type TestDatabase = {
+  env: Record<string, string>;
+  url: string | null;
+  describe: string;
+  drop: () => Promise<void>;
+};
 
 /** A fresh, migrated database; `seed` runs on it in this process before any server opens it. */
 export async function freshDatabase(seed: (handle: DbHandle) => Promise<void>): Promise<TestDatabase> {
@@ -28,7 +33,9 @@ export async function freshDatabase(seed: (handle: DbHandle) => Promise<void>): 
     const url = new URL(server);
     url.pathname = `/${name}`;
     db = {
-      env: { DATABASE_URL: url.toString() }, url: url.toString(), describe: `PostgreSQL database ${name}`,
+      env: { DATABASE_URL: url.toString() },
+      url: url.toString(),
+      describe: `PostgreSQL database ${name}`,
       drop: async () => {
         const a = postgres(server, { max: 1, onnotice: () => {} });
         await a.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
@@ -37,7 +44,12 @@ export async function freshDatabase(seed: (handle: DbHandle) => Promise<void>): 
     };
   } else {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pmc-rel-")), "pglite");
-    db = { env: { PGLITE_DIR: dir, DATABASE_URL: "" }, url: null, describe: `embedded PGlite ${dir}`, drop: async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }) };
+    db = {
+      env: { PGLITE_DIR: dir, DATABASE_URL: "" },
+      url: null,
+      describe: `embedded PGlite ${dir}`,
+      drop: async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }),
+    };
   }
   process.env.AUTH_SECRET ??= AUTH_SECRET; // order keys issued while seeding must verify in the servers
   const handle = openDatabase(db.url ? { url: db.url } : { dir: db.env.PGLITE_DIR! });
@@ -48,14 +60,23 @@ export async function freshDatabase(seed: (handle: DbHandle) => Promise<void>): 
   return db;
 }
 
-export type AppServer = { port: number; base: string; logs: string[]; process: ChildProcess; stop: () => Promise<void> };
+export type AppServer = {
+  port: number;
+  base: string;
+  logs: string[];
+  process: ChildProcess;
+  stop: () => Promise<void>;
+};
 
 /** The first port from `from` on that nothing listens: a server left over from an earlier run
  *  must neither fail the start nor, worse, answer the health check in the new server's place. */
 async function freePort(from: number): Promise<number> {
   for (let port = from; port < from + 100; port++) {
     const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer().once("error", () => resolve(false)).once("listening", () => probe.close(() => resolve(true)));
+      const probe = net
+        .createServer()
+        .once("error", () => resolve(false))
+        .once("listening", () => probe.close(() => resolve(true)));
       probe.listen(port, "127.0.0.1");
     });
     if (free) return port;
@@ -67,10 +88,21 @@ async function freePort(from: number): Promise<number> {
  *  once /api/health answers. */
 export async function startServer(db: TestDatabase, wanted: number): Promise<AppServer> {
   const port = await freePort(wanted);
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...db.env, NODE_ENV: "production", AUTH_SECRET, APP_TODAY: TODAY, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        ...db.env,
+        NODE_ENV: "production",
+        AUTH_SECRET,
+        APP_TODAY: TODAY,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  );
   const logs: string[] = [];
   const logFile = path.join(os.tmpdir(), `pmc-reliability-${process.pid}-${port}.log`);
   const sink = fs.createWriteStream(logFile);
@@ -98,7 +130,10 @@ export async function startServer(db: TestDatabase, wanted: number): Promise<App
   }
   console.log(`  server on ${base}, logs in ${logFile}`);
   return {
-    port, base, logs, process: child,
+    port,
+    base,
+    logs,
+    process: child,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
@@ -111,13 +146,20 @@ export async function startServer(db: TestDatabase, wanted: number): Promise<App
 export async function signIn(base: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: base },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/membership" }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("authjs.session-token="));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("authjs.session-token="));
   if (!session) throw new Error(`sign-in of ${email} failed: ${res.status} ${res.headers.get("location")}`);
   return session;
 }
@@ -127,8 +169,16 @@ export async function trySignIn(base: string, email: string, password: string): 
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), origin: base },
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; "),
+      origin: base,
+    },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/membership" }),
   });
   if (res.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="))) return "ok";
@@ -136,14 +186,22 @@ export async function trySignIn(base: string, email: string, password: string): 
 }
 
 /** The idempotency key of an order form on the offers page (issued by the server, as for a browser). */
-export async function orderKey(base: string, cookie: string, offer: "training-services" | "solutions-partner", kind: "purchase" | "renewal" = "purchase"): Promise<string> {
+export async function orderKey(
+  base: string,
+  cookie: string,
+  offer: "training-services" | "solutions-partner",
+  kind: "purchase" | "renewal" = "purchase",
+): Promise<string> {
   let last = "";
   for (let attempt = 0; attempt < 3; attempt++) {
     const res = await fetch(`${base}/membership/offers`, { headers: { cookie }, redirect: "manual" });
     const html = await res.text();
     const key = new RegExp(`${offer}\\.${kind}\\.[A-Za-z0-9_-]+\\.[0-9a-z]+\\.[A-Za-z0-9_-]+`).exec(html)?.[0];
     if (key) return key;
-    last = `${res.status} ${res.headers.get("location") ?? ""} ${html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 300)}`;
+    last = `${res.status} ${res.headers.get("location") ?? ""} ${html
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .slice(0, 300)}`;
   }
   throw new Error(`no ${offer} ${kind} form on the offers page: ${last}`);
 }
@@ -158,12 +216,24 @@ export function actionId(exportedName: string): string {
 }
 
 /** Calls a `(previousState, formData)` server action over HTTP, as React's client does. */
-export async function callAction(base: string, cookie: string, pagePath: string, id: string, fields: Record<string, string>, opts: { origin?: string | null } = {}): Promise<{ status: number; body: string; redirect: string }> {
+export async function callAction(
+  base: string,
+  cookie: string,
+  pagePath: string,
+  id: string,
+  fields: Record<string, string>,
+  opts: { origin?: string | null } = {},
+): Promise<{ status: number; body: string; redirect: string }> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
   form.append("0", JSON.stringify([{}, "$K1"]));
   const origin = opts.origin === undefined ? base : opts.origin;
-  const res = await fetch(`${base}${pagePath}`, { method: "POST", redirect: "manual", headers: { cookie, ...(origin === null ? {} : { origin }), "next-action": id, accept: "text/x-component" }, body: form });
+  const res = await fetch(`${base}${pagePath}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie, ...(origin === null ? {} : { origin }), "next-action": id, accept: "text/x-component" },
+    body: form,
+  });
   // an action that redirects names its target in x-action-redirect (the body carries that page when Next could render it)
   return { status: res.status, body: await res.text(), redirect: res.headers.get("x-action-redirect") ?? "" };
 }

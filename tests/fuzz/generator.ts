@@ -8,9 +8,9 @@
 // The pieces: ./shapes.ts (kinds, valid rows, PRNG, CSV helpers) and ./mutations.ts.
 import type { ImportKind } from "@/lib/imports/columns";
 import { MUTATIONS, REJECT } from "./mutations";
-import { KINDS, line, prng, SHAPES, utf8, type FuzzCase } from "./shapes";
+import { type FuzzCase, KINDS, line, prng, SHAPES, utf8 } from "./shapes";
 
-export { FUZZ_COURSES_CSV, KINDS, prng, type Expect, type FuzzCase } from "./shapes";
+export { type Expect, FUZZ_COURSES_CSV, type FuzzCase, KINDS, prng } from "./shapes";
 
 function baseRows(kind: ImportKind, rand: () => number, serial: number): string[][] {
   const count = 1 + Math.floor(rand() * 12);
@@ -20,7 +20,7 @@ function baseRows(kind: ImportKind, rand: () => number, serial: number): string[
 /** A line of `bytes` bytes, in 64 KiB chunks: read and refused without holding it whole. */
 export function hugeLine(kind: ImportKind, bytes: number): () => AsyncGenerator<Buffer> {
   return async function* () {
-    yield utf8(line(SHAPES[kind].header) + "\n");
+    yield utf8(`${line(SHAPES[kind].header)}\n`);
     const chunk = Buffer.alloc(64 * 1024, 0x41);
     for (let sent = 0; sent < bytes; sent += chunk.length) yield chunk;
     yield utf8("\n");
@@ -44,7 +44,12 @@ export function generateCorpus(count: number, seed = 8, hugeLines = 0): FuzzCase
   }
   for (let i = 0; i < hugeLines; i++) {
     const kind = KINDS[i % KINDS.length]!;
-    cases.push({ name: `#${cases.length} ${kind}: a 10 MB line`, kind, body: hugeLine(kind, 10 * 1024 * 1024), expect: REJECT });
+    cases.push({
+      name: `#${cases.length} ${kind}: a 10 MB line`,
+      kind,
+      body: hugeLine(kind, 10 * 1024 * 1024),
+      expect: REJECT,
+    });
   }
   return cases;
 }

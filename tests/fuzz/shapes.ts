@@ -16,15 +16,24 @@ export type FuzzCase = {
   expect: Expect;
 };
 
-export const KINDS: ImportKind[] = ["courses", "courseware-completions", "exam-vouchers", "mtm-surveys", "customers", "certifications", "usage", "deployments"];
+export const KINDS: ImportKind[] = [
+  "courses",
+  "courseware-completions",
+  "exam-vouchers",
+  "mtm-surveys",
+  "customers",
+  "certifications",
+  "usage",
+  "deployments",
+];
 
 /** Known references the fuzz database holds (tests/fuzz seeds the course catalog first). */
-export const FUZZ_COURSES_CSV = [
+export const FUZZ_COURSES_CSV = `${[
   "course_code,title,solution_area,category,duration_days",
   "AZ-104T00,Azure Administrator,infrastructure,three-days-or-more,4",
   "AZ-900T00,Azure Fundamentals,,fundamentals,1",
   "PL-300T00,Power BI Data Analyst,business-applications,two-days-or-less,2",
-].join("\n") + "\n";
+].join("\n")}\n`;
 
 export type KindShape = {
   header: string[];
@@ -64,7 +73,15 @@ export const SHAPES: Record<ImportKind, KindShape> = {
     extraColumnsKept: true,
   },
   customers: {
-    header: ["customer_id", "customer_name", "solution_area", "segment", "association", "eligible_from", "eligible_until"],
+    header: [
+      "customer_id",
+      "customer_name",
+      "solution_area",
+      "segment",
+      "association",
+      "eligible_from",
+      "eligible_until",
+    ],
     row: (n) => [`C-FZ-${n}`, `Fuzz Customer ${n}`, "security", "enterprise", "csp", "2025-01-01", ""],
     text: { column: "customer_name", table: "customers", key: "customer_id" },
     date: "eligible_from",
@@ -78,7 +95,13 @@ export const SHAPES: Record<ImportKind, KindShape> = {
   },
   usage: {
     header: ["solution_area", "association", "measure", "month", "value"],
-    row: (n) => ["data-ai", "csp", "azure-consumption-usd", `${2000 + (n % 26)}-${pad((Math.floor(n / 26) % 12) + 1)}`, `${n}.5`],
+    row: (n) => [
+      "data-ai",
+      "csp",
+      "azure-consumption-usd",
+      `${2000 + (n % 26)}-${pad((Math.floor(n / 26) % 12) + 1)}`,
+      `${n}.5`,
+    ],
     enumColumn: "measure",
   },
   deployments: {
@@ -103,5 +126,6 @@ export function prng(seed: number): () => number {
 
 export const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 export const line = (cells: string[]) => cells.map(quote).join(",");
-export const csv = (header: string[], rows: string[][], eol = "\n") => [line(header), ...rows.map(line)].join(eol) + eol;
+export const csv = (header: string[], rows: string[][], eol = "\n") =>
+  [line(header), ...rows.map(line)].join(eol) + eol;
 export const utf8 = (s: string) => Buffer.from(s, "utf8");

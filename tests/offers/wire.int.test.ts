@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commandsForTest } from "./cli-io";
 import { db } from "@/db/client";
 import { auditLog, designations, orders, spEnrollments } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
@@ -10,6 +9,7 @@ import { loadOfferCards } from "@/lib/offers/state";
 import { isValidCreditorReference } from "@/lib/rules/offers";
 import { addDays } from "@/lib/rules/time";
 import { useTestDatabase } from "../test-db";
+import { commandsForTest } from "./cli-io";
 import { form, makeOrg, PDF_BYTES, PNG_BYTES, recordSp, TODAY } from "./helpers";
 
 useTestDatabase();
@@ -25,40 +25,91 @@ afterAll(() => {
 async function wireOrder(partnerId: string, today = TODAY) {
   const org = await makeOrg(partnerId);
   await recordSp(org.id, "security", true, `${addDays(today, -5)}T10:00:00Z`);
-  const { order } = await purchaseDesignation(db(), org.as.account_admin, form(org, "solutions-partner", "purchase", "wire_transfer"), today);
+  const { order } = await purchaseDesignation(
+    db(),
+    org.as.account_admin,
+    form(org, "solutions-partner", "purchase", "wire_transfer"),
+    today,
+  );
   return { org, order };
 }
 
 describe("wire transfer", () => {
   it("awaits payment with a bank reference, takes a proof, and turns Active on `orders confirm-payment`", async () => {
     const { org, order } = await wireOrder("w-flow");
-    expect(order).toMatchObject({ status: "awaiting_payment", method: "wire_transfer", expiresOn: "2026-12-15", paidOn: null });
+    expect(order).toMatchObject({
+      status: "awaiting_payment",
+      method: "wire_transfer",
+      expiresOn: "2026-12-15",
+      paidOn: null,
+    });
     expect(isValidCreditorReference(order.bankReference!)).toBe(true);
     expect(await db().select().from(designations).where(eq(designations.orgId, org.id))).toHaveLength(0);
 
-    await expect(uploadPaymentProof(db(), org.as.account_admin, { orderNumber: order.number, fileName: "x.png", bytes: new TextEncoder().encode("not an image") }, TODAY)).rejects.toThrow(/PDF, PNG or JPEG/);
-    await expect(uploadPaymentProof(db(), org.as.account_admin, { orderNumber: order.number, fileName: "big.pdf", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x25) }, TODAY)).rejects.toThrow(/larger than 5 MB/);
-    const proof = await uploadPaymentProof(db(), org.as.account_admin, { orderNumber: order.number, fileName: "../../receipt.exe.png", bytes: PNG_BYTES }, TODAY);
+    await expect(
+      uploadPaymentProof(
+        db(),
+        org.as.account_admin,
+        { orderNumber: order.number, fileName: "x.png", bytes: new TextEncoder().encode("not an image") },
+        TODAY,
+      ),
+    ).rejects.toThrow(/PDF, PNG or JPEG/);
+    await expect(
+      uploadPaymentProof(
+        db(),
+        org.as.account_admin,
+        { orderNumber: order.number, fileName: "big.pdf", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x25) },
+        TODAY,
+      ),
+    ).rejects.toThrow(/larger than 5 MB/);
+    const proof = await uploadPaymentProof(
+      db(),
+      org.as.account_admin,
+      { orderNumber: order.number, fileName: "../../receipt.exe.png", bytes: PNG_BYTES },
+      TODAY,
+    );
     expect(proof.fileName).toBe("receipt.exe.png");
-    await uploadPaymentProof(db(), org.as.global_admin, { orderNumber: order.number, fileName: "swift.pdf", bytes: PDF_BYTES }, TODAY);
+    await uploadPaymentProof(
+      db(),
+      org.as.global_admin,
+      { orderNumber: order.number, fileName: "swift.pdf", bytes: PDF_BYTES },
+      TODAY,
+    );
 
     const cli = commandsForTest();
     expect(await cli.run(["orders", "confirm-payment", order.number])).toBe(0);
     expect(cli.output()).toContain(`Order ${order.number} is active`);
     const [paid] = await db().select().from(orders).where(eq(orders.id, order.id));
     expect(paid).toMatchObject({ status: "active", paidOn: "2026-11-20", termEnd: "2027-11-15" });
-    expect((await db().select().from(designations).where(eq(designations.orgId, org.id)))[0]).toMatchObject({ status: "active", anniversary: "2027-11-15" });
-    expect((await db().select().from(spEnrollments).where(eq(spEnrollments.orgId, org.id))).map((e) => e.solutionArea)).toEqual(["security"]);
-    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "order.payment_confirm")));
+    expect((await db().select().from(designations).where(eq(designations.orgId, org.id)))[0]).toMatchObject({
+      status: "active",
+      anniversary: "2027-11-15",
+    });
+    expect(
+      (await db().select().from(spEnrollments).where(eq(spEnrollments.orgId, org.id))).map((e) => e.solutionArea),
+    ).toEqual(["security"]);
+    const [audit] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "order.payment_confirm")));
     expect(audit).toMatchObject({ actor: "cli" });
-    const card = (await loadOfferCards(db(), { orgId: org.id, role: "account_admin", verified: true, country: "US" }, "2026-11-20")).cards[0]!;
+    const card = (
+      await loadOfferCards(db(), { orgId: org.id, role: "account_admin", verified: true, country: "US" }, "2026-11-20")
+    ).cards[0]!;
     expect(card).toMatchObject({ offer: "solutions-partner", status: "active" });
 
     expect(await cli.run(["orders", "confirm-payment", order.number])).toBe(0);
     expect(cli.output()).toContain("already active");
     expect(await cli.run(["orders", "confirm-payment", "PMC-999999999"])).toBe(1);
     expect(await cli.run(["orders", "confirm-payment"])).toBe(2);
-    await expect(uploadPaymentProof(db(), org.as.account_admin, { orderNumber: order.number, fileName: "late.png", bytes: PNG_BYTES }, TODAY)).rejects.toThrow(/no longer awaiting payment/);
+    await expect(
+      uploadPaymentProof(
+        db(),
+        org.as.account_admin,
+        { orderNumber: order.number, fileName: "late.png", bytes: PNG_BYTES },
+        TODAY,
+      ),
+    ).rejects.toThrow(/no longer awaiting payment/);
   });
 
   it("expires an unpaid order after 30 days when state is read, and then allows a new order", async () => {
@@ -68,11 +119,19 @@ describe("wire transfer", () => {
     expect((await loadOfferCards(db(), ctx, "2026-12-16")).cards[0]!.status).toBe("ready_to_buy");
     const [expired] = await db().select().from(orders).where(eq(orders.id, order.id));
     expect(expired).toMatchObject({ status: "expired", closedOn: "2026-12-16" });
-    const audits = await db().select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "order.expire")));
+    const audits = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "order.expire")));
     expect(audits).toHaveLength(1);
     const cli = commandsForTest();
     expect(await cli.run(["orders", "confirm-payment", order.number])).toBe(1);
-    const again = await purchaseDesignation(db(), org.as.account_admin, form(org, "solutions-partner", "purchase", "wire_transfer"), "2026-12-16");
+    const again = await purchaseDesignation(
+      db(),
+      org.as.account_admin,
+      form(org, "solutions-partner", "purchase", "wire_transfer"),
+      "2026-12-16",
+    );
     expect(again.order.status).toBe("awaiting_payment");
   });
 
@@ -85,15 +144,31 @@ describe("wire transfer", () => {
 
   it("cancels an awaiting order once; then a new order may be placed", async () => {
     const { org, order } = await wireOrder("w-cancel");
-    await expect(purchaseDesignation(db(), org.as.account_admin, form(org, "solutions-partner", "purchase", "wire_transfer"), TODAY)).rejects.toThrow(/Already ordered: order PMC-\d+ .* awaits payment/);
+    await expect(
+      purchaseDesignation(
+        db(),
+        org.as.account_admin,
+        form(org, "solutions-partner", "purchase", "wire_transfer"),
+        TODAY,
+      ),
+    ).rejects.toThrow(/Already ordered: order PMC-\d+ .* awaits payment/);
     const other = await makeOrg("w-cancel-other");
-    await expect(cancelOrder(db(), other.as.global_admin, { orderNumber: order.number }, TODAY)).rejects.toThrow(/No order .* in your organization/);
+    await expect(cancelOrder(db(), other.as.global_admin, { orderNumber: order.number }, TODAY)).rejects.toThrow(
+      /No order .* in your organization/,
+    );
     const cancelled = await cancelOrder(db(), org.as.global_admin, { orderNumber: order.number }, TODAY);
     expect(cancelled).toMatchObject({ status: "cancelled", closedOn: TODAY });
-    await expect(cancelOrder(db(), org.as.global_admin, { orderNumber: order.number }, TODAY)).rejects.toThrow(/no longer awaiting payment/);
+    await expect(cancelOrder(db(), org.as.global_admin, { orderNumber: order.number }, TODAY)).rejects.toThrow(
+      /no longer awaiting payment/,
+    );
     const cli = commandsForTest();
     expect(await cli.run(["orders", "confirm-payment", order.number])).toBe(1);
-    const again = await purchaseDesignation(db(), org.as.account_admin, form(org, "solutions-partner", "purchase", "wire_transfer"), TODAY);
+    const again = await purchaseDesignation(
+      db(),
+      org.as.account_admin,
+      form(org, "solutions-partner", "purchase", "wire_transfer"),
+      TODAY,
+    );
     expect(again.order.status).toBe("awaiting_payment");
   });
 
@@ -103,13 +178,29 @@ describe("wire transfer", () => {
     process.env.APP_TODAY = "2025-11-30";
     resetEnvCache();
     expect(await cli.run(["orders", "confirm-payment", order.number])).toBe(0);
-    const { order: renewal } = await renewDesignation(db(), org.as.account_admin, form(org, "solutions-partner", "renewal", "wire_transfer"), "2026-11-20");
+    const { order: renewal } = await renewDesignation(
+      db(),
+      org.as.account_admin,
+      form(org, "solutions-partner", "renewal", "wire_transfer"),
+      "2026-11-20",
+    );
     expect(renewal).toMatchObject({ status: "awaiting_payment", termStart: "2026-11-25", termEnd: "2027-11-25" });
     process.env.APP_TODAY = "2026-11-28";
     resetEnvCache();
-    expect((await loadOfferCards(db(), { orgId: org.id, role: "account_admin", verified: true, country: "US" }, "2026-11-28")).cards[0]!.status).toBe("awaiting_payment");
+    expect(
+      (
+        await loadOfferCards(
+          db(),
+          { orgId: org.id, role: "account_admin", verified: true, country: "US" },
+          "2026-11-28",
+        )
+      ).cards[0]!.status,
+    ).toBe("awaiting_payment");
     expect(await cli.run(["orders", "confirm-payment", renewal.number])).toBe(0);
-    expect((await db().select().from(designations).where(eq(designations.orgId, org.id)))[0]).toMatchObject({ status: "active", anniversary: "2027-11-25" });
+    expect((await db().select().from(designations).where(eq(designations.orgId, org.id)))[0]).toMatchObject({
+      status: "active",
+      anniversary: "2027-11-25",
+    });
     process.env.APP_TODAY = "2026-11-20";
     resetEnvCache();
   });

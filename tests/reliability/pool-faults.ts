@@ -16,7 +16,8 @@ const tag = `pool_fault_${process.pid}`;
 async function killSleeper(): Promise<number> {
   for (let i = 0; i < 100; i++) {
     await new Promise((r) => setTimeout(r, 50));
-    const rows = await admin`select pid from pg_stat_activity where query like ${`select pg_sleep(5) as ${tag}%`} and pid <> pg_backend_pid()`;
+    const rows =
+      await admin`select pid from pg_stat_activity where query like ${`select pg_sleep(5) as ${tag}%`} and pid <> pg_backend_pid()`;
     if (rows.length) {
       for (const r of rows) await admin`select pg_terminate_backend(${r.pid})`;
       return rows.length;
@@ -31,7 +32,11 @@ async function timed(what: () => PromiseLike<unknown>): Promise<{ ok: boolean; m
     await what();
     return { ok: true, ms: Date.now() - started };
   } catch (error) {
-    return { ok: false, ms: Date.now() - started, code: String((error as { code?: string }).code ?? (error as Error).message) };
+    return {
+      ok: false,
+      ms: Date.now() - started,
+      code: String((error as { code?: string }).code ?? (error as Error).message),
+    };
   }
 }
 

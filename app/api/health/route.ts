@@ -9,6 +9,9 @@ export async function GET() {
     return Response.json({ status: "ok", database: "reachable" }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     logUnexpected(error, { route: "/api/health" });
-    return Response.json({ status: "degraded", database: "unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { status: "degraded", database: "unreachable" },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
   }
 }

@@ -5,9 +5,12 @@ import { alertCount } from "./load";
 export function AlertsLink({ count }: { count: number | null }) {
   const label = count === null ? "Alerts" : `Alerts (${count})`;
   return (
-    <Link href="/membership/alerts" data-testid="alerts-link"
+    <Link
+      href="/membership/alerts"
+      data-testid="alerts-link"
       aria-label={count === null ? "Alerts" : `Alerts: ${count === 0 ? "none" : count}`}
-      className={`rounded-full px-2 py-0.5 text-xs font-semibold ${count ? "bg-amber-300 text-amber-950 hover:bg-amber-200" : "bg-white/15 text-white hover:bg-white/25"}`}>
+      className={`rounded-full px-2 py-0.5 text-xs font-semibold ${count ? "bg-amber-300 text-amber-950 hover:bg-amber-200" : "bg-white/15 text-white hover:bg-white/25"}`}
+    >
       {label}
     </Link>
   );

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { StatusBadge, type Tone } from "@/components/ui/status-badge";
+import type { AlertSeverity } from "@/lib/alerts";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
-import type { AlertSeverity } from "@/lib/alerts";
 import { alertsFor } from "./load";
 
 export const metadata: Metadata = { title: "Alerts" };
@@ -21,9 +21,14 @@ export default async function AlertsPage() {
   const alerts = await alertsFor(ctx.orgId, today());
   return (
     <>
-      <PageHeader title="Alerts" description="Renewal windows, orders awaiting payment, criteria at risk of roll-off and certifications expiring — the most urgent first." />
+      <PageHeader
+        title="Alerts"
+        description="Renewal windows, orders awaiting payment, criteria at risk of roll-off and certifications expiring — the most urgent first."
+      />
       {alerts.length === 0 ? (
-        <p className="rounded-md border border-neutral-200 bg-white p-4 text-sm" data-testid="no-alerts">No alerts: nothing needs your attention right now.</p>
+        <p className="rounded-md border border-neutral-200 bg-white p-4 text-sm" data-testid="no-alerts">
+          No alerts: nothing needs your attention right now.
+        </p>
       ) : (
         <ul className="space-y-3" aria-label="Alerts">
           {alerts.map((a) => (
@@ -33,7 +38,13 @@ export default async function AlertsPage() {
                 <h2 className="font-semibold">{a.title}</h2>
               </div>
               <p className="mt-1 text-sm text-neutral-700">{a.detail}</p>
-              <Link href={a.href} aria-label={`Resolve: ${linkLabel(a.href)} — ${a.title}`} className="mt-2 inline-block text-sm font-semibold text-brand-700 hover:underline">Resolve: {linkLabel(a.href)}</Link>
+              <Link
+                href={a.href}
+                aria-label={`Resolve: ${linkLabel(a.href)} — ${a.title}`}
+                className="mt-2 inline-block text-sm font-semibold text-brand-700 hover:underline"
+              >
+                Resolve: {linkLabel(a.href)}
+              </Link>
             </li>
           ))}
         </ul>

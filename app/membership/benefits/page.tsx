@@ -15,23 +15,45 @@ export default async function BenefitsPage() {
   const held = programs.filter((p) => p.held);
   return (
     <>
-      <PageHeader title="Benefits" description="What each designation your organization holds brings, until its anniversary." />
+      <PageHeader
+        title="Benefits"
+        description="What each designation your organization holds brings, until its anniversary."
+      />
       {held.length === 0 ? (
-        <p className="text-sm text-neutral-700">Your organization holds no designation yet, so no benefits apply. <Link className="text-brand-700 underline" href="/membership/offers">See the offers</Link>.</p>
+        <p className="text-sm text-neutral-700">
+          Your organization holds no designation yet, so no benefits apply.{" "}
+          <Link className="text-brand-700 underline" href="/membership/offers">
+            See the offers
+          </Link>
+          .
+        </p>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           {held.map((p) => (
             <Card key={p.offer} as="article" aria-labelledby={`benefits-${p.offer}`}>
               <CardTitle id={`benefits-${p.offer}`}>{p.title}</CardTitle>
               <p className="mt-1 text-sm text-neutral-600">Held until {p.anniversary}.</p>
-              <ul className="mt-3 list-disc pl-5 text-sm">{OFFERS[p.offer].benefits.map((b) => <li key={b}>{b}</li>)}</ul>
+              <ul className="mt-3 list-disc pl-5 text-sm">
+                {OFFERS[p.offer].benefits.map((b) => (
+                  <li key={b}>{b}</li>
+                ))}
+              </ul>
             </Card>
           ))}
         </div>
       )}
       {programs.some((p) => !p.held) ? (
         <p className="mt-6 text-sm text-neutral-700">
-          Not held: {programs.filter((p) => !p.held).map((p) => p.title).join(", ")}. <Link className="text-brand-700 underline" href="/membership/offers">Buy on Offers</Link>.
+          Not held:{" "}
+          {programs
+            .filter((p) => !p.held)
+            .map((p) => p.title)
+            .join(", ")}
+          .{" "}
+          <Link className="text-brand-700 underline" href="/membership/offers">
+            Buy on Offers
+          </Link>
+          .
         </p>
       ) : null}
     </>

@@ -3,7 +3,11 @@ import { Table, Td } from "@/components/ui/table";
 import { formatCount } from "@/lib/imports/columns";
 import { ROW_NUMBERING } from "@/lib/imports/errors";
 
-export type UploadFailure = { message: string; errors: { row: number; column?: string; message: string }[]; errorCount: number };
+export type UploadFailure = {
+  message: string;
+  errors: { row: number; column?: string; message: string }[];
+  errorCount: number;
+};
 
 /** A rejected import: "Nothing was imported." and the row-numbered problems. */
 export function ImportErrors({ failure }: { failure: UploadFailure }) {
@@ -11,7 +15,13 @@ export function ImportErrors({ failure }: { failure: UploadFailure }) {
   const hidden = errorCount - errors.length;
   return (
     <div className="grid gap-3">
-      <FormMessage message={errorCount > 0 ? `${formatCount(errorCount)} ${errorCount === 1 ? "problem" : "problems"} found. Nothing was imported.` : failure.message} />
+      <FormMessage
+        message={
+          errorCount > 0
+            ? `${formatCount(errorCount)} ${errorCount === 1 ? "problem" : "problems"} found. Nothing was imported.`
+            : failure.message
+        }
+      />
       {errors.length > 0 ? (
         <>
           <Table caption="Problems to fix" head={["Row", "Column", "Problem"]}>
@@ -24,7 +34,9 @@ export function ImportErrors({ failure }: { failure: UploadFailure }) {
             ))}
           </Table>
           <p className="text-xs text-neutral-600">
-            {hidden > 0 ? `The first ${formatCount(errors.length)} problems are listed; ${formatCount(hidden)} more were found. ` : ""}
+            {hidden > 0
+              ? `The first ${formatCount(errors.length)} problems are listed; ${formatCount(hidden)} more were found. `
+              : ""}
             {ROW_NUMBERING}
           </p>
         </>

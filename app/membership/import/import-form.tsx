@@ -1,11 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CardTitle } from "@/components/ui/card";
 import { Field, FormMessage, SelectField } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress";
-import { IMPORT_KINDS, KIND_INFO, type ImportKind } from "@/lib/imports/columns";
+import { IMPORT_KINDS, type ImportKind, KIND_INFO } from "@/lib/imports/columns";
 import { ImportErrors, type UploadFailure } from "./import-errors";
 
 type Phase =
@@ -18,7 +18,12 @@ type Phase =
 const KIND_OPTIONS = IMPORT_KINDS.map((k) => ({ value: k, label: KIND_INFO[k].label }));
 
 /** Sends the file as the raw request body with XMLHttpRequest, for its upload progress events. */
-function upload(url: string, file: File, onProgress: (loaded: number, total: number) => void, onSent: () => void): Promise<{ status: number; body: unknown }> {
+function upload(
+  url: string,
+  file: File,
+  onProgress: (loaded: number, total: number) => void,
+  onSent: () => void,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
@@ -52,52 +57,117 @@ export function ImportForm({ defaultDataThrough }: { defaultDataThrough: string 
     const query = new URLSearchParams({ kind, ...(dataThrough ? { dataThrough } : {}) });
     setPhase({ name: "uploading", loaded: 0, total: file.size });
     try {
-      const { status, body } = await upload(`/api/v1/imports?${query}`, file, (loaded, total) => setPhase({ name: "uploading", loaded, total }), () => setPhase({ name: "processing" }));
-      const result = (body ?? {}) as { ok?: boolean; message?: string; error?: string; errors?: UploadFailure["errors"]; errorCount?: number };
+      const { status, body } = await upload(
+        `/api/v1/imports?${query}`,
+        file,
+        (loaded, total) => setPhase({ name: "uploading", loaded, total }),
+        () => setPhase({ name: "processing" }),
+      );
+      const result = (body ?? {}) as {
+        ok?: boolean;
+        message?: string;
+        error?: string;
+        errors?: UploadFailure["errors"];
+        errorCount?: number;
+      };
       if (status === 200 && result.ok) {
         setPhase({ name: "done", message: result.message ?? "Imported." });
         const input = formRef.current?.elements.namedItem("file");
         if (input instanceof HTMLInputElement) input.value = "";
         router.refresh();
       } else {
-        setPhase({ name: "failed", failure: { message: result.error ?? result.message ?? `The upload failed (HTTP ${status}).`, errors: result.errors ?? [], errorCount: result.errorCount ?? 0 } });
+        setPhase({
+          name: "failed",
+          failure: {
+            message: result.error ?? result.message ?? `The upload failed (HTTP ${status}).`,
+            errors: result.errors ?? [],
+            errorCount: result.errorCount ?? 0,
+          },
+        });
       }
     } catch {
-      setPhase({ name: "failed", failure: { message: "The upload failed: the connection was interrupted. Nothing was imported.", errors: [], errorCount: 0 } });
+      setPhase({
+        name: "failed",
+        failure: {
+          message: "The upload failed: the connection was interrupted. Nothing was imported.",
+          errors: [],
+          errorCount: 0,
+        },
+      });
     }
   }
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate aria-busy={busy}>
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField id="import-kind" name="kind" label="What to import" options={KIND_OPTIONS} value={kind}
-          onChange={(e) => setKind(e.target.value as ImportKind)} disabled={busy} />
-        <Field id="import-data-through" name="dataThrough" type="date" label="Data through (optional)" disabled={busy}
-          hint={`The last day this file covers. Empty: ${defaultDataThrough} (the end of last month).`} />
-        <Field id="import-file" name="file" type="file" label="CSV file" accept=".csv,text/csv" disabled={busy} error={fileError ? [fileError] : undefined} />
+        <SelectField
+          id="import-kind"
+          name="kind"
+          label="What to import"
+          options={KIND_OPTIONS}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ImportKind)}
+          disabled={busy}
+        />
+        <Field
+          id="import-data-through"
+          name="dataThrough"
+          type="date"
+          label="Data through (optional)"
+          disabled={busy}
+          hint={`The last day this file covers. Empty: ${defaultDataThrough} (the end of last month).`}
+        />
+        <Field
+          id="import-file"
+          name="file"
+          type="file"
+          label="CSV file"
+          accept=".csv,text/csv"
+          disabled={busy}
+          error={fileError ? [fileError] : undefined}
+        />
       </div>
 
       <div className="rounded border border-neutral-200 bg-neutral-50 p-3 text-sm" aria-live="polite">
         <CardTitle level={3}>Expected columns for {info.label}</CardTitle>
         <ul className="mt-2 grid gap-1 sm:grid-cols-2">
           {info.columns.map((c) => (
-            <li key={c.name}><code className="font-semibold">{c.name}</code>{c.required ? "" : " (optional)"} — {c.hint}</li>
+            <li key={c.name}>
+              <code className="font-semibold">{c.name}</code>
+              {c.required ? "" : " (optional)"} — {c.hint}
+            </li>
           ))}
         </ul>
-        {info.extraColumns ? <p className="mt-2 text-neutral-700">Any other columns are kept as other answers and never counted.</p> : null}
-        {info.shared ? <p className="mt-2 text-neutral-700">The course catalog is shared by all organizations: an import updates it for everyone.</p> : null}
-        <p className="mt-2 text-neutral-700">Each row is identified by {info.key.join(" + ")}: importing it again updates it.</p>
+        {info.extraColumns ? (
+          <p className="mt-2 text-neutral-700">Any other columns are kept as other answers and never counted.</p>
+        ) : null}
+        {info.shared ? (
+          <p className="mt-2 text-neutral-700">
+            The course catalog is shared by all organizations: an import updates it for everyone.
+          </p>
+        ) : null}
+        <p className="mt-2 text-neutral-700">
+          Each row is identified by {info.key.join(" + ")}: importing it again updates it.
+        </p>
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={busy}>{busy ? "Uploading…" : "Upload"}</Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Uploading…" : "Upload"}
+        </Button>
         {phase.name === "uploading" ? (
           <div className="min-w-48 flex-1">
             <ProgressBar label="Upload progress" value={phase.loaded} max={phase.total || 1} />
-            <p className="mt-1 text-xs text-neutral-600">Uploading… {Math.floor((phase.loaded / (phase.total || 1)) * 100)}%</p>
+            <p className="mt-1 text-xs text-neutral-600">
+              Uploading… {Math.floor((phase.loaded / (phase.total || 1)) * 100)}%
+            </p>
           </div>
         ) : null}
-        {phase.name === "processing" ? <p role="status" className="text-sm text-neutral-700">Processing… checking every row and importing.</p> : null}
+        {phase.name === "processing" ? (
+          <p role="status" className="text-sm text-neutral-700">
+            Processing… checking every row and importing.
+          </p>
+        ) : null}
       </div>
 
       {phase.name === "done" ? <FormMessage ok message={phase.message} /> : null}

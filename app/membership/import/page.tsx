@@ -25,7 +25,9 @@ export default async function ImportPage() {
         <ImportForm defaultDataThrough={defaultDataThrough(today())} />
       </Card>
       <section aria-labelledby="recent-imports">
-        <div className="mb-2"><CardTitle id="recent-imports">Recent imports</CardTitle></div>
+        <div className="mb-2">
+          <CardTitle id="recent-imports">Recent imports</CardTitle>
+        </div>
         {recent.length === 0 ? (
           <p className="text-sm text-neutral-600">No imports yet.</p>
         ) : (
@@ -37,7 +39,9 @@ export default async function ImportPage() {
                 <Td className="tabular-nums">{formatCount(r.rowCount)}</Td>
                 <Td>{r.dataThrough ?? "—"}</Td>
                 <Td>{r.importedBy === "cli" ? "Operator (CLI)" : r.importedBy}</Td>
-                <Td><time dateTime={r.at.toISOString()}>{r.at.toISOString().slice(0, 16).replace("T", " ")}</time></Td>
+                <Td>
+                  <time dateTime={r.at.toISOString()}>{r.at.toISOString().slice(0, 16).replace("T", " ")}</time>
+                </Td>
               </tr>
             ))}
           </Table>

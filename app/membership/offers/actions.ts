@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { formObject, runFormAction, type FormState } from "@/lib/actions";
+import { type FormState, formObject, runFormAction } from "@/lib/actions";
 import { today } from "@/lib/clock";
 import { callerOf } from "@/lib/offers/caller";
 import { orderInput, purchaseDesignation, renewDesignation } from "@/lib/offers/place-order";
@@ -12,12 +12,18 @@ const placeInput = orderInput.extend({ kind: z.enum(["purchase", "renewal"]) });
 /** Buy now / Renew: the form names the offer and payment method only; the verb decides the rest. */
 export async function placeOrderAction(_prev: FormState, form: FormData): Promise<FormState> {
   let placed: string | undefined;
-  const state = await runFormAction("offers:purchase", placeInput, formObject(form), async (ctx, input) => {
-    const verb = input.kind === "renewal" ? renewDesignation : purchaseDesignation;
-    const { order } = await verb(db(), callerOf(ctx), input, today());
-    placed = order.number;
-    return `Order ${order.number} placed.`;
-  }, "/membership/offers");
+  const state = await runFormAction(
+    "offers:purchase",
+    placeInput,
+    formObject(form),
+    async (ctx, input) => {
+      const verb = input.kind === "renewal" ? renewDesignation : purchaseDesignation;
+      const { order } = await verb(db(), callerOf(ctx), input, today());
+      placed = order.number;
+      return `Order ${order.number} placed.`;
+    },
+    "/membership/offers",
+  );
   if (state.ok && placed) redirect(`/membership/orders/${placed}?placed=1`);
   return state;
 }

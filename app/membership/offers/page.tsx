@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Offers" };
 export default async function OffersPage() {
   const ctx = await requirePage("membership:view");
   const day = today();
-  const { cards } = await loadOfferCards(db(), { orgId: ctx.orgId, role: ctx.role, verified: ctx.verified, country: ctx.country }, day);
+  const { cards } = await loadOfferCards(
+    db(),
+    { orgId: ctx.orgId, role: ctx.role, verified: ctx.verified, country: ctx.country },
+    day,
+  );
   return (
     <>
       <PageHeader
@@ -23,8 +27,16 @@ export default async function OffersPage() {
       <div className="grid gap-4 lg:grid-cols-2">
         {cards.map((card) => (
           <OfferCard
-            key={card.offer} card={card} today={day} canManageBilling={can(ctx.role, "billing:manage")} partnerId={ctx.partnerId}
-            orderKey={card.canOrder ? issueOrderKey(ctx.orgId, card.offer, card.action === "renew" ? "renewal" : "purchase") : null}
+            key={card.offer}
+            card={card}
+            today={day}
+            canManageBilling={can(ctx.role, "billing:manage")}
+            partnerId={ctx.partnerId}
+            orderKey={
+              card.canOrder
+                ? issueOrderKey(ctx.orgId, card.offer, card.action === "renew" ? "renewal" : "purchase")
+                : null
+            }
           />
         ))}
       </div>

@@ -17,27 +17,71 @@ export default async function OrdersPage() {
   const rows = await listOrders(db(), ctx.orgId, today());
   return (
     <>
-      <PageHeader title="Bills and payments" description="Every order of your organization, with a printable invoice for each paid order." />
+      <PageHeader
+        title="Bills and payments"
+        description="Every order of your organization, with a printable invoice for each paid order."
+      />
       {rows.length === 0 ? (
-        <p className="text-sm text-neutral-700">No orders yet. <Link className="text-brand-700 underline" href="/membership/offers">See the offers</Link>.</p>
+        <p className="text-sm text-neutral-700">
+          No orders yet.{" "}
+          <Link className="text-brand-700 underline" href="/membership/offers">
+            See the offers
+          </Link>
+          .
+        </p>
       ) : (
         <Table head={["Order", "Offer", "Amount", "Currency", "Method", "Status", "Dates", "Invoice"]}>
           {rows.map((o) => (
             <tr key={o.id}>
-              <Td className="whitespace-nowrap"><Link className="font-semibold text-brand-700 underline" href={`/membership/orders/${o.number}`}>{o.number}</Link></Td>
-              <Td>{offerTitle(o.offer)}{o.kind === "renewal" ? " (renewal)" : ""}</Td>
-              <Td className="whitespace-nowrap">{formatMoney(o.amountMinor, o.currency).replace(`${o.currency} `, "")}</Td>
+              <Td className="whitespace-nowrap">
+                <Link className="font-semibold text-brand-700 underline" href={`/membership/orders/${o.number}`}>
+                  {o.number}
+                </Link>
+              </Td>
+              <Td>
+                {offerTitle(o.offer)}
+                {o.kind === "renewal" ? " (renewal)" : ""}
+              </Td>
+              <Td className="whitespace-nowrap">
+                {formatMoney(o.amountMinor, o.currency).replace(`${o.currency} `, "")}
+              </Td>
               <Td>{o.currency}</Td>
               <Td>{PAYMENT_METHOD_LABELS[o.method]}</Td>
-              <Td><OrderStatusBadge status={o.status} /></Td>
+              <Td>
+                <OrderStatusBadge status={o.status} />
+              </Td>
               <Td className="whitespace-nowrap text-xs">
                 Placed {o.placedOn}
-                {o.paidOn ? <><br />Paid {o.paidOn}</> : null}
-                {o.status === "awaiting_payment" ? <><br />Pay by {o.expiresOn}</> : null}
-                {o.closedOn ? <><br />{o.status === "cancelled" ? "Cancelled" : "Expired"} {o.closedOn}</> : null}
-                <br />Term {o.termStart} – {o.termEnd}
+                {o.paidOn ? (
+                  <>
+                    <br />
+                    Paid {o.paidOn}
+                  </>
+                ) : null}
+                {o.status === "awaiting_payment" ? (
+                  <>
+                    <br />
+                    Pay by {o.expiresOn}
+                  </>
+                ) : null}
+                {o.closedOn ? (
+                  <>
+                    <br />
+                    {o.status === "cancelled" ? "Cancelled" : "Expired"} {o.closedOn}
+                  </>
+                ) : null}
+                <br />
+                Term {o.termStart} – {o.termEnd}
               </Td>
-              <Td>{o.status === "active" ? <Link className="text-brand-700 underline" href={`/membership/orders/${o.number}/invoice`}>Invoice</Link> : "—"}</Td>
+              <Td>
+                {o.status === "active" ? (
+                  <Link className="text-brand-700 underline" href={`/membership/orders/${o.number}/invoice`}>
+                    Invoice
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </Td>
             </tr>
           ))}
         </Table>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Freshness, ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
+import { OnDemandSection } from "@/components/ui/on-demand-section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db/client";
 import { loadTrainingServices, loadTrainingServicesForecast, planOf } from "@/db/queries/training-services";
@@ -12,60 +13,116 @@ import { detailsHref } from "@/lib/training-services/criteria";
 import { AverageLine, CriterionCard, PlanHint, PointsLine } from "./_components/criterion-card";
 import { ForecastSummary } from "./_components/forecast";
 import { TrainingServicesWhatIf } from "./_components/what-if";
-import { OnDemandSection } from "@/components/ui/on-demand-section";
 
 export const metadata: Metadata = { title: "Training Services" };
 
 export default async function TrainingServicesPage() {
   const ctx = await requirePage("membership:view");
-  const [view, forecast] = await Promise.all([loadTrainingServices(db(), ctx.orgId, today()), loadTrainingServicesForecast(db(), ctx.orgId, today())]);
+  const [view, forecast] = await Promise.all([
+    loadTrainingServices(db(), ctx.orgId, today()),
+    loadTrainingServicesForecast(db(), ctx.orgId, today()),
+  ]);
   const e = view.evaluation;
   const plan = planOf(view);
   const atRisk = [...new Set(forecast.months.flatMap((m) => m.failing.map((f) => `${f.area}-${f.criterion}`)))];
-  const hint = (p: typeof plan.base.courseware, what?: string) => <PlanHint text={compactPlanText(p)} met={p.met} what={what} />;
-  const badgeNames = e.badges.map((b) => (b === "cloud-partner" ? "Cloud Partner" : AREAS.find((a) => a.slug === b)?.label ?? b));
+  const hint = (p: typeof plan.base.courseware, what?: string) => (
+    <PlanHint text={compactPlanText(p)} met={p.met} what={what} />
+  );
+  const badgeNames = e.badges.map((b) =>
+    b === "cloud-partner" ? "Cloud Partner" : (AREAS.find((a) => a.slug === b)?.label ?? b),
+  );
   return (
     <>
-      <PageHeader title="Solutions Partner for Training Services" description="Qualify with courseware completions, exam vouchers and Metrics that Matter surveys over the last 12 completed months." />
+      <PageHeader
+        title="Solutions Partner for Training Services"
+        description="Qualify with courseware completions, exam vouchers and Metrics that Matter surveys over the last 12 completed months."
+      />
       <Card className="mb-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div>
             <CardTitle>Qualification</CardTitle>
             <p className="mt-1 text-sm" data-testid="ts-qualification">
-              {e.qualified ? "Your organization qualifies: base criteria and at least one solution area are completed." : "Not qualified yet: complete the three base criteria and at least one solution area."}
+              {e.qualified
+                ? "Your organization qualifies: base criteria and at least one solution area are completed."
+                : "Not qualified yet: complete the three base criteria and at least one solution area."}
             </p>
           </div>
           <StatusBadge label={e.qualified ? "Qualified" : "Not qualified"} tone={e.qualified ? "success" : "neutral"} />
         </div>
-        <div className="mt-3"><Freshness {...view.freshness} window={view.window} /></div>
+        <div className="mt-3">
+          <Freshness {...view.freshness} window={view.window} />
+        </div>
         {atRisk.length ? (
-          <p className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rolloff-warning">
-            <strong>Roll-off warning:</strong> {atRisk.length === 1 ? "1 criterion met today" : `${atRisk.length} criteria met today`} would fail within three months as old data leaves the window. <a className="font-semibold underline" href="#forecast">See the forecast</a>
+          <p
+            className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="rolloff-warning"
+          >
+            <strong>Roll-off warning:</strong>{" "}
+            {atRisk.length === 1 ? "1 criterion met today" : `${atRisk.length} criteria met today`} would fail within
+            three months as old data leaves the window.{" "}
+            <a className="font-semibold underline" href="#forecast">
+              See the forecast
+            </a>
           </p>
         ) : null}
         <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
           <span className="font-semibold">Badges earned:</span>
-          {badgeNames.length ? badgeNames.map((b) => <StatusBadge key={b} label={b} tone="info" />) : <span className="text-neutral-600">none yet</span>}
+          {badgeNames.length ? (
+            badgeNames.map((b) => <StatusBadge key={b} label={b} tone="info" />)
+          ) : (
+            <span className="text-neutral-600">none yet</span>
+          )}
         </div>
       </Card>
 
       <section aria-labelledby="base-title" className="mb-8">
-        <div className="mb-3 flex items-center gap-3"><h2 id="base-title" className="text-lg font-semibold">Base criteria</h2><ProgramStatus status={e.base.status} /></div>
+        <div className="mb-3 flex items-center gap-3">
+          <h2 id="base-title" className="text-lg font-semibold">
+            Base criteria
+          </h2>
+          <ProgramStatus status={e.base.status} />
+        </div>
         <div className="grid gap-4 md:grid-cols-3">
-          <CriterionCard title="Courseware completions" status={e.base.courseware.status} href={detailsHref("courseware")}><PointsLine c={e.base.courseware} label="Courseware completions" />{hint(plan.base.courseware)}</CriterionCard>
-          <CriterionCard title="Exam units" status={e.base.examVouchers.status} href={detailsHref("exam-vouchers")}><PointsLine c={e.base.examVouchers} label="Exam units" />{hint(plan.base.examVouchers)}</CriterionCard>
-          <CriterionCard title="Average response score" status={e.base.averageScore.status} href={detailsHref("average-score")}><AverageLine c={e.base.averageScore} label="Average response score" />{hint(plan.base.averageScore)}</CriterionCard>
+          <CriterionCard
+            title="Courseware completions"
+            status={e.base.courseware.status}
+            href={detailsHref("courseware")}
+          >
+            <PointsLine c={e.base.courseware} label="Courseware completions" />
+            {hint(plan.base.courseware)}
+          </CriterionCard>
+          <CriterionCard title="Exam units" status={e.base.examVouchers.status} href={detailsHref("exam-vouchers")}>
+            <PointsLine c={e.base.examVouchers} label="Exam units" />
+            {hint(plan.base.examVouchers)}
+          </CriterionCard>
+          <CriterionCard
+            title="Average response score"
+            status={e.base.averageScore.status}
+            href={detailsHref("average-score")}
+          >
+            <AverageLine c={e.base.averageScore} label="Average response score" />
+            {hint(plan.base.averageScore)}
+          </CriterionCard>
         </div>
       </section>
 
       <section aria-labelledby="areas-title">
-        <h2 id="areas-title" className="mb-1 text-lg font-semibold">Solution areas</h2>
-        <p className="mb-3 text-sm text-neutral-600">At least one area must be completed. Each completed area earns its badge.</p>
+        <h2 id="areas-title" className="mb-1 text-lg font-semibold">
+          Solution areas
+        </h2>
+        <p className="mb-3 text-sm text-neutral-600">
+          At least one area must be completed. Each completed area earns its badge.
+        </p>
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {AREAS.map((area) => {
             const a = e.areas[area.slug];
             return (
-              <CriterionCard key={area.slug} title={area.label} status={a.status} href={detailsHref("survey-completions", area.slug)}>
+              <CriterionCard
+                key={area.slug}
+                title={area.label}
+                status={a.status}
+                href={detailsHref("survey-completions", area.slug)}
+              >
                 <PointsLine c={a.surveyCompletions} label={`${area.label} survey completions`} />
                 <AverageLine c={a.averageScore} label={`${area.label} average response score`} />
                 {hint(plan.areas[area.slug].surveyCompletions, "surveys")}
@@ -76,9 +133,15 @@ export default async function TrainingServicesPage() {
         </div>
       </section>
 
-      <div className="mt-8"><ForecastSummary forecast={forecast} /></div>
-      <OnDemandSection id="whatif-closed" title="What-if simulator" openLabel="Open the what-if simulator"
-        description="Change any figure of the current window to see the result at once. Nothing is saved.">
+      <div className="mt-8">
+        <ForecastSummary forecast={forecast} />
+      </div>
+      <OnDemandSection
+        id="whatif-closed"
+        title="What-if simulator"
+        openLabel="Open the what-if simulator"
+        description="Change any figure of the current window to see the result at once. Nothing is saved."
+      >
         <TrainingServicesWhatIf dataThrough={view.freshness.dataThrough} real={view.aggregates} />
       </OnDemandSection>
     </>

@@ -1,28 +1,53 @@
 "use server";
 import { db } from "@/db/client";
-import { actorOf, formObject, runFormAction, type FormState } from "@/lib/actions";
-import { now } from "@/lib/clock";
-import { changeRole, changeRoleInput, createUser, disableUser, disableUserInput, newUserInput } from "@/lib/users/verbs";
+import { actorOf, type FormState, formObject, runFormAction } from "@/lib/actions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { now } from "@/lib/clock";
+import {
+  changeRole,
+  changeRoleInput,
+  createUser,
+  disableUser,
+  disableUserInput,
+  newUserInput,
+} from "@/lib/users/verbs";
 
 export async function addUserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runFormAction("users:manage", newUserInput, formObject(form), async (ctx, input) => {
-    const user = await createUser(db(), actorOf(ctx), ctx.orgId, input);
-    return `${user.name} (${user.email}) was added as ${ROLE_LABELS[user.role]}.`;
-  }, "/membership/users");
+  return runFormAction(
+    "users:manage",
+    newUserInput,
+    formObject(form),
+    async (ctx, input) => {
+      const user = await createUser(db(), actorOf(ctx), ctx.orgId, input);
+      return `${user.name} (${user.email}) was added as ${ROLE_LABELS[user.role]}.`;
+    },
+    "/membership/users",
+  );
 }
 
 export async function changeRoleAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runFormAction("users:manage", changeRoleInput, formObject(form), async (ctx, input) => {
-    await changeRole(db(), actorOf(ctx), ctx.orgId, input);
-    return `Role changed to ${ROLE_LABELS[input.role]}.`;
-  }, "/membership/users");
+  return runFormAction(
+    "users:manage",
+    changeRoleInput,
+    formObject(form),
+    async (ctx, input) => {
+      await changeRole(db(), actorOf(ctx), ctx.orgId, input);
+      return `Role changed to ${ROLE_LABELS[input.role]}.`;
+    },
+    "/membership/users",
+  );
 }
 
 export async function disableUserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runFormAction("users:manage", disableUserInput, formObject(form), async (ctx, input) => {
-    if (input.userId === ctx.userId) return "You cannot disable yourself.";
-    await disableUser(db(), actorOf(ctx), ctx.orgId, input, now());
-    return "User disabled. Their sessions ended at once.";
-  }, "/membership/users");
+  return runFormAction(
+    "users:manage",
+    disableUserInput,
+    formObject(form),
+    async (ctx, input) => {
+      if (input.userId === ctx.userId) return "You cannot disable yourself.";
+      await disableUser(db(), actorOf(ctx), ctx.orgId, input, now());
+      return "User disabled. Their sessions ended at once.";
+    },
+    "/membership/users",
+  );
 }

@@ -16,12 +16,34 @@ export function AddUserForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(addUserAction, {});
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2"><FormMessage message={state.message} ok={state.ok} /></div>
+      <div className="sm:col-span-2">
+        <FormMessage message={state.message} ok={state.ok} />
+      </div>
       <Field id="new-name" name="name" label="Name" required error={state.errors?.name} />
       <Field id="new-email" name="email" type="email" label="Email" required error={state.errors?.email} />
-      <SelectField id="new-role" name="role" label="Role" options={ROLE_OPTIONS} defaultValue="partner_admin" error={state.errors?.role} />
-      <Field id="new-password" name="password" type="password" label="Initial password" autoComplete="new-password" required hint="At least 10 characters. Share it with the user securely." error={state.errors?.password} />
-      <div className="sm:col-span-2"><Button type="submit" disabled={pending}>{pending ? "Adding…" : "Add user"}</Button></div>
+      <SelectField
+        id="new-role"
+        name="role"
+        label="Role"
+        options={ROLE_OPTIONS}
+        defaultValue="partner_admin"
+        error={state.errors?.role}
+      />
+      <Field
+        id="new-password"
+        name="password"
+        type="password"
+        label="Initial password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters. Share it with the user securely."
+        error={state.errors?.password}
+      />
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Adding…" : "Add user"}
+        </Button>
+      </div>
     </form>
   );
 }
@@ -31,12 +53,32 @@ export function RoleForm({ userId, role, name }: { userId: string; role: string;
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <label className="sr-only" htmlFor={`role-${userId}`}>Role for {name}</label>
-      <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded border border-neutral-300 px-2 py-1 text-sm">
-        {ROLE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <label className="sr-only" htmlFor={`role-${userId}`}>
+        Role for {name}
+      </label>
+      <select
+        id={`role-${userId}`}
+        name="role"
+        defaultValue={role}
+        className="rounded border border-neutral-300 px-2 py-1 text-sm"
+      >
+        {ROLE_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={`Change role for ${name}`}>Change role</Button>
-      {state.message ? <span role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-green-800" : "text-red-700"}`}>{state.message}</span> : null}
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={`Change role for ${name}`}>
+        Change role
+      </Button>
+      {state.message ? (
+        <span
+          role={state.ok ? "status" : "alert"}
+          className={`text-xs ${state.ok ? "text-green-800" : "text-red-700"}`}
+        >
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }
@@ -46,8 +88,14 @@ export function DisableForm({ userId, name }: { userId: string; name: string }) 
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <Button type="submit" variant="danger" disabled={pending} aria-label={`Disable ${name}`}>Disable</Button>
-      {state.message ? <span role={state.ok ? "status" : "alert"} className="text-xs text-red-700">{state.message}</span> : null}
+      <Button type="submit" variant="danger" disabled={pending} aria-label={`Disable ${name}`}>
+        Disable
+      </Button>
+      {state.message ? (
+        <span role={state.ok ? "status" : "alert"} className="text-xs text-red-700">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

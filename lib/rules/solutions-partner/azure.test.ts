@@ -13,12 +13,17 @@ describe("Azure track assignment: SMB when ≥ 80% of customers are SMB", () => 
   it("79% → Enterprise, 80% → SMB (exact integer comparison)", () => {
     const e = assignTrack(R, "data-ai", setMix(blank(), "data-ai", 79, 21))!;
     expect(e.track).toBe("enterprise");
-    expect(e.reason).toBe("Enterprise: 79 of 100 customers (79%) eligible at the end of last month are SMB; below 80%, so Enterprise.");
+    expect(e.reason).toBe(
+      "Enterprise: 79 of 100 customers (79%) eligible at the end of last month are SMB; below 80%, so Enterprise.",
+    );
     expect(assignTrack(R, "data-ai", setMix(blank(), "data-ai", 80, 20))!.track).toBe("smb");
     expect(assignTrack(R, "infrastructure", setMix(blank(), "infrastructure", 4, 1))!.track).toBe("smb");
-    expect(assignTrack(R, "infrastructure", setMix(blank(), "infrastructure", 7959, 2041))!.reason).toMatch(/\(79\.5%\).*Enterprise/);
-    expect(assignTrack(R, "digital-app-innovation", setMix(blank(), "digital-app-innovation", 14, 2))!.reason)
-      .toBe("SMB: 14 of 16 customers (88%) eligible at the end of last month are SMB; 80% or more makes the SMB track.");
+    expect(assignTrack(R, "infrastructure", setMix(blank(), "infrastructure", 7959, 2041))!.reason).toMatch(
+      /\(79\.5%\).*Enterprise/,
+    );
+    expect(assignTrack(R, "digital-app-innovation", setMix(blank(), "digital-app-innovation", 14, 2))!.reason).toBe(
+      "SMB: 14 of 16 customers (88%) eligible at the end of last month are SMB; 80% or more makes the SMB track.",
+    );
   });
   it("no customers at all → SMB (0 ≥ 80% of 0), said in words", () => {
     const a = assignTrack(R, "data-ai", blank())!;
@@ -73,7 +78,12 @@ describe("Data & AI skilling (steps; no advanced metric)", () => {
     return metric(evaluateTrack(R, "data-ai", t, i), "intermediate-certifications").pointsExact;
   };
   it("four metrics", () => {
-    expect(evaluateTrack(R, "data-ai", "smb", blank()).metrics.map((m) => m.id)).toEqual(["net-customer-adds", "intermediate-certifications", "usage-growth", "deployments"]);
+    expect(evaluateTrack(R, "data-ai", "smb", blank()).metrics.map((m) => m.id)).toEqual([
+      "net-customer-adds",
+      "intermediate-certifications",
+      "usage-growth",
+      "deployments",
+    ]);
   });
   it("Enterprise: gates ≥ 2 Administrators and ≥ 2 Architects, then 4 per elective person", () => {
     expect(pts("enterprise", 2, 1, 10)).toEqual(F.ZERO);

@@ -9,7 +9,10 @@ import type { Association } from "./types";
 const BA = "business-applications" as const;
 const POOL: Association[] = ["cpor", "dpor", "csp", "pal"];
 const usage = (t: "enterprise" | "smb", current: number | string, earlier: number | string) =>
-  metric(evaluateTrack(R, BA, t, setUsage(atThresholds(BA, t), BA, "consumption-value", POOL, current, earlier)), "usage-growth");
+  metric(
+    evaluateTrack(R, BA, t, setUsage(atThresholds(BA, t), BA, "consumption-value", POOL, current, earlier)),
+    "usage-growth",
+  );
 
 describe("Business Applications", () => {
   it.each(["enterprise", "smb"] as const)("%s: thresholds exactly → 100", (t) => {
@@ -23,7 +26,9 @@ describe("Business Applications", () => {
     expect(assignTrack(R, BA, setMix(blank(), BA, 20, 5))).toMatchObject({ track: "enterprise", source: "computed" });
     const smb = assignTrack(R, BA, setMix(blank(), BA, 20, 4))!;
     expect(smb.track).toBe("smb");
-    expect(smb.reason).toBe("SMB: 4 of 24 customers eligible at the end of last month are in the enterprise segment; fewer than 5, so SMB.");
+    expect(smb.reason).toBe(
+      "SMB: 4 of 24 customers eligible at the end of last month are in the enterprise segment; fewer than 5, so SMB.",
+    );
   });
   it("an operator-recorded track overrides the computed one", () => {
     const i = atThresholds(BA, "enterprise"); // computed: Enterprise
@@ -31,7 +36,11 @@ describe("Business Applications", () => {
     expect(a.track).toBe("smb");
     expect(a.assignment).toMatchObject({ source: "operator" });
     expect(a.trackReason).toMatch(/set by operator/);
-    const all = evaluateSolutionsPartner({ ruleset: R, inputs: i, recordedTracks: { [BA]: "smb", "modern-work": "smb" } });
+    const all = evaluateSolutionsPartner({
+      ruleset: R,
+      inputs: i,
+      recordedTracks: { [BA]: "smb", "modern-work": "smb" },
+    });
     expect(all.areas[BA].track).toBe("smb");
     expect(Object.keys(all.areas["modern-work"].tracks)).toEqual(["enterprise", "smb"]); // best-of ignores it
   });

@@ -37,7 +37,10 @@ export const CATALOG_2026: CertificationCatalog = {
       counts: [mw("intermediate"), sec("step3")],
     },
     "MD-102": { name: "Microsoft 365 Certified: Endpoint Administrator Associate", counts: [mw("intermediate")] },
-    "MS-721": { name: "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate", counts: [mw("intermediate")] },
+    "MS-721": {
+      name: "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+      counts: [mw("intermediate")],
+    },
     "MS-102": { name: "Microsoft 365 Certified: Administrator Expert", counts: [mw("advanced")] },
     // Security (all intermediate, in steps)
     "AZ-500": { name: "Microsoft Certified: Azure Security Engineer Associate", counts: [sec("step1")] },
@@ -65,9 +68,18 @@ export const CATALOG_2026: CertificationCatalog = {
     "DP-600": { name: "Microsoft Certified: Fabric Analytics Engineer Associate", counts: [dai("elective")] },
     "DP-700": { name: "Microsoft Certified: Fabric Data Engineer Associate", counts: [dai("elective")] },
     // Infrastructure electives
-    "AZ-700": { name: "Microsoft Certified: Azure Network Engineer Associate", counts: [inf("intermediate", "elective")] },
-    "AZ-800": { name: "Microsoft Certified: Windows Server Hybrid Administrator Associate (AZ-800)", counts: [inf("intermediate", "elective")] },
-    "AZ-801": { name: "Microsoft Certified: Windows Server Hybrid Administrator Associate (AZ-801)", counts: [inf("intermediate", "elective")] },
+    "AZ-700": {
+      name: "Microsoft Certified: Azure Network Engineer Associate",
+      counts: [inf("intermediate", "elective")],
+    },
+    "AZ-800": {
+      name: "Microsoft Certified: Windows Server Hybrid Administrator Associate (AZ-800)",
+      counts: [inf("intermediate", "elective")],
+    },
+    "AZ-801": {
+      name: "Microsoft Certified: Windows Server Hybrid Administrator Associate (AZ-801)",
+      counts: [inf("intermediate", "elective")],
+    },
     "AZ-140": { name: "Microsoft Certified: Azure Virtual Desktop Specialty", counts: [inf("advanced", "elective")] },
     "AZ-120": { name: "Microsoft Certified: Azure for SAP Workloads Specialty", counts: [inf("advanced", "elective")] },
     // Digital & App Innovation electives (PL-400 / PL-600 also count in Business Applications)
@@ -82,16 +94,46 @@ export const CATALOG_2026: CertificationCatalog = {
       counts: [app("advanced", "elective"), ba("advanced")],
     },
     // Business Applications
-    "MB-800": { name: "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate", counts: [ba("intermediate")] },
-    "MB-230": { name: "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate", counts: [ba("intermediate")] },
-    "MB-240": { name: "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate", counts: [ba("intermediate")] },
-    "MB-310": { name: "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate", counts: [ba("intermediate")] },
-    "MB-330": { name: "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate", counts: [ba("intermediate")] },
-    "MB-500": { name: "Microsoft Certified: Dynamics 365 Finance and Operations Apps Developer Associate", counts: [ba("intermediate")] },
-    "PL-200": { name: "Microsoft Certified: Power Platform Functional Consultant Associate", counts: [ba("intermediate")] },
-    "MB-335": { name: "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert", counts: [ba("advanced")] },
-    "MB-700": { name: "Microsoft Certified: Dynamics 365 Finance and Operations Apps Solution Architect Expert", counts: [ba("advanced")] },
-    "MB-820": { name: "Microsoft Certified: Dynamics 365 Business Central Developer Associate", counts: [ba("advanced")] },
+    "MB-800": {
+      name: "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+      counts: [ba("intermediate")],
+    },
+    "MB-230": {
+      name: "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+      counts: [ba("intermediate")],
+    },
+    "MB-240": {
+      name: "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+      counts: [ba("intermediate")],
+    },
+    "MB-310": {
+      name: "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+      counts: [ba("intermediate")],
+    },
+    "MB-330": {
+      name: "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+      counts: [ba("intermediate")],
+    },
+    "MB-500": {
+      name: "Microsoft Certified: Dynamics 365 Finance and Operations Apps Developer Associate",
+      counts: [ba("intermediate")],
+    },
+    "PL-200": {
+      name: "Microsoft Certified: Power Platform Functional Consultant Associate",
+      counts: [ba("intermediate")],
+    },
+    "MB-335": {
+      name: "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+      counts: [ba("advanced")],
+    },
+    "MB-700": {
+      name: "Microsoft Certified: Dynamics 365 Finance and Operations Apps Solution Architect Expert",
+      counts: [ba("advanced")],
+    },
+    "MB-820": {
+      name: "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+      counts: [ba("advanced")],
+    },
   },
 };
 
@@ -99,7 +141,10 @@ export const CATALOG_2026: CertificationCatalog = {
 export const CERTIFICATION_CATALOGS: readonly CertificationCatalog[] = [CATALOG_2026];
 
 /** The newest catalog with effectiveFrom ≤ dataThrough (YYYY-MM-DD); the oldest if none is. */
-export function catalogFor(dataThrough: string, catalogs: readonly CertificationCatalog[] = CERTIFICATION_CATALOGS): CertificationCatalog {
+export function catalogFor(
+  dataThrough: string,
+  catalogs: readonly CertificationCatalog[] = CERTIFICATION_CATALOGS,
+): CertificationCatalog {
   const sorted = [...catalogs].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   return sorted.filter((c) => c.effectiveFrom <= dataThrough).pop() ?? sorted[0];
 }
@@ -118,7 +163,12 @@ export function isKnownCertificationCode(catalog: CertificationCatalog, code: st
  * Codes counting for (area, level, step), sorted. step null = every code of (area, level),
  * whatever its step — the set a proportional metric counts.
  */
-export function codesFor(catalog: CertificationCatalog, area: AreaSlug, level: CertLevel, step: CertStep | null): string[] {
+export function codesFor(
+  catalog: CertificationCatalog,
+  area: AreaSlug,
+  level: CertLevel,
+  step: CertStep | null,
+): string[] {
   return Object.entries(catalog.entries)
     .filter(([, e]) => e.counts.some((c) => c.area === area && c.level === level && (step === null || c.step === step)))
     .map(([code]) => code)

@@ -1,11 +1,11 @@
 // SPEC §4.1–§4.5 — evaluate every solution area from the raw inputs (pure: no I/O, no clock).
-import { AREA_SLUGS, areaLabel, type AreaSlug } from "../areas";
-import * as F from "../fraction";
+import { AREA_SLUGS, type AreaSlug, areaLabel } from "../areas";
 import type { Fraction } from "../fraction";
-import { readInput, segmentMixKey, type InputValues } from "./inputs";
-import { scoreMetric, type MetricResult } from "./score";
+import * as F from "../fraction";
+import { type InputValues, readInput, segmentMixKey } from "./inputs";
+import { type MetricResult, scoreMetric } from "./score";
 import { formatAmount, percentText, plural, trackLabel } from "./text";
-import { TRACKS, type SpRuleset, type Track } from "./types";
+import { type SpRuleset, TRACKS, type Track } from "./types";
 
 export type TrackEvaluation = {
   track: Track;
@@ -54,29 +54,53 @@ export function evaluateTrack(ruleset: SpRuleset, area: AreaSlug, track: Track, 
   const metrics = ruleset.areas[area].tracks[track].map((rule) => scoreMetric(area, track, rule, inputs));
   const totalExact = F.sum(metrics.map((m) => m.pointsExact));
   const qualified = F.gte(totalExact, F.fromInt(ruleset.passMark)) && metrics.every((m) => F.gt(m.pointsExact, F.ZERO));
-  return { track, metrics, total: F.toNumber(totalExact), totalExact, totalText: F.formatOneDecimal(totalExact), qualified };
+  return {
+    track,
+    metrics,
+    total: F.toNumber(totalExact),
+    totalExact,
+    totalText: F.formatOneDecimal(totalExact),
+    qualified,
+  };
 }
 
 /** SPEC §4.2 best-of: a qualifying track beats one that does not; else the higher total; Enterprise on a tie. */
 export function selectTrack(enterprise: TrackEvaluation, smb: TrackEvaluation): { track: Track; reason: string } {
   if (enterprise.qualified !== smb.qualified) {
     const t = enterprise.qualified ? "enterprise" : "smb";
-    return { track: t, reason: `${trackLabel(t)} qualifies and ${trackLabel(t === "enterprise" ? "smb" : "enterprise")} does not.` };
+    return {
+      track: t,
+      reason: `${trackLabel(t)} qualifies and ${trackLabel(t === "enterprise" ? "smb" : "enterprise")} does not.`,
+    };
   }
   const c = F.compare(enterprise.totalExact, smb.totalExact);
-  if (c === 0) return { track: "enterprise", reason: `Both tracks total ${enterprise.totalText}; Enterprise counts on a tie.` };
+  if (c === 0)
+    return { track: "enterprise", reason: `Both tracks total ${enterprise.totalText}; Enterprise counts on a tie.` };
   const [hi, lo] = c > 0 ? [enterprise, smb] : [smb, enterprise];
-  return { track: hi.track, reason: `${trackLabel(hi.track)} has the higher total (${hi.totalText} vs ${lo.totalText}).` };
+  return {
+    track: hi.track,
+    reason: `${trackLabel(hi.track)} has the higher total (${hi.totalText} vs ${lo.totalText}).`,
+  };
 }
 
 /**
  * SPEC §4.2 assigned tracks. A recorded (operator) track wins; else the area's rule decides from
  * the segment mix of its customers eligible at the end of last month. null for best-of areas.
  */
-export function assignTrack(ruleset: SpRuleset, area: AreaSlug, inputs: InputValues, recorded?: Track): TrackAssignment | null {
+export function assignTrack(
+  ruleset: SpRuleset,
+  area: AreaSlug,
+  inputs: InputValues,
+  recorded?: Track,
+): TrackAssignment | null {
   const rule = ruleset.areas[area].trackRule;
   if (rule.kind === "best-of") return null;
-  if (recorded) return { track: recorded, source: "operator", reason: `${trackLabel(recorded)}: set by operator (Microsoft's recorded assignment).` };
+  if (recorded)
+    return {
+      track: recorded,
+      source: "operator",
+      reason: `${trackLabel(recorded)}: set by operator (Microsoft's recorded assignment).`,
+    };
   const mix = readInput(inputs, segmentMixKey(area), "segment-mix");
   const name = areaLabel(area);
   if (rule.kind === "smb-share") {
@@ -84,7 +108,11 @@ export function assignTrack(ruleset: SpRuleset, area: AreaSlug, inputs: InputVal
     const smb = mix.smbCustomers * den >= num * mix.totalCustomers; // exact: 5 × smb ≥ 4 × total
     const share = percentText(num, den);
     if (mix.totalCustomers === 0)
-      return { track: "smb", source: "computed", reason: `SMB: no ${name} customers were eligible at the end of last month, so the ${share} SMB rule is met.` };
+      return {
+        track: "smb",
+        source: "computed",
+        reason: `SMB: no ${name} customers were eligible at the end of last month, so the ${share} SMB rule is met.`,
+      };
     const pct = percentText(mix.smbCustomers, mix.totalCustomers, (num * 100) / den);
     const head = `${formatAmount(mix.smbCustomers)} of ${plural(mix.totalCustomers, "customer")} (${pct}) eligible at the end of last month are SMB`;
     return smb
@@ -94,7 +122,11 @@ export function assignTrack(ruleset: SpRuleset, area: AreaSlug, inputs: InputVal
   const ent = mix.enterpriseCustomers >= rule.atLeast;
   const head = `${formatAmount(mix.enterpriseCustomers)} of ${plural(mix.totalCustomers, "customer")} eligible at the end of last month are in the enterprise segment`;
   return ent
-    ? { track: "enterprise", source: "computed", reason: `Enterprise: ${head}; ${rule.atLeast} or more makes the Enterprise track.` }
+    ? {
+        track: "enterprise",
+        source: "computed",
+        reason: `Enterprise: ${head}; ${rule.atLeast} or more makes the Enterprise track.`,
+      }
     : { track: "smb", source: "computed", reason: `SMB: ${head}; fewer than ${rule.atLeast}, so SMB.` };
 }
 
@@ -103,7 +135,12 @@ function statusOf(t: TrackEvaluation): ScoreStatus {
   return F.isZero(t.totalExact) ? "not_started" : "in_progress";
 }
 
-export function evaluateArea(ruleset: SpRuleset, area: AreaSlug, inputs: InputValues, recorded?: Track): AreaEvaluation {
+export function evaluateArea(
+  ruleset: SpRuleset,
+  area: AreaSlug,
+  inputs: InputValues,
+  recorded?: Track,
+): AreaEvaluation {
   const assignment = assignTrack(ruleset, area, inputs, recorded);
   let tracks: Partial<Record<Track, TrackEvaluation>>;
   let track: Track;
@@ -138,7 +175,11 @@ export function evaluateArea(ruleset: SpRuleset, area: AreaSlug, inputs: InputVa
  * `recordedTracks` are operator-recorded tracks (`org set-track`), honored for assigned-track
  * areas and ignored for best-of areas.
  */
-export function evaluateSolutionsPartner(args: { ruleset: SpRuleset; inputs: InputValues; recordedTracks?: RecordedTracks }): SolutionsPartnerEvaluation {
+export function evaluateSolutionsPartner(args: {
+  ruleset: SpRuleset;
+  inputs: InputValues;
+  recordedTracks?: RecordedTracks;
+}): SolutionsPartnerEvaluation {
   const { ruleset, inputs, recordedTracks = {} } = args;
   const areas = Object.fromEntries(
     AREA_SLUGS.map((a) => [a, evaluateArea(ruleset, a, inputs, recordedTracks[a])]),

@@ -9,11 +9,11 @@
 //    A key left out is taken as unchanged.
 // Output: per area and computed track, each metric whose points would drop, with the points at risk.
 import { AREA_SLUGS, type AreaSlug } from "../areas";
-import * as F from "../fraction";
 import type { Fraction } from "../fraction";
+import * as F from "../fraction";
 import { codesFor, normalizeCertificationCode } from "./certification-catalog";
 import { evaluateArea, evaluateTrack, type RecordedTracks } from "./evaluate";
-import { readInput, type InputValues } from "./inputs";
+import { type InputValues, readInput } from "./inputs";
 import type { MetricId, SpRuleset, Track } from "./types";
 
 export type ExpiringCertification = { personId: string; personName: string; code: string; expiresOn: string };
@@ -40,7 +40,15 @@ export type MetricAtRisk = {
   certifications: ExpiringCertification[];
 };
 
-export type TrackAtRisk = { area: AreaSlug; track: Track; selected: boolean; totalNow: number; totalAfter: number; qualifiedNow: boolean; qualifiedAfter: boolean };
+export type TrackAtRisk = {
+  area: AreaSlug;
+  track: Track;
+  selected: boolean;
+  totalNow: number;
+  totalAfter: number;
+  qualifiedNow: boolean;
+  qualifiedAfter: boolean;
+};
 
 export type ExpiryImpact = { horizon: string; metrics: MetricAtRisk[]; tracks: TrackAtRisk[] };
 
@@ -71,7 +79,15 @@ export function expiringCertificationImpact(input: ExpiryImpactInput): ExpiryImp
     for (const track of Object.keys(evaluation.tracks) as Track[]) {
       const now = evaluation.tracks[track]!;
       const later = evaluateTrack(ruleset, area, track, after);
-      tracks.push({ area, track, selected: track === evaluation.track, totalNow: now.total, totalAfter: later.total, qualifiedNow: now.qualified, qualifiedAfter: later.qualified });
+      tracks.push({
+        area,
+        track,
+        selected: track === evaluation.track,
+        totalNow: now.total,
+        totalAfter: later.total,
+        qualifiedNow: now.qualified,
+        qualifiedAfter: later.qualified,
+      });
       for (const m of now.metrics) {
         if (m.source !== "certifications") continue;
         const atRisk = F.sub(m.pointsExact, later.metrics.find((x) => x.id === m.id)!.pointsExact);
@@ -80,10 +96,14 @@ export function expiringCertificationImpact(input: ExpiryImpactInput): ExpiryImp
         const level = rule.source === "certifications" ? rule.level : "intermediate";
         const codes = new Set(codesFor(ruleset.catalog, area, level, null));
         metrics.push({
-          area, track, metric: m.id,
+          area,
+          track,
+          metric: m.id,
           pointsNow: m.points,
           pointsAfter: F.toNumber(F.sub(m.pointsExact, atRisk)),
-          pointsAtRisk: F.toNumber(atRisk), pointsAtRiskExact: atRisk, pointsAtRiskText: F.formatOneDecimal(atRisk),
+          pointsAtRisk: F.toNumber(atRisk),
+          pointsAtRiskExact: atRisk,
+          pointsAtRiskText: F.formatOneDecimal(atRisk),
           certifications: expiring.filter((c) => codes.has(normalizeCertificationCode(c.code))),
         });
       }

@@ -1,4 +1,4 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { evaluateArea } from "./evaluate";
 import { inputGroups, parseField, trackRequests, withField } from "./input-fields";
 import { atThresholds, blank, R } from "./test-helpers";
@@ -23,7 +23,9 @@ describe("what-if input fields (SPEC §8)", () => {
     const groups = inputGroups(R, "security", "enterprise", atThresholds("security", "enterprise"));
     const labels = groups.flatMap((g) => g.fields.map((f) => f.label));
     expect(new Set(labels).size).toBe(labels.length);
-    expect(labels).toContain("Customers, Enterprise segment (CPOR, CSP, PAL pooled): eligible at the end of last month");
+    expect(labels).toContain(
+      "Customers, Enterprise segment (CPOR, CSP, PAL pooled): eligible at the end of last month",
+    );
     const step1 = groups.find((g) => g.key === "certifications:security:intermediate:step1")!;
     expect(step1).toMatchObject({ title: "People with intermediate certifications, step 1", hint: "AZ-500" });
     expect(step1.fields[0].value).toBe("2");
@@ -35,7 +37,13 @@ describe("what-if input fields (SPEC §8)", () => {
     const edited = withField(real, "certifications:modern-work:advanced:all", "persons", 0);
     expect(evaluateArea(R, "modern-work", edited).tracks.enterprise!.qualified).toBe(false);
     expect(real["certifications:modern-work:advanced:all"]).toEqual({ persons: 2 });
-    expect(evaluateArea(R, "modern-work", withField(blank(), "usage:modern-work:active-users:cpor", "current", "1000.5")).tracks.enterprise!.metrics.find((m) => m.id === "usage-growth")!.points).toBe(30);
+    expect(
+      evaluateArea(
+        R,
+        "modern-work",
+        withField(blank(), "usage:modern-work:active-users:cpor", "current", "1000.5"),
+      ).tracks.enterprise!.metrics.find((m) => m.id === "usage-growth")!.points,
+    ).toBe(30);
   });
 
   it("parses counts and exact decimals", () => {

@@ -2,7 +2,7 @@
 // labelled form fields, and exact edits of them. Pure: the browser uses it with the engine.
 import type { AreaSlug } from "../areas";
 import * as F from "../fraction";
-import { inputRequests, type InputRequest, type InputValues } from "./inputs";
+import { type InputRequest, type InputValues, inputRequests } from "./inputs";
 import { associationsText, trackLabel } from "./text";
 import type { SpRuleset, Track, UsageMeasure } from "./types";
 
@@ -22,14 +22,26 @@ const STEP: Record<string, string> = { step1: "step 1", step2: "step 2", step3: 
 /** The requests read by one area and track (plus the segment mix that assigns the track). */
 export function trackRequests(ruleset: SpRuleset, area: AreaSlug, track: Track): InputRequest[] {
   const rules = ruleset.areas[area];
-  const only = { ...rules, tracks: { enterprise: track === "enterprise" ? rules.tracks.enterprise : [], smb: track === "smb" ? rules.tracks.smb : [] } };
+  const only = {
+    ...rules,
+    tracks: {
+      enterprise: track === "enterprise" ? rules.tracks.enterprise : [],
+      smb: track === "smb" ? rules.tracks.smb : [],
+    },
+  };
   return inputRequests({ ...ruleset, areas: { [area]: only } as SpRuleset["areas"] });
 }
 
 function describe(r: InputRequest): { title: string; hint?: string; fields: [string, string][] } {
   switch (r.kind) {
     case "customers":
-      return { title: `Customers, ${trackLabel(r.segment)} segment (${associationsText(r.associations)})`, fields: [["atEnd", "eligible at the end of last month"], ["atStart", "eligible a year earlier"]] };
+      return {
+        title: `Customers, ${trackLabel(r.segment)} segment (${associationsText(r.associations)})`,
+        fields: [
+          ["atEnd", "eligible at the end of last month"],
+          ["atStart", "eligible a year earlier"],
+        ],
+      };
     case "certifications":
       return {
         title: `People with ${r.level} certifications${r.step ? `, ${STEP[r.step] ?? r.step}` : ""}`,
@@ -37,13 +49,37 @@ function describe(r: InputRequest): { title: string; hint?: string; fields: [str
         fields: [["persons", "people holding a valid certification"]],
       };
     case "usage":
-      return { title: `${MEASURES[r.measure]} (${associationsText(r.associations)})`, fields: [["current", "last month"], ["yearEarlier", "a year earlier"], ["windowTotal", "12-month total"]] };
+      return {
+        title: `${MEASURES[r.measure]} (${associationsText(r.associations)})`,
+        fields: [
+          ["current", "last month"],
+          ["yearEarlier", "a year earlier"],
+          ["windowTotal", "12-month total"],
+        ],
+      };
     case "deployments":
-      return { title: `Deployments (${associationsText(r.associations)})`, fields: [["atEnd", "active at the end of last month"], ["atStart", "active a year earlier"]] };
+      return {
+        title: `Deployments (${associationsText(r.associations)})`,
+        fields: [
+          ["atEnd", "active at the end of last month"],
+          ["atStart", "active a year earlier"],
+        ],
+      };
     case "azure-services":
-      return { title: `Azure services (${associationsText(r.associations)})`, hint: `excluding ${r.excludedWorkloads.join(", ")}`, fields: [["services", "distinct services with usage in the window"]] };
+      return {
+        title: `Azure services (${associationsText(r.associations)})`,
+        hint: `excluding ${r.excludedWorkloads.join(", ")}`,
+        fields: [["services", "distinct services with usage in the window"]],
+      };
     case "segment-mix":
-      return { title: "Customer segments (decide the assigned track)", fields: [["smbCustomers", "SMB customers"], ["enterpriseCustomers", "Enterprise customers"], ["totalCustomers", "all customers"]] };
+      return {
+        title: "Customer segments (decide the assigned track)",
+        fields: [
+          ["smbCustomers", "SMB customers"],
+          ["enterpriseCustomers", "Enterprise customers"],
+          ["totalCustomers", "all customers"],
+        ],
+      };
   }
 }
 
@@ -53,8 +89,16 @@ export function inputGroups(ruleset: SpRuleset, area: AreaSlug, track: Track, in
     const d = describe(r);
     const v = (inputs[r.key] ?? {}) as Record<string, number | string>;
     return {
-      key: r.key, title: d.title, hint: d.hint,
-      fields: d.fields.map(([field, label]) => ({ key: r.key, field, label: `${d.title}: ${label}`, decimal: r.kind === "usage", value: String(v[field] ?? 0) })),
+      key: r.key,
+      title: d.title,
+      hint: d.hint,
+      fields: d.fields.map(([field, label]) => ({
+        key: r.key,
+        field,
+        label: `${d.title}: ${label}`,
+        decimal: r.kind === "usage",
+        value: String(v[field] ?? 0),
+      })),
     };
   });
 }
@@ -65,7 +109,11 @@ export function parseField(text: string, decimal: boolean): number | string | nu
   if (t === "") return 0;
   if (decimal) {
     if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
-    try { F.fromDecimal(t); } catch { return null; }
+    try {
+      F.fromDecimal(t);
+    } catch {
+      return null;
+    }
     return t;
   }
   if (!/^\d+$/.test(t)) return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inputRequests, MissingInputError, readInput, zeroInputs } from "./inputs";
 import { evaluateSolutionsPartner } from "./evaluate";
+import { inputRequests, MissingInputError, readInput, zeroInputs } from "./inputs";
 import { R } from "./test-helpers";
 
 const reqs = inputRequests(R);
@@ -24,21 +24,35 @@ describe("inputRequests (the SQL contract)", () => {
       "usage:modern-work:active-users:csp",
       "deployments:modern-work:csp",
     ]);
-    expect(byKey.get("certifications:modern-work:advanced:all")).toMatchObject({ kind: "certifications", level: "advanced", step: null, codes: ["MS-102"] });
+    expect(byKey.get("certifications:modern-work:advanced:all")).toMatchObject({
+      kind: "certifications",
+      level: "advanced",
+      step: null,
+      codes: ["MS-102"],
+    });
   });
   it("Security: pooled PAL/CSP/CPOR, two usage measures, one request per step with its codes", () => {
-    expect(byKey.get("customers:security:smb:cpor+csp+pal")).toMatchObject({ kind: "customers", segment: "smb", associations: ["cpor", "csp", "pal"] });
+    expect(byKey.get("customers:security:smb:cpor+csp+pal")).toMatchObject({
+      kind: "customers",
+      segment: "smb",
+      associations: ["cpor", "csp", "pal"],
+    });
     expect(byKey.has("usage:security:security-consumption-usd:cpor+csp+pal")).toBe(true);
     expect(byKey.has("usage:security:protected-users:cpor+csp+pal")).toBe(true);
     expect(byKey.get("certifications:security:intermediate:step1")).toMatchObject({ codes: ["AZ-500"] });
-    expect(byKey.get("certifications:security:intermediate:step3")).toMatchObject({ codes: ["SC-100", "SC-300", "SC-401"] });
+    expect(byKey.get("certifications:security:intermediate:step3")).toMatchObject({
+      codes: ["SC-100", "SC-300", "SC-401"],
+    });
   });
   it("assigned-track areas ask for the segment mix and both segments' customers; Azure asks for services", () => {
-    for (const a of ["data-ai", "infrastructure", "digital-app-innovation", "business-applications"]) expect(byKey.has(`segment-mix:${a}`)).toBe(true);
+    for (const a of ["data-ai", "infrastructure", "digital-app-innovation", "business-applications"])
+      expect(byKey.has(`segment-mix:${a}`)).toBe(true);
     expect(byKey.has("segment-mix:modern-work")).toBe(false);
     expect(byKey.has("customers:data-ai:enterprise:dpor+csp+pal")).toBe(true);
     expect(byKey.has("customers:data-ai:smb:dpor+csp+pal")).toBe(true);
-    expect(byKey.get("azure-services:data-ai:dpor+csp+pal")).toMatchObject({ excludedWorkloads: ["virtual-machines", "vm-licenses"] });
+    expect(byKey.get("azure-services:data-ai:dpor+csp+pal")).toMatchObject({
+      excludedWorkloads: ["virtual-machines", "vm-licenses"],
+    });
     expect(byKey.get("certifications:data-ai:intermediate:step1")).toMatchObject({ codes: ["AZ-104"] });
     expect(byKey.has("certifications:data-ai:advanced:step1")).toBe(false);
     expect(byKey.get("usage:business-applications:consumption-value:cpor+dpor+csp+pal")).toBeDefined();
@@ -47,7 +61,7 @@ describe("inputRequests (the SQL contract)", () => {
     const z = zeroInputs(R);
     expect(Object.keys(z).sort()).toEqual([...byKey.keys()].sort());
     expect(evaluateSolutionsPartner({ ruleset: R, inputs: z }).areas.security.status).toBe("not_started");
-    const { ["deployments:modern-work:cpor"]: _, ...missing } = z;
+    const { "deployments:modern-work:cpor": _, ...missing } = z;
     expect(() => evaluateSolutionsPartner({ ruleset: R, inputs: missing })).toThrow(MissingInputError);
     expect(() => readInput({ k: { atEnd: -1, atStart: 0 } }, "k", "customers")).toThrow(/invalid atEnd/);
     expect(() => readInput({ k: { atEnd: 1.5, atStart: 0 } }, "k", "customers")).toThrow(MissingInputError);

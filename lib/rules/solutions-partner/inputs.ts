@@ -21,8 +21,16 @@
 //                  eligible at end(M), any association, with segment smb / enterprise / either.
 // Every key must be present (use zeroInputs for a blank slate); counts are non-negative integers.
 import type { AreaSlug } from "../areas";
-import { codesFor, type CertificationCatalog, type CertLevel, type CertStep } from "./certification-catalog";
-import { ASSOCIATIONS, TRACKS, type Association, type AssociationRule, type SpRuleset, type Track, type UsageMeasure } from "./types";
+import { type CertificationCatalog, type CertLevel, type CertStep, codesFor } from "./certification-catalog";
+import {
+  ASSOCIATIONS,
+  type Association,
+  type AssociationRule,
+  type SpRuleset,
+  TRACKS,
+  type Track,
+  type UsageMeasure,
+} from "./types";
 
 export type InputRequest =
   | { key: string; kind: "customers"; area: AreaSlug; segment: Track; associations: Association[] }
@@ -40,7 +48,12 @@ export type DeploymentsValue = { atEnd: number; atStart: number };
 export type AzureServicesValue = { services: number };
 export type SegmentMixValue = { smbCustomers: number; enterpriseCustomers: number; totalCustomers: number };
 export type InputValue =
-  | CustomersValue | CertificationsValue | UsageValue | DeploymentsValue | AzureServicesValue | SegmentMixValue;
+  | CustomersValue
+  | CertificationsValue
+  | UsageValue
+  | DeploymentsValue
+  | AzureServicesValue
+  | SegmentMixValue;
 export type InputValues = Record<string, InputValue>;
 
 export type InputValueOf = {
@@ -58,9 +71,12 @@ export function canonicalAssociations(list: readonly Association[]): Association
 }
 const assocKey = (list: readonly Association[]) => canonicalAssociations(list).join("+");
 
-export const customersKey = (area: AreaSlug, segment: Track, a: readonly Association[]) => `customers:${area}:${segment}:${assocKey(a)}`;
-export const certificationsKey = (area: AreaSlug, level: CertLevel, step: CertStep | null) => `certifications:${area}:${level}:${step ?? "all"}`;
-export const usageKey = (area: AreaSlug, measure: UsageMeasure, a: readonly Association[]) => `usage:${area}:${measure}:${assocKey(a)}`;
+export const customersKey = (area: AreaSlug, segment: Track, a: readonly Association[]) =>
+  `customers:${area}:${segment}:${assocKey(a)}`;
+export const certificationsKey = (area: AreaSlug, level: CertLevel, step: CertStep | null) =>
+  `certifications:${area}:${level}:${step ?? "all"}`;
+export const usageKey = (area: AreaSlug, measure: UsageMeasure, a: readonly Association[]) =>
+  `usage:${area}:${measure}:${assocKey(a)}`;
 export const deploymentsKey = (area: AreaSlug, a: readonly Association[]) => `deployments:${area}:${assocKey(a)}`;
 export const azureServicesKey = (area: AreaSlug, a: readonly Association[]) => `azure-services:${area}:${assocKey(a)}`;
 export const segmentMixKey = (area: AreaSlug) => `segment-mix:${area}`;
@@ -73,13 +89,19 @@ export function associationChoices(rule: AssociationRule): AssociationChoice[] {
     const associations = canonicalAssociations(rule.associations);
     return [{ label: associations.map((a) => a.toUpperCase()).join(", "), associations, threshold: rule.threshold }];
   }
-  return rule.options.map((o) => ({ label: o.association.toUpperCase(), associations: [o.association], threshold: o.threshold }));
+  return rule.options.map((o) => ({
+    label: o.association.toUpperCase(),
+    associations: [o.association],
+    threshold: o.threshold,
+  }));
 }
 
 /** Every distinct request the ruleset needs, in a stable order (areas, tracks, metrics). */
 export function inputRequests(ruleset: SpRuleset, catalog: CertificationCatalog = ruleset.catalog): InputRequest[] {
   const out = new Map<string, InputRequest>();
-  const put = (r: InputRequest) => { if (!out.has(r.key)) out.set(r.key, r); };
+  const put = (r: InputRequest) => {
+    if (!out.has(r.key)) out.set(r.key, r);
+  };
   for (const [area, rules] of Object.entries(ruleset.areas) as [AreaSlug, SpRuleset["areas"][AreaSlug]][]) {
     if (rules.trackRule.kind !== "best-of") put({ key: segmentMixKey(area), kind: "segment-mix", area });
     for (const track of TRACKS) {
@@ -87,26 +109,56 @@ export function inputRequests(ruleset: SpRuleset, catalog: CertificationCatalog 
         switch (m.source) {
           case "customers":
             for (const c of associationChoices(m.associations))
-              put({ key: customersKey(area, track, c.associations), kind: "customers", area, segment: track, associations: c.associations });
+              put({
+                key: customersKey(area, track, c.associations),
+                kind: "customers",
+                area,
+                segment: track,
+                associations: c.associations,
+              });
             break;
           case "certifications": {
             const steps = m.model.kind === "steps" ? m.model.steps.map((s) => s.step) : [null];
             for (const step of steps)
-              put({ key: certificationsKey(area, m.level, step), kind: "certifications", area, level: m.level, step, codes: codesFor(catalog, area, m.level, step) });
+              put({
+                key: certificationsKey(area, m.level, step),
+                kind: "certifications",
+                area,
+                level: m.level,
+                step,
+                codes: codesFor(catalog, area, m.level, step),
+              });
             break;
           }
           case "usage":
             for (const part of m.parts)
               for (const c of associationChoices(part.associations))
-                put({ key: usageKey(area, part.measure, c.associations), kind: "usage", area, measure: part.measure, associations: c.associations });
+                put({
+                  key: usageKey(area, part.measure, c.associations),
+                  kind: "usage",
+                  area,
+                  measure: part.measure,
+                  associations: c.associations,
+                });
             break;
           case "deployments":
             for (const c of associationChoices(m.associations))
-              put({ key: deploymentsKey(area, c.associations), kind: "deployments", area, associations: c.associations });
+              put({
+                key: deploymentsKey(area, c.associations),
+                kind: "deployments",
+                area,
+                associations: c.associations,
+              });
             break;
           case "azure-services":
             for (const c of associationChoices(m.associations))
-              put({ key: azureServicesKey(area, c.associations), kind: "azure-services", area, associations: c.associations, excludedWorkloads: [...m.excludedWorkloads] });
+              put({
+                key: azureServicesKey(area, c.associations),
+                kind: "azure-services",
+                area,
+                associations: c.associations,
+                excludedWorkloads: [...m.excludedWorkloads],
+              });
             break;
         }
       }
@@ -130,7 +182,10 @@ export function zeroInputs(ruleset: SpRuleset): InputValues {
 }
 
 export class MissingInputError extends Error {
-  constructor(readonly key: string, detail = "is missing") {
+  constructor(
+    readonly key: string,
+    detail = "is missing",
+  ) {
     super(`Solutions Partner input "${key}" ${detail}`);
     this.name = "MissingInputError";
   }
@@ -142,9 +197,10 @@ export function readInput<K extends InputRequest["kind"]>(inputs: InputValues, k
   if (!v || typeof v !== "object") throw new MissingInputError(key);
   for (const field of Object.keys(ZERO_VALUES[kind])) {
     const x = v[field];
-    const ok = kind === "usage"
-      ? (typeof x === "number" && Number.isFinite(x)) || (typeof x === "string" && x.trim() !== "")
-      : typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
+    const ok =
+      kind === "usage"
+        ? (typeof x === "number" && Number.isFinite(x)) || (typeof x === "string" && x.trim() !== "")
+        : typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
     if (!ok) throw new MissingInputError(key, `has an invalid ${field}: ${String(x)}`);
   }
   return v as InputValueOf[K];

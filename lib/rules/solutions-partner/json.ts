@@ -18,7 +18,12 @@ export type MetricJson = {
   criteria: string;
   producedBy: string;
 };
-export type TrackJson = { total: number; qualified: boolean; totalText: string; metrics: Partial<Record<MetricId, MetricJson>> };
+export type TrackJson = {
+  total: number;
+  qualified: boolean;
+  totalText: string;
+  metrics: Partial<Record<MetricId, MetricJson>>;
+};
 export type AreaJson = {
   status: SolutionsPartnerStatus;
   track: Track;
@@ -38,8 +43,15 @@ function trackJson(t: TrackEvaluation): TrackJson {
   const metrics: Partial<Record<MetricId, MetricJson>> = {};
   for (const m of t.metrics) {
     metrics[m.id] = {
-      value: m.value, points: m.points, max: m.max,
-      pointsText: m.pointsText, threshold: m.threshold, unit: m.unit, category: m.category, criteria: m.criteria, producedBy: m.producedBy,
+      value: m.value,
+      points: m.points,
+      max: m.max,
+      pointsText: m.pointsText,
+      threshold: m.threshold,
+      unit: m.unit,
+      category: m.category,
+      criteria: m.criteria,
+      producedBy: m.producedBy,
     };
   }
   return { total: t.total, qualified: t.qualified, totalText: t.totalText, metrics };
@@ -47,7 +59,8 @@ function trackJson(t: TrackEvaluation): TrackJson {
 
 function areaJson(a: AreaEvaluation, status: SolutionsPartnerStatus): AreaJson {
   const tracks: Partial<Record<Track, TrackJson>> = {};
-  for (const [track, t] of Object.entries(a.tracks) as [Track, TrackEvaluation | undefined][]) if (t) tracks[track] = trackJson(t);
+  for (const [track, t] of Object.entries(a.tracks) as [Track, TrackEvaluation | undefined][])
+    if (t) tracks[track] = trackJson(t);
   return {
     status,
     track: a.track,

@@ -5,13 +5,23 @@ import type { AreaSlug } from "../areas";
 import { areaLabel } from "../areas";
 import * as F from "../fraction";
 import { codesFor } from "./certification-catalog";
-import { associationChoices, certificationsKey, customersKey, deploymentsKey, azureServicesKey, readInput, usageKey, type InputValues } from "./inputs";
+import {
+  associationChoices,
+  azureServicesKey,
+  certificationsKey,
+  customersKey,
+  deploymentsKey,
+  type InputValues,
+  readInput,
+  usageKey,
+} from "./inputs";
 import { perPersonThreshold } from "./steps";
 import { associationsText, formatAmount, plural, trackLabel } from "./text";
 import type { MetricId, MetricRule, SpRuleset, StepRule, Track, UsageMeasure } from "./types";
 
 /** "A", "A or B", "A, B or C". */
-const orList = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`);
+const orList = (xs: string[]) =>
+  xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`;
 
 /** Add `by` to a numeric field of one input value. */
 export type Adjustment = { key: string; field: string; by: number };
@@ -28,7 +38,12 @@ export type Change = {
 export type Predicate = (inputs: InputValues) => boolean;
 
 /** A way to raise one metric: solve returns the smallest change making `ok` true, or null. */
-export type Lever = { metric: MetricId; threshold: number; blocked?: string; solve(base: InputValues, ok: Predicate): Change | null };
+export type Lever = {
+  metric: MetricId;
+  threshold: number;
+  blocked?: string;
+  solve(base: InputValues, ok: Predicate): Change | null;
+};
 
 const SEARCH_LIMIT = 2 ** 50;
 
@@ -70,9 +85,18 @@ function smallest(base: InputValues, ok: Predicate, adjust: (x: number) => Adjus
   return hi;
 }
 
-function single(metric: MetricId, threshold: number, unit: string, adjust: (x: number) => Adjustment[], describe: (x: number) => string, blocked?: string): Lever {
+function single(
+  metric: MetricId,
+  threshold: number,
+  unit: string,
+  adjust: (x: number) => Adjustment[],
+  describe: (x: number) => string,
+  blocked?: string,
+): Lever {
   return {
-    metric, threshold, blocked,
+    metric,
+    threshold,
+    blocked,
     solve(base, ok) {
       if (blocked) return null;
       const x = smallest(base, ok, adjust);
@@ -90,43 +114,93 @@ const MORE: Record<UsageMeasure, (x: string) => string> = {
 };
 
 /** Every lever of one metric of an area and track (options give one lever each). */
-export function leversFor(ruleset: SpRuleset, area: AreaSlug, track: Track, rule: MetricRule, inputs: InputValues): Lever[] {
+export function leversFor(
+  ruleset: SpRuleset,
+  area: AreaSlug,
+  track: Track,
+  rule: MetricRule,
+  inputs: InputValues,
+): Lever[] {
   const id = rule.id;
   switch (rule.source) {
     case "customers":
-      return associationChoices(rule.associations).map((c) => single(id, c.threshold, "customers",
-        (x) => [{ key: customersKey(area, track, c.associations), field: "atEnd", by: x }],
-        (x) => `${plural(x, "more net customer", "more net customers")} on the ${trackLabel(track)} track (${associationsText(c.associations)})`));
+      return associationChoices(rule.associations).map((c) =>
+        single(
+          id,
+          c.threshold,
+          "customers",
+          (x) => [{ key: customersKey(area, track, c.associations), field: "atEnd", by: x }],
+          (x) =>
+            `${plural(x, "more net customer", "more net customers")} on the ${trackLabel(track)} track (${associationsText(c.associations)})`,
+        ),
+      );
     case "deployments":
-      return associationChoices(rule.associations).map((c) => single(id, c.threshold, "deployments",
-        (x) => [{ key: deploymentsKey(area, c.associations), field: "atEnd", by: x }],
-        (x) => `${plural(x, "more net new deployment", "more net new deployments")} (${associationsText(c.associations)})`));
+      return associationChoices(rule.associations).map((c) =>
+        single(
+          id,
+          c.threshold,
+          "deployments",
+          (x) => [{ key: deploymentsKey(area, c.associations), field: "atEnd", by: x }],
+          (x) =>
+            `${plural(x, "more net new deployment", "more net new deployments")} (${associationsText(c.associations)})`,
+        ),
+      );
     case "azure-services":
-      return associationChoices(rule.associations).map((c) => single(id, c.threshold, "services",
-        (x) => [{ key: azureServicesKey(area, c.associations), field: "services", by: x }],
-        (x) => `${plural(x, "more distinct Azure service", "more distinct Azure services")} with usage in the window (Virtual Machines excluded)`));
+      return associationChoices(rule.associations).map((c) =>
+        single(
+          id,
+          c.threshold,
+          "services",
+          (x) => [{ key: azureServicesKey(area, c.associations), field: "services", by: x }],
+          (x) =>
+            `${plural(x, "more distinct Azure service", "more distinct Azure services")} with usage in the window (Virtual Machines excluded)`,
+        ),
+      );
     case "certifications": {
       if (rule.model.kind === "steps") return [stepsLever(ruleset, area, rule)];
       const key = certificationsKey(area, rule.level, null);
       const codes = codesFor(ruleset.catalog, area, rule.level, null).join(", ");
-      return [single(id, rule.model.threshold, "people", (x) => [{ key, field: "persons", by: x }],
-        (x) => `${plural(x, "more person", "more people")} with an ${rule.level} ${areaLabel(area)} certification (${codes})`)];
+      return [
+        single(
+          id,
+          rule.model.threshold,
+          "people",
+          (x) => [{ key, field: "persons", by: x }],
+          (x) =>
+            `${plural(x, "more person", "more people")} with an ${rule.level} ${areaLabel(area)} certification (${codes})`,
+        ),
+      ];
     }
     case "usage":
-      return rule.parts.flatMap((part) => associationChoices(part.associations).map((c) => {
-        const key = usageKey(area, part.measure, c.associations);
-        const u = readInput(inputs, key, "usage");
-        const earlier = Number(u.yearEarlier);
-        let blocked: string | undefined;
-        if (rule.mode === "percentage" && !(earlier > 0)) blocked = `${part.label} ${associationsText(c.associations)}: no usage a year earlier, so growth cannot be measured this window`;
-        else if (part.entry?.kind === "baseline-at-least" && earlier < part.entry.amount)
-          blocked = `${part.label} ${associationsText(c.associations)}: usage a year earlier (${formatAmount(earlier)}) is below the entry baseline of ${formatAmount(part.entry.amount)}`;
-        const unit = part.measure.endsWith("-usd") ? "USD" : part.measure === "consumption-value" ? "consumption value" : part.measure.replace("-", " ");
-        return single(id, c.threshold, unit,
-          // Last month is inside the window, so it raises the 12-month total too.
-          (x) => [{ key, field: "current", by: x }, { key, field: "windowTotal", by: x }],
-          (x) => `${MORE[part.measure](formatAmount(x))} (${associationsText(c.associations)})`, blocked);
-      }));
+      return rule.parts.flatMap((part) =>
+        associationChoices(part.associations).map((c) => {
+          const key = usageKey(area, part.measure, c.associations);
+          const u = readInput(inputs, key, "usage");
+          const earlier = Number(u.yearEarlier);
+          let blocked: string | undefined;
+          if (rule.mode === "percentage" && !(earlier > 0))
+            blocked = `${part.label} ${associationsText(c.associations)}: no usage a year earlier, so growth cannot be measured this window`;
+          else if (part.entry?.kind === "baseline-at-least" && earlier < part.entry.amount)
+            blocked = `${part.label} ${associationsText(c.associations)}: usage a year earlier (${formatAmount(earlier)}) is below the entry baseline of ${formatAmount(part.entry.amount)}`;
+          const unit = part.measure.endsWith("-usd")
+            ? "USD"
+            : part.measure === "consumption-value"
+              ? "consumption value"
+              : part.measure.replace("-", " ");
+          return single(
+            id,
+            c.threshold,
+            unit,
+            // Last month is inside the window, so it raises the 12-month total too.
+            (x) => [
+              { key, field: "current", by: x },
+              { key, field: "windowTotal", by: x },
+            ],
+            (x) => `${MORE[part.measure](formatAmount(x))} (${associationsText(c.associations)})`,
+            blocked,
+          );
+        }),
+      );
   }
 }
 
@@ -135,14 +209,22 @@ export function leversFor(ruleset: SpRuleset, area: AreaSlug, track: Track, rule
  * Enumerates "fill this step's deficit or not" for each gate/required step and the fewest
  * electives; picks the fewest people in total, then the fewest electives (gates first).
  */
-function stepsLever(ruleset: SpRuleset, area: AreaSlug, rule: Extract<MetricRule, { source: "certifications" }>): Lever {
+function stepsLever(
+  ruleset: SpRuleset,
+  area: AreaSlug,
+  rule: Extract<MetricRule, { source: "certifications" }>,
+): Lever {
   const steps = rule.model.kind === "steps" ? rule.model.steps : [];
   const elective = steps.find((s) => s.role === "elective");
   return {
-    metric: rule.id, threshold: Math.max(1, perPersonThreshold(steps, rule.max)),
+    metric: rule.id,
+    threshold: Math.max(1, perPersonThreshold(steps, rule.max)),
     solve(base, ok) {
-      const persons = (step: (typeof steps)[number]) => readInput(base, certificationsKey(area, rule.level, step.step), "certifications").persons;
-      const fixed = steps.filter((s) => s.role !== "elective").map((s) => ({ s, deficit: Math.max(0, s.minPersons - persons(s)) }));
+      const persons = (step: (typeof steps)[number]) =>
+        readInput(base, certificationsKey(area, rule.level, step.step), "certifications").persons;
+      const fixed = steps
+        .filter((s) => s.role !== "elective")
+        .map((s) => ({ s, deficit: Math.max(0, s.minPersons - persons(s)) }));
       // Beyond the per-person threshold the metric is capped, so more electives never help.
       const electiveLimit = elective ? perPersonThreshold(steps, rule.max) : 0;
       let bestPlan: { adds: number[]; electives: number; total: number } | null = null;
@@ -154,19 +236,33 @@ function stepsLever(ruleset: SpRuleset, area: AreaSlug, rule: Extract<MetricRule
           if (bestPlan && total > bestPlan.total) break;
           if (total === 0) continue;
           if (!ok(applyAdjustments(base, adjustmentsFor(adds, n)))) continue;
-          if (!bestPlan || total < bestPlan.total || (total === bestPlan.total && n < bestPlan.electives)) bestPlan = { adds, electives: n, total };
+          if (!bestPlan || total < bestPlan.total || (total === bestPlan.total && n < bestPlan.electives))
+            bestPlan = { adds, electives: n, total };
           break;
         }
       }
       if (!bestPlan) return null;
-      const parts: { s: StepRule; x: number }[] = fixed.map((f, i) => ({ s: f.s, x: bestPlan!.adds[i] })).filter((p) => p.x > 0);
+      const parts: { s: StepRule; x: number }[] = fixed
+        .map((f, i) => ({ s: f.s, x: bestPlan!.adds[i] }))
+        .filter((p) => p.x > 0);
       if (elective && bestPlan.electives > 0) parts.push({ s: elective, x: bestPlan.electives });
       const holding = (step: StepRule) => orList(codesFor(ruleset.catalog, area, rule.level, step.step));
-      const text = parts.map((p) => `${plural(p.x, "more person", "more people")} holding ${holding(p.s)} (${p.s.label})`).join(", then ");
-      return { metric: rule.id, amount: bestPlan.total, unit: "people", text, adjustments: adjustmentsFor(bestPlan.adds, bestPlan.electives) };
+      const text = parts
+        .map((p) => `${plural(p.x, "more person", "more people")} holding ${holding(p.s)} (${p.s.label})`)
+        .join(", then ");
+      return {
+        metric: rule.id,
+        amount: bestPlan.total,
+        unit: "people",
+        text,
+        adjustments: adjustmentsFor(bestPlan.adds, bestPlan.electives),
+      };
       function adjustmentsFor(adds: number[], n: number) {
-        const adj = fixed.map((f, i) => ({ key: certificationsKey(area, rule.level, f.s.step), field: "persons", by: adds[i] })).filter((a) => a.by > 0);
-        if (elective && n > 0) adj.push({ key: certificationsKey(area, rule.level, elective.step), field: "persons", by: n });
+        const adj = fixed
+          .map((f, i) => ({ key: certificationsKey(area, rule.level, f.s.step), field: "persons", by: adds[i] }))
+          .filter((a) => a.by > 0);
+        if (elective && n > 0)
+          adj.push({ key: certificationsKey(area, rule.level, elective.step), field: "persons", by: n });
         return adj;
       }
     },

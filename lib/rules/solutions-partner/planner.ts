@@ -6,8 +6,17 @@
 import type { AreaSlug } from "../areas";
 import * as F from "../fraction";
 import { evaluateTrack } from "./evaluate";
-import { associationChoices, azureServicesKey, certificationsKey, customersKey, deploymentsKey, readInput, usageKey, type InputValues } from "./inputs";
-import { applyAdjustments, leversFor, type Adjustment, type Change } from "./levers";
+import {
+  associationChoices,
+  azureServicesKey,
+  certificationsKey,
+  customersKey,
+  deploymentsKey,
+  type InputValues,
+  readInput,
+  usageKey,
+} from "./inputs";
+import { type Adjustment, applyAdjustments, type Change, leversFor } from "./levers";
 import { METRIC_NAMES } from "./recommendations";
 import { associationsText, formatAmount, MEASURE_UNITS } from "./text";
 import type { MetricId, MetricRule, SpRuleset, Track } from "./types";
@@ -33,52 +42,92 @@ export type MetricPlan = {
   sentence: string;
 };
 
-export type TrackPlan = { area: AreaSlug; track: Track; qualified: boolean; totalText: string; spareText: string | null; metrics: MetricPlan[] };
+export type TrackPlan = {
+  area: AreaSlug;
+  track: Track;
+  qualified: boolean;
+  totalText: string;
+  spareText: string | null;
+  metrics: MetricPlan[];
+};
 
 const byEffort = (changes: { change: Change; threshold: number }[]) =>
-  changes.sort((a, b) => a.change.amount / Math.max(1, a.threshold) - b.change.amount / Math.max(1, b.threshold)).map((c) => c.change);
+  changes
+    .sort((a, b) => a.change.amount / Math.max(1, a.threshold) - b.change.amount / Math.max(1, b.threshold))
+    .map((c) => c.change);
 
 type LossTarget = { label: string; unit: [string, string]; cap: number; adjust: (x: number) => Adjustment[] };
 
 /** The inputs whose decrease lowers the metric, each with the most that can be taken away. */
 function lossTargets(area: AreaSlug, track: Track, rule: MetricRule, inputs: InputValues): LossTarget[] {
-  const one = (key: string, field: string, cap: number, label: string, unit: [string, string]): LossTarget =>
-    ({ label, unit, cap, adjust: (x) => [{ key, field, by: -x }] });
+  const one = (key: string, field: string, cap: number, label: string, unit: [string, string]): LossTarget => ({
+    label,
+    unit,
+    cap,
+    adjust: (x) => [{ key, field, by: -x }],
+  });
   switch (rule.source) {
     case "customers":
       return associationChoices(rule.associations).map((c) => {
         const key = customersKey(area, track, c.associations);
-        return one(key, "atEnd", readInput(inputs, key, "customers").atEnd, associationsText(c.associations), ["net customer", "net customers"]);
+        return one(key, "atEnd", readInput(inputs, key, "customers").atEnd, associationsText(c.associations), [
+          "net customer",
+          "net customers",
+        ]);
       });
     case "deployments":
       return associationChoices(rule.associations).map((c) => {
         const key = deploymentsKey(area, c.associations);
-        return one(key, "atEnd", readInput(inputs, key, "deployments").atEnd, associationsText(c.associations), ["net new deployment", "net new deployments"]);
+        return one(key, "atEnd", readInput(inputs, key, "deployments").atEnd, associationsText(c.associations), [
+          "net new deployment",
+          "net new deployments",
+        ]);
       });
     case "azure-services":
       return associationChoices(rule.associations).map((c) => {
         const key = azureServicesKey(area, c.associations);
-        return one(key, "services", readInput(inputs, key, "azure-services").services, associationsText(c.associations), ["Azure service", "Azure services"]);
+        return one(
+          key,
+          "services",
+          readInput(inputs, key, "azure-services").services,
+          associationsText(c.associations),
+          ["Azure service", "Azure services"],
+        );
       });
     case "certifications": {
-      const steps = rule.model.kind === "steps" ? rule.model.steps.map((s) => ({ step: s.step, label: s.label })) : [{ step: null, label: "" }];
+      const steps =
+        rule.model.kind === "steps"
+          ? rule.model.steps.map((s) => ({ step: s.step, label: s.label }))
+          : [{ step: null, label: "" }];
       return steps.map(({ step, label }) => {
         const key = certificationsKey(area, rule.level, step);
-        return one(key, "persons", readInput(inputs, key, "certifications").persons, label, ["certified person", "certified people"]);
+        return one(key, "persons", readInput(inputs, key, "certifications").persons, label, [
+          "certified person",
+          "certified people",
+        ]);
       });
     }
     case "usage":
-      return rule.parts.flatMap((part) => associationChoices(part.associations).flatMap((c): LossTarget[] => {
-        const key = usageKey(area, part.measure, c.associations);
-        const u = readInput(inputs, key, "usage");
-        const growth = F.floor(F.sub(F.fromDecimal(u.current), F.fromDecimal(u.yearEarlier)));
-        if (growth <= 0n) return [];
-        const m = MEASURE_UNITS[part.measure];
-        return [{
-          label: `${part.label} ${associationsText(c.associations)}`, unit: [m.one, m.many], cap: Number(growth),
-          adjust: (x) => [{ key, field: "current", by: -x }, { key, field: "windowTotal", by: -x }],
-        }];
-      }));
+      return rule.parts.flatMap((part) =>
+        associationChoices(part.associations).flatMap((c): LossTarget[] => {
+          const key = usageKey(area, part.measure, c.associations);
+          const u = readInput(inputs, key, "usage");
+          const growth = F.floor(F.sub(F.fromDecimal(u.current), F.fromDecimal(u.yearEarlier)));
+          if (growth <= 0n) return [];
+          const m = MEASURE_UNITS[part.measure];
+          return [
+            {
+              label: `${part.label} ${associationsText(c.associations)}`,
+              unit: [m.one, m.many],
+              cap: Number(growth),
+              adjust: (x) => [
+                { key, field: "current", by: -x },
+                { key, field: "windowTotal", by: -x },
+              ],
+            },
+          ];
+        }),
+      );
   }
 }
 
@@ -100,49 +149,85 @@ function headroomOf(ruleset: SpRuleset, area: AreaSlug, track: Track, rule: Metr
   const qualifies = (adj: Adjustment[]) => after(adj).qualified;
   const points = (adj: Adjustment[]) => after(adj).metrics.find((m) => m.id === rule.id)!.pointsExact;
   const nowPoints = points([]);
-  return lossTargets(area, track, rule, inputs)
-    // Inputs that do not feed the metric's points (an option that is not the best) are left out.
-    .filter((t) => t.cap > 0 && !F.eq(points(t.adjust(t.cap)), nowPoints))
-    .map((t) => {
-      const amount = largest(t.cap, (x) => qualifies(t.adjust(x)));
-      const any = amount === t.cap;
-      const what = `${formatAmount(amount)} ${amount === 1 ? t.unit[0] : t.unit[1]}`;
-      const where = t.label ? ` (${t.label})` : "";
-      const text = any
-        ? `all ${formatAmount(t.cap)} ${t.cap === 1 ? t.unit[0] : t.unit[1]}${where} may go`
-        : amount === 0 ? `not one ${t.unit[0]}${where} may be lost` : `up to ${what}${where} may be lost`;
-      return { label: t.label, amount, unit: t.unit[1], any, text };
-    });
+  return (
+    lossTargets(area, track, rule, inputs)
+      // Inputs that do not feed the metric's points (an option that is not the best) are left out.
+      .filter((t) => t.cap > 0 && !F.eq(points(t.adjust(t.cap)), nowPoints))
+      .map((t) => {
+        const amount = largest(t.cap, (x) => qualifies(t.adjust(x)));
+        const any = amount === t.cap;
+        const what = `${formatAmount(amount)} ${amount === 1 ? t.unit[0] : t.unit[1]}`;
+        const where = t.label ? ` (${t.label})` : "";
+        const text = any
+          ? `all ${formatAmount(t.cap)} ${t.cap === 1 ? t.unit[0] : t.unit[1]}${where} may go`
+          : amount === 0
+            ? `not one ${t.unit[0]}${where} may be lost`
+            : `up to ${what}${where} may be lost`;
+        return { label: t.label, amount, unit: t.unit[1], any, text };
+      })
+  );
 }
 
 function sentenceOf(p: Omit<MetricPlan, "sentence">): string {
   const head = `${p.name} (${p.pointsText} of ${p.max} points)`;
-  const ways = (cs: Change[]) => cs.slice(0, 3).map((c) => c.text).join("; or ");
+  const ways = (cs: Change[]) =>
+    cs
+      .slice(0, 3)
+      .map((c) => c.text)
+      .join("; or ");
   const parts: string[] = [];
-  if (p.atZero) parts.push(p.toScore.length ? `to earn any points: ${ways(p.toScore)}` : "no single change earns points this window");
-  if (!p.atMax) parts.push(p.toMax.length ? `for the full ${p.max}: ${ways(p.toMax)}` : `the full ${p.max} cannot be reached by one change this window`);
+  if (p.atZero)
+    parts.push(
+      p.toScore.length ? `to earn any points: ${ways(p.toScore)}` : "no single change earns points this window",
+    );
+  if (!p.atMax)
+    parts.push(
+      p.toMax.length
+        ? `for the full ${p.max}: ${ways(p.toMax)}`
+        : `the full ${p.max} cannot be reached by one change this window`,
+    );
   if (p.headroom) {
-    parts.push(p.headroom.length ? `headroom before the area stops qualifying: ${p.headroom.map((l) => l.text).join("; ")}` : "headroom: none");
+    parts.push(
+      p.headroom.length
+        ? `headroom before the area stops qualifying: ${p.headroom.map((l) => l.text).join("; ")}`
+        : "headroom: none",
+    );
   }
   if (parts.length === 0) parts.push("at its max");
   return `${head}: ${parts.join("; ")}.`;
 }
 
 /** SPEC §8: the gap plan of every metric of one area and track. */
-export function planSolutionsPartnerTrack(ruleset: SpRuleset, area: AreaSlug, track: Track, inputs: InputValues): TrackPlan {
+export function planSolutionsPartnerTrack(
+  ruleset: SpRuleset,
+  area: AreaSlug,
+  track: Track,
+  inputs: InputValues,
+): TrackPlan {
   const now = evaluateTrack(ruleset, area, track, inputs);
   const rules = ruleset.areas[area].tracks[track];
   const metrics = now.metrics.map((m): MetricPlan => {
     const rule = rules.find((r) => r.id === m.id)!;
     const levers = leversFor(ruleset, area, track, rule, inputs);
-    const pointsOf = (i: InputValues) => evaluateTrack(ruleset, area, track, i).metrics.find((x) => x.id === m.id)!.pointsExact;
+    const pointsOf = (i: InputValues) =>
+      evaluateTrack(ruleset, area, track, i).metrics.find((x) => x.id === m.id)!.pointsExact;
     const solve = (ok: (i: InputValues) => boolean) =>
-      byEffort(levers.flatMap((l) => { const change = l.solve(inputs, ok); return change ? [{ change, threshold: l.threshold }] : []; }));
+      byEffort(
+        levers.flatMap((l) => {
+          const change = l.solve(inputs, ok);
+          return change ? [{ change, threshold: l.threshold }] : [];
+        }),
+      );
     const maxF = F.fromInt(m.max);
     const atMax = F.gte(m.pointsExact, maxF);
     const atZero = !F.gt(m.pointsExact, F.ZERO);
     const plan: Omit<MetricPlan, "sentence"> = {
-      metric: m.id, name: METRIC_NAMES[m.id], pointsText: m.pointsText, max: m.max, atZero, atMax,
+      metric: m.id,
+      name: METRIC_NAMES[m.id],
+      pointsText: m.pointsText,
+      max: m.max,
+      atZero,
+      atMax,
       toMax: atMax ? [] : solve((i) => F.gte(pointsOf(i), maxF)),
       toScore: atZero ? solve((i) => F.gt(pointsOf(i), F.ZERO)) : [],
       blocked: levers.flatMap((l) => (l.blocked ? [l.blocked] : [])),
@@ -151,7 +236,8 @@ export function planSolutionsPartnerTrack(ruleset: SpRuleset, area: AreaSlug, tr
     return { ...plan, sentence: sentenceOf(plan) };
   });
   const spare = F.sub(now.totalExact, F.fromInt(ruleset.passMark));
-  const spareText = now.qualified ? `${F.formatOneDecimal(spare)} points above the pass mark of ${ruleset.passMark}` : null;
+  const spareText = now.qualified
+    ? `${F.formatOneDecimal(spare)} points above the pass mark of ${ruleset.passMark}`
+    : null;
   return { area, track, qualified: now.qualified, totalText: now.totalText, spareText, metrics };
 }
-

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { AREA_SLUGS, type AreaSlug } from "../areas";
 import * as F from "../fraction";
 import { evaluateTrack } from "./evaluate";
-import { zeroInputs, type InputValues } from "./inputs";
-import { applyAdjustments, recommend, type Adjustment, type Change, type Recommendation } from "./recommendations";
+import { type InputValues, zeroInputs } from "./inputs";
+import { type Adjustment, applyAdjustments, type Change, type Recommendation, recommend } from "./recommendations";
 import { atThresholds, blank, R, setCerts, setCustomers, setDeployments, setMix, setUsage } from "./test-helpers";
 import { TRACKS, type Track } from "./types";
 
@@ -26,7 +26,9 @@ function verify(recs: Recommendation[], area: AreaSlug, track: Track, i: InputVa
       expect(fixes(rec, area, track, applyAdjustments(i, all)), `${area}/${track}: ${alt.text}`).toBe(true);
       const before = alt.changes.slice(0, -1).flatMap((c) => c.adjustments);
       for (const less of oneLess(alt.changes.at(-1)!))
-        expect(fixes(rec, area, track, applyAdjustments(i, [...before, ...less])), `one less than: ${alt.text}`).toBe(false);
+        expect(fixes(rec, area, track, applyAdjustments(i, [...before, ...less])), `one less than: ${alt.text}`).toBe(
+          false,
+        );
     }
   }
 }
@@ -49,7 +51,12 @@ describe("recommend", () => {
     setDeployments(i, "modern-work", ["cpor"], 1); // 5 of 25 → total 62
     const recs = recommend(R, "modern-work", "smb", i);
     expect(recs).toHaveLength(1);
-    expect(recs[0]).toMatchObject({ reason: "below-pass-mark", gap: 8, gapText: "8.0", text: "Total 62.0 is 8.0 points below 70." });
+    expect(recs[0]).toMatchObject({
+      reason: "below-pass-mark",
+      gap: 8,
+      gapText: "8.0",
+      text: "Total 62.0 is 8.0 points below 70.",
+    });
     const texts = recs[0].alternatives.map((a) => a.text);
     expect(texts).toContain("4 more net customers on the SMB track (CPOR, CSP pooled)");
     expect(texts).toContain("2 more net new deployments (via CPOR)");
@@ -57,7 +64,19 @@ describe("recommend", () => {
     verify(recs, "modern-work", "smb", i);
   });
   it("step models: gates first, then electives; verified minimal by brute force", () => {
-    const i = setCerts(setCerts(setCerts(atThresholds("security", "enterprise"), "security", "intermediate", "step1", 1), "security", "intermediate", "step2", 0), "security", "intermediate", "step3", 0);
+    const i = setCerts(
+      setCerts(
+        setCerts(atThresholds("security", "enterprise"), "security", "intermediate", "step1", 1),
+        "security",
+        "intermediate",
+        "step2",
+        0,
+      ),
+      "security",
+      "intermediate",
+      "step3",
+      0,
+    );
     const recs = recommend(R, "security", "enterprise", i); // total 60, skilling at 0
     expect(recs.map((r) => r.reason)).toEqual(["below-pass-mark", "metric-at-zero"]);
     expect(recs[0].alternatives.map((a) => a.text)).toEqual([
@@ -66,15 +85,17 @@ describe("recommend", () => {
     expect(recs[1].alternatives[0].changes[0].amount).toBe(4);
     verify(recs, "security", "enterprise", i);
     // brute force: no plan with fewer people reaches 70
-    for (let a = 0; a <= 4; a++) for (let b = 0; b <= 4; b++) for (let c = 0; c <= 4; c++) {
-      if (a + b + c >= 5) continue;
-      const j = applyAdjustments(i, [
-        { key: "certifications:security:intermediate:step1", field: "persons", by: a },
-        { key: "certifications:security:intermediate:step2", field: "persons", by: b },
-        { key: "certifications:security:intermediate:step3", field: "persons", by: c },
-      ]);
-      expect(F.gte(evaluateTrack(R, "security", "enterprise", j).totalExact, F.fromInt(70))).toBe(false);
-    }
+    for (let a = 0; a <= 4; a++)
+      for (let b = 0; b <= 4; b++)
+        for (let c = 0; c <= 4; c++) {
+          if (a + b + c >= 5) continue;
+          const j = applyAdjustments(i, [
+            { key: "certifications:security:intermediate:step1", field: "persons", by: a },
+            { key: "certifications:security:intermediate:step2", field: "persons", by: b },
+            { key: "certifications:security:intermediate:step3", field: "persons", by: c },
+          ]);
+          expect(F.gte(evaluateTrack(R, "security", "enterprise", j).totalExact, F.fromInt(70))).toBe(false);
+        }
   });
   it("SMB required steps: one person in a step is the smallest fix for a zero", () => {
     const i = atThresholds("data-ai", "smb");
@@ -85,14 +106,29 @@ describe("recommend", () => {
     verify(recs, "data-ai", "smb", i);
   });
   it("usage below the entry baseline cannot be fixed this window: said, not suggested", () => {
-    const i = setUsage(atThresholds("business-applications", "enterprise"), "business-applications", "consumption-value", ["cpor", "dpor", "csp", "pal"], 90_000, 40_000);
+    const i = setUsage(
+      atThresholds("business-applications", "enterprise"),
+      "business-applications",
+      "consumption-value",
+      ["cpor", "dpor", "csp", "pal"],
+      90_000,
+      40_000,
+    );
     const recs = recommend(R, "business-applications", "enterprise", i);
     expect(recs).toHaveLength(1);
     expect(recs[0]).toMatchObject({ reason: "metric-at-zero", metric: "usage-growth", alternatives: [] });
     expect(recs[0].blocked[0]).toMatch(/below the entry baseline of 50,000/);
   });
   it("percentage usage: the smallest USD increase, raising the 12-month total with it", () => {
-    const i = setUsage(atThresholds("infrastructure", "enterprise"), "infrastructure", "azure-consumption-usd", ["dpor", "csp", "pal"], 100, 100, 900);
+    const i = setUsage(
+      atThresholds("infrastructure", "enterprise"),
+      "infrastructure",
+      "azure-consumption-usd",
+      ["dpor", "csp", "pal"],
+      100,
+      100,
+      900,
+    );
     const recs = recommend(R, "infrastructure", "enterprise", i);
     const zero = recs.find((r) => r.reason === "metric-at-zero")!;
     expect(zero.alternatives[0].text).toBe("100 more USD of Azure consumption last month (DPOR, CSP, PAL pooled)"); // total reaches 1,000
@@ -100,7 +136,14 @@ describe("recommend", () => {
   });
   it("decimal-string usage sums are adjusted exactly", () => {
     const pool = ["cpor", "dpor", "csp", "pal"] as const;
-    const i = setUsage(atThresholds("business-applications", "smb"), "business-applications", "consumption-value", [...pool], "30000.25", "25000.10");
+    const i = setUsage(
+      atThresholds("business-applications", "smb"),
+      "business-applications",
+      "consumption-value",
+      [...pool],
+      "30000.25",
+      "25000.10",
+    );
     setDeployments(i, "business-applications", [...pool], 1); // 4 of 20
     setCerts(i, "business-applications", "intermediate", null, 3); // 12 of 20 → total 66.0005…
     const recs = recommend(R, "business-applications", "smb", i);
@@ -122,7 +165,10 @@ describe("recommend", () => {
   });
   it("property: every alternative for random inputs, every area and track, is verified", () => {
     let seed = 20260131;
-    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % (n + 1); };
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % (n + 1);
+    };
     let checked = 0;
     for (let round = 0; round < 12; round++) {
       const i = zeroInputs(R);
@@ -133,14 +179,19 @@ describe("recommend", () => {
         else if ("current" in v) {
           const big = key.includes("consumption-value") ? 1000 : 1;
           const current = rnd(3000) * big;
-          i[key] = { current, yearEarlier: rnd(2000) * big + (rnd(1) ? 0 : 25_000 * (big > 1 ? 1 : 0)), windowTotal: current + rnd(1500) };
+          i[key] = {
+            current,
+            yearEarlier: rnd(2000) * big + (rnd(1) ? 0 : 25_000 * (big > 1 ? 1 : 0)),
+            windowTotal: current + rnd(1500),
+          };
         }
       }
-      for (const area of AREA_SLUGS) for (const track of TRACKS) {
-        const recs = recommend(R, area, track, i);
-        verify(recs, area, track, i);
-        checked += recs.reduce((s, r) => s + r.alternatives.length, 0);
-      }
+      for (const area of AREA_SLUGS)
+        for (const track of TRACKS) {
+          const recs = recommend(R, area, track, i);
+          verify(recs, area, track, i);
+          checked += recs.reduce((s, r) => s + r.alternatives.length, 0);
+        }
     }
     expect(checked).toBeGreaterThan(100);
   });

@@ -5,11 +5,17 @@ import type { AreaSlug } from "../areas";
 import * as F from "../fraction";
 import { evaluateTrack, type TrackEvaluation } from "./evaluate";
 import type { InputValues } from "./inputs";
-import { applyAdjustments, leversFor, type Change, type Lever, type Predicate } from "./levers";
+import { applyAdjustments, type Change, type Lever, leversFor, type Predicate } from "./levers";
 import type { MetricId, SpRuleset, Track } from "./types";
 
-export { applyAdjustments, type Adjustment, type Change } from "./levers";
-export { expiringCertificationImpact, type ExpiringCertification, type ExpiryImpact, type ExpiryImpactInput, type MetricAtRisk } from "./expiring";
+export {
+  type ExpiringCertification,
+  type ExpiryImpact,
+  type ExpiryImpactInput,
+  expiringCertificationImpact,
+  type MetricAtRisk,
+} from "./expiring";
+export { type Adjustment, applyAdjustments, type Change } from "./levers";
 
 export const METRIC_NAMES: Record<MetricId, string> = {
   "net-customer-adds": "Net customer adds",
@@ -20,7 +26,13 @@ export const METRIC_NAMES: Record<MetricId, string> = {
 };
 
 /** One way to fix a reason: the changes applied together (usually one), and the result. */
-export type Alternative = { changes: Change[]; text: string; totalAfter: number; totalAfterText: string; qualifiedAfter: boolean };
+export type Alternative = {
+  changes: Change[];
+  text: string;
+  totalAfter: number;
+  totalAfterText: string;
+  qualifiedAfter: boolean;
+};
 
 export type Recommendation = {
   reason: "below-pass-mark" | "metric-at-zero";
@@ -36,9 +48,29 @@ export type Recommendation = {
   blocked: string[];
 };
 
-function alternative(ruleset: SpRuleset, area: AreaSlug, track: Track, base: InputValues, changes: Change[]): Alternative {
-  const after = evaluateTrack(ruleset, area, track, applyAdjustments(base, changes.flatMap((c) => c.adjustments)));
-  return { changes, text: changes.map((c) => c.text).join("; and "), totalAfter: after.total, totalAfterText: after.totalText, qualifiedAfter: after.qualified };
+function alternative(
+  ruleset: SpRuleset,
+  area: AreaSlug,
+  track: Track,
+  base: InputValues,
+  changes: Change[],
+): Alternative {
+  const after = evaluateTrack(
+    ruleset,
+    area,
+    track,
+    applyAdjustments(
+      base,
+      changes.flatMap((c) => c.adjustments),
+    ),
+  );
+  return {
+    changes,
+    text: changes.map((c) => c.text).join("; and "),
+    totalAfter: after.total,
+    totalAfterText: after.totalText,
+    qualifiedAfter: after.qualified,
+  };
 }
 
 type Solved = { lever: Lever; change: Change; effort: number };
@@ -77,9 +109,13 @@ export function recommend(ruleset: SpRuleset, area: AreaSlug, track: Track, inpu
       if (plan) alternatives.push(alternative(ruleset, area, track, inputs, plan));
     }
     out.push({
-      reason: "below-pass-mark", metric: null, gap: F.toNumber(gap), gapText: F.formatOneDecimal(gap),
+      reason: "below-pass-mark",
+      metric: null,
+      gap: F.toNumber(gap),
+      gapText: F.formatOneDecimal(gap),
       text: `Total ${now.totalText} is ${F.formatOneDecimal(gap)} points below ${ruleset.passMark}.`,
-      alternatives, blocked: allLevers.flatMap((l) => (l.blocked ? [l.blocked] : [])),
+      alternatives,
+      blocked: allLevers.flatMap((l) => (l.blocked ? [l.blocked] : [])),
     });
   }
 
@@ -88,7 +124,10 @@ export function recommend(ruleset: SpRuleset, area: AreaSlug, track: Track, inpu
     const levers = leversOf(m.id);
     const ok: Predicate = (i) => F.gt(reeval(i).metrics.find((x) => x.id === m.id)!.pointsExact, F.ZERO);
     out.push({
-      reason: "metric-at-zero", metric: m.id, gap: null, gapText: null,
+      reason: "metric-at-zero",
+      metric: m.id,
+      gap: null,
+      gapText: null,
       text: `${METRIC_NAMES[m.id]} earns 0 points; every metric must earn more than 0 to qualify.`,
       alternatives: solveAll(levers, inputs, ok).map((s) => alternative(ruleset, area, track, inputs, [s.change])),
       blocked: levers.flatMap((l) => (l.blocked ? [l.blocked] : [])),
@@ -98,8 +137,16 @@ export function recommend(ruleset: SpRuleset, area: AreaSlug, track: Track, inpu
 }
 
 /** No single metric closes the gap: fill metrics by headroom (most first), then finish with the smallest change. */
-function combinedPlan(now: TrackEvaluation, levers: Lever[], base: InputValues, ok: Predicate, reeval: (i: InputValues) => TrackEvaluation): Change[] | null {
-  const order = [...now.metrics].sort((a, b) => F.compare(F.sub(F.fromInt(b.max), b.pointsExact), F.sub(F.fromInt(a.max), a.pointsExact)));
+function combinedPlan(
+  now: TrackEvaluation,
+  levers: Lever[],
+  base: InputValues,
+  ok: Predicate,
+  reeval: (i: InputValues) => TrackEvaluation,
+): Change[] | null {
+  const order = [...now.metrics].sort((a, b) =>
+    F.compare(F.sub(F.fromInt(b.max), b.pointsExact), F.sub(F.fromInt(a.max), a.pointsExact)),
+  );
   let current = base;
   const plan: Change[] = [];
   for (const m of order) {

@@ -9,33 +9,66 @@ const modernWork = (t: "enterprise" | "smb"): MetricRule[] => {
   const second = ent ? "dpor" : "csp"; // Enterprise: CPOR/DPOR; SMB: CPOR/CSP
   return [
     {
-      id: "net-customer-adds", category: "performance", max: 20, source: "customers",
+      id: "net-customer-adds",
+      category: "performance",
+      max: 20,
+      source: "customers",
       associations: { mode: "pool", associations: ["cpor", second], threshold: ent ? 5 : 10 },
       criteria: `Net increase of ${ent ? 5 : 10} ${ent ? "Enterprise (more than 300 paid licences)" : "SMB (11–300 paid licences)"} customers over 12 months, CPOR and ${second.toUpperCase()} pooled.`,
     },
     {
-      id: "intermediate-certifications", category: "skilling", max: 10, source: "certifications",
-      level: "intermediate", model: { kind: "proportional", threshold: ent ? 4 : 2 },
+      id: "intermediate-certifications",
+      category: "skilling",
+      max: 10,
+      source: "certifications",
+      level: "intermediate",
+      model: { kind: "proportional", threshold: ent ? 4 : 2 },
       criteria: `${ent ? 4 : 2} people holding an intermediate Modern Work certification (MS-700, SC-300, MD-102, MS-721).`,
     },
     {
-      id: "advanced-certifications", category: "skilling", max: 15, source: "certifications",
-      level: "advanced", model: { kind: "proportional", threshold: ent ? 2 : 1 },
+      id: "advanced-certifications",
+      category: "skilling",
+      max: 15,
+      source: "certifications",
+      level: "advanced",
+      model: { kind: "proportional", threshold: ent ? 2 : 1 },
       criteria: `${ent ? "2 people" : "1 person"} holding an advanced Modern Work certification (MS-102).`,
     },
     {
-      id: "usage-growth", category: "customer-success", max: 30, source: "usage", mode: "absolute",
-      parts: [{
-        measure: "active-users", label: "Active users",
-        associations: { mode: "options", options: [{ association: "cpor", threshold: ent ? 1000 : 500 }, { association: second, threshold: ent ? 4000 : 2000 }] },
-      }],
+      id: "usage-growth",
+      category: "customer-success",
+      max: 30,
+      source: "usage",
+      mode: "absolute",
+      parts: [
+        {
+          measure: "active-users",
+          label: "Active users",
+          associations: {
+            mode: "options",
+            options: [
+              { association: "cpor", threshold: ent ? 1000 : 500 },
+              { association: second, threshold: ent ? 4000 : 2000 },
+            ],
+          },
+        },
+      ],
       criteria: ent
         ? "Growth in active users last month vs a year earlier: 1,000 via CPOR or 4,000 via DPOR (the better option counts)."
         : "Growth in active users last month vs a year earlier: 500 via CPOR or 2,000 via CSP (the better option counts).",
     },
     {
-      id: "deployments", category: "customer-success", max: 25, source: "deployments",
-      associations: { mode: "options", options: [{ association: "cpor", threshold: 5 }, { association: second, threshold: 10 }] },
+      id: "deployments",
+      category: "customer-success",
+      max: 25,
+      source: "deployments",
+      associations: {
+        mode: "options",
+        options: [
+          { association: "cpor", threshold: 5 },
+          { association: second, threshold: 10 },
+        ],
+      },
       criteria: `Net new deployments (at least 40% of paid licences active): 5 via CPOR or 10 via ${second.toUpperCase()} (the better option counts).`,
     },
   ];
@@ -61,27 +94,49 @@ const security = (t: "enterprise" | "smb"): MetricRule[] => {
   const users = ent ? 125 : 50;
   return [
     {
-      id: "net-customer-adds", category: "performance", max: 20, source: "customers",
+      id: "net-customer-adds",
+      category: "performance",
+      max: 20,
+      source: "customers",
       associations: { mode: "pool", associations: SECURITY_POOL, threshold: ent ? 10 : 5 },
       criteria: `Net increase of ${ent ? 10 : 5} ${ent ? "Enterprise" : "SMB"} customers over 12 months (PAL, CSP and CPOR pooled).`,
     },
     {
-      id: "intermediate-certifications", category: "skilling", max: 40, source: "certifications",
-      level: "intermediate", model: { kind: "steps", steps: securitySteps[t] },
+      id: "intermediate-certifications",
+      category: "skilling",
+      max: 40,
+      source: "certifications",
+      level: "intermediate",
+      model: { kind: "steps", steps: securitySteps[t] },
       criteria: ent
         ? "Step 1: at least 2 people with AZ-500; step 2: at least 2 people with SC-200; then 40/6 points per person with SC-100, SC-300 or SC-401 (6 people for the full 40)."
         : "Step 1: 4 points with 1 person holding AZ-500; step 2: 4 points with 1 person holding SC-200; then 8 points per person with SC-100, SC-300 or SC-401 once steps 1 and 2 are met.",
     },
     {
-      id: "deployments", category: "customer-success", max: 20, source: "deployments",
+      id: "deployments",
+      category: "customer-success",
+      max: 20,
+      source: "deployments",
       associations: { mode: "pool", associations: SECURITY_POOL, threshold: 6 },
       criteria: "6 net new security deployments over 12 months (PAL, CSP and CPOR pooled).",
     },
     {
-      id: "usage-growth", category: "customer-success", max: 20, source: "usage", mode: "absolute",
+      id: "usage-growth",
+      category: "customer-success",
+      max: 20,
+      source: "usage",
+      mode: "absolute",
       parts: [
-        { measure: "security-consumption-usd", label: "Azure security consumption (USD)", associations: { mode: "pool", associations: SECURITY_POOL, threshold: 20 * usd } },
-        { measure: "protected-users", label: "Microsoft 365 protected users", associations: { mode: "pool", associations: SECURITY_POOL, threshold: 20 * users } },
+        {
+          measure: "security-consumption-usd",
+          label: "Azure security consumption (USD)",
+          associations: { mode: "pool", associations: SECURITY_POOL, threshold: 20 * usd },
+        },
+        {
+          measure: "protected-users",
+          label: "Microsoft 365 protected users",
+          associations: { mode: "pool", associations: SECURITY_POOL, threshold: 20 * users },
+        },
       ],
       criteria: `1 point per ${usd.toLocaleString("en-US")} USD of Azure security consumption growth plus 1 point per ${users} more protected users (Microsoft 365), added and capped at 20.`,
     },
@@ -95,31 +150,52 @@ const businessApplications = (t: "enterprise" | "smb"): MetricRule[] => {
   const baseline = ent ? 50_000 : 25_000;
   return [
     {
-      id: "net-customer-adds", category: "performance", max: 15, source: "customers",
+      id: "net-customer-adds",
+      category: "performance",
+      max: 15,
+      source: "customers",
       associations: { mode: "pool", associations: BA_POOL, threshold: 5 },
       criteria: `Net increase of 5 ${ent ? "Enterprise" : "SMB"} customers over 12 months (CPOR, CSP, DPOR and PAL pooled).`,
     },
     {
-      id: "intermediate-certifications", category: "skilling", max: 20, source: "certifications",
-      level: "intermediate", model: { kind: "proportional", threshold: ent ? 20 : 5 },
+      id: "intermediate-certifications",
+      category: "skilling",
+      max: 20,
+      source: "certifications",
+      level: "intermediate",
+      model: { kind: "proportional", threshold: ent ? 20 : 5 },
       criteria: `${ent ? 20 : 5} people holding an intermediate Business Applications certification.`,
     },
     {
-      id: "advanced-certifications", category: "skilling", max: 15, source: "certifications",
-      level: "advanced", model: { kind: "proportional", threshold: ent ? 7 : 2 },
+      id: "advanced-certifications",
+      category: "skilling",
+      max: 15,
+      source: "certifications",
+      level: "advanced",
+      model: { kind: "proportional", threshold: ent ? 7 : 2 },
       criteria: `${ent ? 7 : 2} people holding an advanced Business Applications certification.`,
     },
     {
-      id: "usage-growth", category: "customer-success", max: 30, source: "usage", mode: "percentage",
-      parts: [{
-        measure: "consumption-value", label: "Monthly consumption value",
-        associations: { mode: "pool", associations: BA_POOL, threshold: 30 },
-        entry: { kind: "baseline-at-least", amount: baseline },
-      }],
+      id: "usage-growth",
+      category: "customer-success",
+      max: 30,
+      source: "usage",
+      mode: "percentage",
+      parts: [
+        {
+          measure: "consumption-value",
+          label: "Monthly consumption value",
+          associations: { mode: "pool", associations: BA_POOL, threshold: 30 },
+          entry: { kind: "baseline-at-least", amount: baseline },
+        },
+      ],
       criteria: `30% growth in monthly consumption value last month vs a year earlier; counts only when the value a year earlier was at least ${baseline.toLocaleString("en-US")}.`,
     },
     {
-      id: "deployments", category: "customer-success", max: 20, source: "deployments",
+      id: "deployments",
+      category: "customer-success",
+      max: 20,
+      source: "deployments",
       associations: { mode: "pool", associations: BA_POOL, threshold: 5 },
       criteria: "5 net new Business Applications deployments over 12 months (CPOR, CSP, DPOR and PAL pooled).",
     },
@@ -129,43 +205,84 @@ const businessApplications = (t: "enterprise" | "smb"): MetricRule[] => {
 // ---- Azure areas (assigned track; performance and customer success shared; PAL, CSP, DPOR) -----
 const AZ_POOL = ["dpor", "csp", "pal"] as const;
 const azureNetAdds = (t: "enterprise" | "smb"): MetricRule => ({
-  id: "net-customer-adds", category: "performance", max: 30, source: "customers",
+  id: "net-customer-adds",
+  category: "performance",
+  max: 30,
+  source: "customers",
   associations: { mode: "pool", associations: AZ_POOL, threshold: 3 },
   criteria: `Net increase of 3 ${t === "enterprise" ? "Enterprise" : "SMB"} customers over 12 months (PAL, CSP and DPOR pooled).`,
 });
 const AZURE_USAGE: MetricRule = {
-  id: "usage-growth", category: "customer-success", max: 20, source: "usage", mode: "percentage",
-  parts: [{
-    measure: "azure-consumption-usd", label: "Azure consumption (USD)",
-    associations: { mode: "pool", associations: AZ_POOL, threshold: 20 },
-    entry: { kind: "window-total-at-least", amount: 1000 },
-  }],
-  criteria: "20% growth in Azure consumption last month vs a year earlier; scored only when the 12-month total is at least 1,000 USD.",
+  id: "usage-growth",
+  category: "customer-success",
+  max: 20,
+  source: "usage",
+  mode: "percentage",
+  parts: [
+    {
+      measure: "azure-consumption-usd",
+      label: "Azure consumption (USD)",
+      associations: { mode: "pool", associations: AZ_POOL, threshold: 20 },
+      entry: { kind: "window-total-at-least", amount: 1000 },
+    },
+  ],
+  criteria:
+    "20% growth in Azure consumption last month vs a year earlier; scored only when the 12-month total is at least 1,000 USD.",
 };
 const AZURE_SERVICES: MetricRule = {
-  id: "deployments", category: "customer-success", max: 10, source: "azure-services",
+  id: "deployments",
+  category: "customer-success",
+  max: 10,
+  source: "azure-services",
   associations: { mode: "pool", associations: AZ_POOL, threshold: 5 },
   excludedWorkloads: ["virtual-machines", "vm-licenses"],
   criteria: "5 distinct Azure services with usage in the 12-month window (Virtual Machines excluded).",
 };
 
 /** Gate (Enterprise: ≥ 2 people, 0 points) or required step (SMB: 4 points with ≥ 1), then electives. */
-const gateThenElectives = (t: "enterprise" | "smb", gates: { step: "step1" | "step2"; label: string }[], perElective: number): StepRule[] => [
-  ...gates.map((g): StepRule => t === "enterprise"
-    ? { step: g.step, role: "gate", minPersons: 2, label: g.label }
-    : { step: g.step, role: "required", minPersons: 1, points: 4, label: g.label }),
+const gateThenElectives = (
+  t: "enterprise" | "smb",
+  gates: { step: "step1" | "step2"; label: string }[],
+  perElective: number,
+): StepRule[] => [
+  ...gates.map(
+    (g): StepRule =>
+      t === "enterprise"
+        ? { step: g.step, role: "gate", minPersons: 2, label: g.label }
+        : { step: g.step, role: "required", minPersons: 1, points: 4, label: g.label },
+  ),
   { step: "elective", role: "elective", pointsPerPerson: perElective, label: "elective" },
 ];
-const stepsCriteria = (t: "enterprise" | "smb", gateText: string, electives: string, max: number) => t === "enterprise"
-  ? `Gate: at least 2 people with ${gateText} (0 points); then 4 points per person with an elective (${electives}), up to ${max}.`
-  : `4 points for each step with at least 1 person (${gateText}); 4 points per person with an elective (${electives}) once every step is met, up to ${max}.`;
+const stepsCriteria = (t: "enterprise" | "smb", gateText: string, electives: string, max: number) =>
+  t === "enterprise"
+    ? `Gate: at least 2 people with ${gateText} (0 points); then 4 points per person with an elective (${electives}), up to ${max}.`
+    : `4 points for each step with at least 1 person (${gateText}); 4 points per person with an elective (${electives}) once every step is met, up to ${max}.`;
 
 const dataAi = (t: "enterprise" | "smb"): MetricRule[] => [
   azureNetAdds(t),
   {
-    id: "intermediate-certifications", category: "skilling", max: 40, source: "certifications", level: "intermediate",
-    model: { kind: "steps", steps: gateThenElectives(t, [{ step: "step1", label: "step 1, Azure Administrator" }, { step: "step2", label: "step 2, Azure Solutions Architect Expert" }], 4) },
-    criteria: stepsCriteria(t, "AZ-104 (step 1) and AZ-305 (step 2)", "DP-300, AI-102, DP-100, PL-300, DP-420, DP-600, DP-700", 40),
+    id: "intermediate-certifications",
+    category: "skilling",
+    max: 40,
+    source: "certifications",
+    level: "intermediate",
+    model: {
+      kind: "steps",
+      steps: gateThenElectives(
+        t,
+        [
+          { step: "step1", label: "step 1, Azure Administrator" },
+          { step: "step2", label: "step 2, Azure Solutions Architect Expert" },
+        ],
+        4,
+      ),
+    },
+    criteria: stepsCriteria(
+      t,
+      "AZ-104 (step 1) and AZ-305 (step 2)",
+      "DP-300, AI-102, DP-100, PL-300, DP-420, DP-600, DP-700",
+      40,
+    ),
   },
   AZURE_USAGE,
   AZURE_SERVICES,
@@ -173,18 +290,39 @@ const dataAi = (t: "enterprise" | "smb"): MetricRule[] => [
 
 const azureSkilling = (t: "enterprise" | "smb", intElectives: string, advElectives: string): MetricRule[] => [
   {
-    id: "intermediate-certifications", category: "skilling", max: 20, source: "certifications", level: "intermediate",
+    id: "intermediate-certifications",
+    category: "skilling",
+    max: 20,
+    source: "certifications",
+    level: "intermediate",
     model: { kind: "steps", steps: gateThenElectives(t, [{ step: "step1", label: "Azure Administrator step" }], 4) },
     criteria: stepsCriteria(t, "AZ-104", intElectives, 20),
   },
   {
-    id: "advanced-certifications", category: "skilling", max: 20, source: "certifications", level: "advanced",
-    model: { kind: "steps", steps: gateThenElectives(t, [{ step: "step1", label: "Azure Solutions Architect Expert step" }], 4) },
+    id: "advanced-certifications",
+    category: "skilling",
+    max: 20,
+    source: "certifications",
+    level: "advanced",
+    model: {
+      kind: "steps",
+      steps: gateThenElectives(t, [{ step: "step1", label: "Azure Solutions Architect Expert step" }], 4),
+    },
     criteria: stepsCriteria(t, "AZ-305", advElectives, 20),
   },
 ];
-const infrastructure = (t: "enterprise" | "smb"): MetricRule[] => [azureNetAdds(t), ...azureSkilling(t, "AZ-700, AZ-800, AZ-801", "AZ-140, AZ-120"), AZURE_USAGE, AZURE_SERVICES];
-const appInnovation = (t: "enterprise" | "smb"): MetricRule[] => [azureNetAdds(t), ...azureSkilling(t, "AZ-204, PL-400", "AZ-400, PL-600"), AZURE_USAGE, AZURE_SERVICES];
+const infrastructure = (t: "enterprise" | "smb"): MetricRule[] => [
+  azureNetAdds(t),
+  ...azureSkilling(t, "AZ-700, AZ-800, AZ-801", "AZ-140, AZ-120"),
+  AZURE_USAGE,
+  AZURE_SERVICES,
+];
+const appInnovation = (t: "enterprise" | "smb"): MetricRule[] => [
+  azureNetAdds(t),
+  ...azureSkilling(t, "AZ-204, PL-400", "AZ-400, PL-600"),
+  AZURE_USAGE,
+  AZURE_SERVICES,
+];
 
 const AZURE_TRACK = { kind: "smb-share", smbShareAtLeast: { num: 4, den: 5 } } as const;
 
@@ -195,19 +333,29 @@ export const RULESET_2026: SpRuleset = {
   catalog: CATALOG_2026,
   areas: {
     "data-ai": { trackRule: AZURE_TRACK, tracks: { enterprise: dataAi("enterprise"), smb: dataAi("smb") } },
-    infrastructure: { trackRule: AZURE_TRACK, tracks: { enterprise: infrastructure("enterprise"), smb: infrastructure("smb") } },
-    "digital-app-innovation": { trackRule: AZURE_TRACK, tracks: { enterprise: appInnovation("enterprise"), smb: appInnovation("smb") } },
+    infrastructure: {
+      trackRule: AZURE_TRACK,
+      tracks: { enterprise: infrastructure("enterprise"), smb: infrastructure("smb") },
+    },
+    "digital-app-innovation": {
+      trackRule: AZURE_TRACK,
+      tracks: { enterprise: appInnovation("enterprise"), smb: appInnovation("smb") },
+    },
     "business-applications": {
       trackRule: { kind: "enterprise-customers", atLeast: 5 },
       trackBands: {
-        enterprise: "At least 5 Business Applications customers in the enterprise segment (≥ 5 workloads each earning > 5,000 USD a month per tenant).",
+        enterprise:
+          "At least 5 Business Applications customers in the enterprise segment (≥ 5 workloads each earning > 5,000 USD a month per tenant).",
         smb: "Fewer than 5 enterprise-segment Business Applications customers.",
       },
       tracks: { enterprise: businessApplications("enterprise"), smb: businessApplications("smb") },
     },
     "modern-work": {
       trackRule: { kind: "best-of" },
-      trackBands: { enterprise: "Customers with more than 300 paid licences on an eligible workload.", smb: "Customers with 11–300 paid licences." },
+      trackBands: {
+        enterprise: "Customers with more than 300 paid licences on an eligible workload.",
+        smb: "Customers with 11–300 paid licences.",
+      },
       tracks: { enterprise: modernWork("enterprise"), smb: modernWork("smb") },
     },
     security: { trackRule: { kind: "best-of" }, tracks: { enterprise: security("enterprise"), smb: security("smb") } },

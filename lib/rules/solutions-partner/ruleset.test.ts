@@ -4,16 +4,20 @@ import { CATALOG_2026, catalogFor, codesFor, isKnownCertificationCode } from "./
 import { RULESET_2026 } from "./ruleset-2026";
 import { rulesetFor, SP_RULESETS } from "./rulesets";
 import { perPersonThreshold } from "./steps";
-import { TRACKS, type SpRuleset } from "./types";
+import { type SpRuleset, TRACKS } from "./types";
 
 describe("2026 ruleset data (SPEC §4.3)", () => {
   it("every area and track is out of 100 with unique metric ids", () => {
-    for (const area of AREA_SLUGS) for (const t of TRACKS) {
-      const ms = RULESET_2026.areas[area].tracks[t];
-      expect(ms.reduce((s, m) => s + m.max, 0), `${area}/${t}`).toBe(100);
-      expect(new Set(ms.map((m) => m.id)).size).toBe(ms.length);
-      for (const m of ms) expect(m.criteria.length).toBeGreaterThan(20);
-    }
+    for (const area of AREA_SLUGS)
+      for (const t of TRACKS) {
+        const ms = RULESET_2026.areas[area].tracks[t];
+        expect(
+          ms.reduce((s, m) => s + m.max, 0),
+          `${area}/${t}`,
+        ).toBe(100);
+        expect(new Set(ms.map((m) => m.id)).size).toBe(ms.length);
+        for (const m of ms) expect(m.criteria.length).toBeGreaterThan(20);
+      }
   });
   it("Data & AI and Security have four metrics, no advanced; the others five", () => {
     for (const t of TRACKS) {
@@ -41,7 +45,10 @@ describe("2026 ruleset data (SPEC §4.3)", () => {
     expect([th("security", "enterprise"), th("security", "smb")]).toEqual([6, 4]);
     expect([th("data-ai", "enterprise"), th("data-ai", "smb")]).toEqual([10, 8]);
     expect([th("infrastructure", "enterprise"), th("infrastructure", "smb")]).toEqual([5, 4]);
-    expect([th("digital-app-innovation", "enterprise", "advanced-certifications"), th("digital-app-innovation", "smb", "advanced-certifications")]).toEqual([5, 4]);
+    expect([
+      th("digital-app-innovation", "enterprise", "advanced-certifications"),
+      th("digital-app-innovation", "smb", "advanced-certifications"),
+    ]).toEqual([5, 4]);
   });
 });
 
@@ -61,7 +68,10 @@ describe("rulesetFor", () => {
 
 describe("certification catalog (SPEC §4.3)", () => {
   it("seeds every code of the SPEC table", () => {
-    const codes = "MS-700 SC-300 MD-102 MS-721 MS-102 AZ-500 SC-200 SC-100 SC-401 AZ-104 AZ-305 DP-300 AI-102 DP-100 PL-300 DP-420 DP-600 DP-700 AZ-700 AZ-800 AZ-801 AZ-140 AZ-120 AZ-204 PL-400 AZ-400 PL-600 MB-800 MB-230 MB-240 MB-310 MB-330 MB-500 PL-200 MB-335 MB-700 MB-820".split(" ");
+    const codes =
+      "MS-700 SC-300 MD-102 MS-721 MS-102 AZ-500 SC-200 SC-100 SC-401 AZ-104 AZ-305 DP-300 AI-102 DP-100 PL-300 DP-420 DP-600 DP-700 AZ-700 AZ-800 AZ-801 AZ-140 AZ-120 AZ-204 PL-400 AZ-400 PL-600 MB-800 MB-230 MB-240 MB-310 MB-330 MB-500 PL-200 MB-335 MB-700 MB-820".split(
+        " ",
+      );
     for (const c of codes) expect(isKnownCertificationCode(CATALOG_2026, c), c).toBe(true);
     expect(isKnownCertificationCode(CATALOG_2026, " az-104 ")).toBe(true);
     expect(isKnownCertificationCode(CATALOG_2026, "XX-999")).toBe(false);
@@ -75,10 +85,20 @@ describe("certification catalog (SPEC §4.3)", () => {
     expect(codesFor(CATALOG_2026, "data-ai", "intermediate", "elective")).toContain("PL-300");
     expect(codesFor(CATALOG_2026, "business-applications", "intermediate", null)).toContain("PL-300");
     expect(codesFor(CATALOG_2026, "security", "intermediate", "step3")).toEqual(["SC-100", "SC-300", "SC-401"]);
-    expect(codesFor(CATALOG_2026, "modern-work", "intermediate", null)).toEqual(["MD-102", "MS-700", "MS-721", "SC-300"]);
+    expect(codesFor(CATALOG_2026, "modern-work", "intermediate", null)).toEqual([
+      "MD-102",
+      "MS-700",
+      "MS-721",
+      "SC-300",
+    ]);
     expect(codesFor(CATALOG_2026, "infrastructure", "advanced", "step1")).toEqual(["AZ-305"]);
     expect(codesFor(CATALOG_2026, "digital-app-innovation", "advanced", "elective")).toEqual(["AZ-400", "PL-600"]);
-    expect(codesFor(CATALOG_2026, "business-applications", "advanced", null)).toEqual(["MB-335", "MB-700", "MB-820", "PL-600"]);
+    expect(codesFor(CATALOG_2026, "business-applications", "advanced", null)).toEqual([
+      "MB-335",
+      "MB-700",
+      "MB-820",
+      "PL-600",
+    ]);
   });
   it("catalogFor is versioned by effectiveFrom", () => {
     const next = { ...CATALOG_2026, id: "next", effectiveFrom: "2027-01-01" };

@@ -11,7 +11,8 @@ export const SP_RULESETS: readonly SpRuleset[] = [RULESET_2026];
  * Data older than every ruleset is evaluated with the oldest one (there is no earlier rule).
  */
 export function rulesetFor(dataThrough: string, rulesets: readonly SpRuleset[] = SP_RULESETS): SpRuleset {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dataThrough)) throw new RangeError(`dataThrough must be YYYY-MM-DD, got "${dataThrough}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dataThrough))
+    throw new RangeError(`dataThrough must be YYYY-MM-DD, got "${dataThrough}"`);
   if (rulesets.length === 0) throw new RangeError("no Solutions Partner ruleset");
   let chosen: SpRuleset | undefined;
   let oldest = rulesets[0];

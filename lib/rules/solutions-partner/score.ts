@@ -1,10 +1,19 @@
 // SPEC §4.1 / §4.4 — scoring one metric of one area and track from the raw inputs, exactly.
 import type { AreaSlug } from "../areas";
-import * as F from "../fraction";
 import type { Fraction } from "../fraction";
-import { scoreSteps, type StepResult } from "./steps";
-import { associationChoices, certificationsKey, customersKey, deploymentsKey, azureServicesKey, readInput, usageKey, type InputValues } from "./inputs";
-import { MEASURE_UNITS, associationsText, formatAmount } from "./text";
+import * as F from "../fraction";
+import {
+  associationChoices,
+  azureServicesKey,
+  certificationsKey,
+  customersKey,
+  deploymentsKey,
+  type InputValues,
+  readInput,
+  usageKey,
+} from "./inputs";
+import { type StepResult, scoreSteps } from "./steps";
+import { associationsText, formatAmount, MEASURE_UNITS } from "./text";
 import type { Category, MetricId, MetricRule, Track, UsagePart } from "./types";
 
 /** One scored association choice (pool or option) or usage part. */
@@ -51,14 +60,24 @@ function best(cands: Candidate[]): Candidate {
   let b = cands[0];
   for (const c of cands.slice(1)) {
     const byPoints = F.compare(c.points, b.points);
-    if (byPoints > 0 || (byPoints === 0 && F.gt(F.div(c.value, F.fromInt(c.threshold)), F.div(b.value, F.fromInt(b.threshold))))) b = c;
+    if (
+      byPoints > 0 ||
+      (byPoints === 0 && F.gt(F.div(c.value, F.fromInt(c.threshold)), F.div(b.value, F.fromInt(b.threshold))))
+    )
+      b = c;
   }
   return b;
 }
 
 const netOf = (atEnd: number, atStart: number) => F.max(F.ZERO, F.fromInt(atEnd - atStart)); // floor 0
 
-function usageCandidates(area: AreaSlug, part: UsagePart, mode: "absolute" | "percentage", max: number, inputs: InputValues): Candidate[] {
+function usageCandidates(
+  area: AreaSlug,
+  part: UsagePart,
+  mode: "absolute" | "percentage",
+  max: number,
+  inputs: InputValues,
+): Candidate[] {
   return associationChoices(part.associations).map((c) => {
     const key = usageKey(area, part.measure, c.associations);
     const u = readInput(inputs, key, "usage");
@@ -85,55 +104,125 @@ export function scoreMetric(area: AreaSlug, track: Track, rule: MetricRule, inpu
   const base = { id: rule.id, category: rule.category, source: rule.source, criteria: rule.criteria, max: rule.max };
   const maxF = F.fromInt(rule.max);
   const finish = (r: Omit<MetricResult, keyof typeof base | "points" | "pointsText" | "value">): MetricResult => ({
-    ...base, ...r, value: F.toNumber(r.valueExact), points: F.toNumber(r.pointsExact), pointsText: F.formatOneDecimal(r.pointsExact),
+    ...base,
+    ...r,
+    value: F.toNumber(r.valueExact),
+    points: F.toNumber(r.pointsExact),
+    pointsText: F.formatOneDecimal(r.pointsExact),
   });
   const fromChoices = (cands: Candidate[], unit: string): MetricResult => {
     const b = best(cands);
     const producedBy = cands.length > 1 ? `${b.label} (best of ${cands.length} options)` : b.label;
-    return finish({ valueExact: b.value, unit, threshold: b.threshold, pointsExact: b.points, producedBy, candidates: cands, note: b.note });
+    return finish({
+      valueExact: b.value,
+      unit,
+      threshold: b.threshold,
+      pointsExact: b.points,
+      producedBy,
+      candidates: cands,
+      note: b.note,
+    });
   };
 
   switch (rule.source) {
     case "customers":
-      return fromChoices(associationChoices(rule.associations).map((c) => {
-        const key = customersKey(area, track, c.associations);
-        const v = readInput(inputs, key, "customers");
-        const value = netOf(v.atEnd, v.atStart);
-        return { label: `net customer adds ${associationsText(c.associations)}`, key, value, threshold: c.threshold, points: proportionalPoints(value, c.threshold, rule.max) };
-      }), "customers");
+      return fromChoices(
+        associationChoices(rule.associations).map((c) => {
+          const key = customersKey(area, track, c.associations);
+          const v = readInput(inputs, key, "customers");
+          const value = netOf(v.atEnd, v.atStart);
+          return {
+            label: `net customer adds ${associationsText(c.associations)}`,
+            key,
+            value,
+            threshold: c.threshold,
+            points: proportionalPoints(value, c.threshold, rule.max),
+          };
+        }),
+        "customers",
+      );
     case "deployments":
-      return fromChoices(associationChoices(rule.associations).map((c) => {
-        const key = deploymentsKey(area, c.associations);
-        const v = readInput(inputs, key, "deployments");
-        const value = netOf(v.atEnd, v.atStart);
-        return { label: `net new deployments ${associationsText(c.associations)}`, key, value, threshold: c.threshold, points: proportionalPoints(value, c.threshold, rule.max) };
-      }), "deployments");
+      return fromChoices(
+        associationChoices(rule.associations).map((c) => {
+          const key = deploymentsKey(area, c.associations);
+          const v = readInput(inputs, key, "deployments");
+          const value = netOf(v.atEnd, v.atStart);
+          return {
+            label: `net new deployments ${associationsText(c.associations)}`,
+            key,
+            value,
+            threshold: c.threshold,
+            points: proportionalPoints(value, c.threshold, rule.max),
+          };
+        }),
+        "deployments",
+      );
     case "azure-services":
-      return fromChoices(associationChoices(rule.associations).map((c) => {
-        const key = azureServicesKey(area, c.associations);
-        const value = F.fromInt(readInput(inputs, key, "azure-services").services);
-        return { label: `distinct Azure services ${associationsText(c.associations)}`, key, value, threshold: c.threshold, points: proportionalPoints(value, c.threshold, rule.max) };
-      }), "services");
+      return fromChoices(
+        associationChoices(rule.associations).map((c) => {
+          const key = azureServicesKey(area, c.associations);
+          const value = F.fromInt(readInput(inputs, key, "azure-services").services);
+          return {
+            label: `distinct Azure services ${associationsText(c.associations)}`,
+            key,
+            value,
+            threshold: c.threshold,
+            points: proportionalPoints(value, c.threshold, rule.max),
+          };
+        }),
+        "services",
+      );
     case "certifications": {
       if (rule.model.kind === "proportional") {
         const key = certificationsKey(area, rule.level, null);
         const value = F.fromInt(readInput(inputs, key, "certifications").persons);
         const points = proportionalPoints(value, rule.model.threshold, rule.max);
-        const cand = { label: `people with an ${rule.level} certification`, key, value, threshold: rule.model.threshold, points };
-        return finish({ valueExact: value, unit: "people", threshold: rule.model.threshold, pointsExact: points, producedBy: cand.label, candidates: [cand] });
+        const cand = {
+          label: `people with an ${rule.level} certification`,
+          key,
+          value,
+          threshold: rule.model.threshold,
+          points,
+        };
+        return finish({
+          valueExact: value,
+          unit: "people",
+          threshold: rule.model.threshold,
+          pointsExact: points,
+          producedBy: cand.label,
+          candidates: [cand],
+        });
       }
       const s = scoreSteps(area, rule.level, rule.model.steps, rule.max, inputs);
-      return finish({ valueExact: F.fromInt(s.perPersonCount), unit: "people", threshold: s.perPersonThreshold, pointsExact: s.points, producedBy: s.producedBy, candidates: [], steps: s.steps });
+      return finish({
+        valueExact: F.fromInt(s.perPersonCount),
+        unit: "people",
+        threshold: s.perPersonThreshold,
+        pointsExact: s.points,
+        producedBy: s.producedBy,
+        candidates: [],
+        steps: s.steps,
+      });
     }
     case "usage": {
       const unit = rule.mode === "percentage" ? "%" : MEASURE_UNITS[rule.parts[0].measure].many;
-      if (rule.parts.length === 1) return fromChoices(usageCandidates(area, rule.parts[0], rule.mode, rule.max, inputs), unit);
+      if (rule.parts.length === 1)
+        return fromChoices(usageCandidates(area, rule.parts[0], rule.mode, rule.max, inputs), unit);
       // Security: each part scored on its own (best option), points added, then capped (SPEC §4.4).
       const parts = rule.parts.map((p) => best(usageCandidates(area, p, rule.mode, rule.max, inputs)));
       const uncapped = F.sum(parts.map((p) => p.points));
       const pointsExact = F.min(maxF, uncapped);
-      const producedBy = parts.map((p) => `${p.label}: ${F.formatOneDecimal(p.points)}`).join(" + ") + (F.gt(uncapped, maxF) ? ` (capped at ${rule.max})` : "");
-      return finish({ valueExact: uncapped, unit: "points before the cap", threshold: rule.max, pointsExact, producedBy, candidates: parts });
+      const producedBy =
+        parts.map((p) => `${p.label}: ${F.formatOneDecimal(p.points)}`).join(" + ") +
+        (F.gt(uncapped, maxF) ? ` (capped at ${rule.max})` : "");
+      return finish({
+        valueExact: uncapped,
+        unit: "points before the cap",
+        threshold: rule.max,
+        pointsExact,
+        producedBy,
+        candidates: parts,
+      });
     }
   }
 }

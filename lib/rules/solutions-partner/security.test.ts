@@ -12,13 +12,19 @@ const steps = (i: ReturnType<typeof blank>, s1: number, s2: number, s3: number) 
   setCerts(i, SEC, "intermediate", "step2", s2);
   return setCerts(i, SEC, "intermediate", "step3", s3);
 };
-const cert = (t: "enterprise" | "smb", i: ReturnType<typeof blank>) => metric(evaluateTrack(R, SEC, t, i), "intermediate-certifications");
+const cert = (t: "enterprise" | "smb", i: ReturnType<typeof blank>) =>
+  metric(evaluateTrack(R, SEC, t, i), "intermediate-certifications");
 
 describe("Security", () => {
   it.each(["enterprise", "smb"] as const)("%s: thresholds exactly → 100 and four metrics (no advanced)", (t) => {
     const e = evaluateTrack(R, SEC, t, atThresholds(SEC, t));
     expect(e.totalExact).toEqual(F.fromInt(100));
-    expect(e.metrics.map((m) => m.id)).toEqual(["net-customer-adds", "intermediate-certifications", "deployments", "usage-growth"]);
+    expect(e.metrics.map((m) => m.id)).toEqual([
+      "net-customer-adds",
+      "intermediate-certifications",
+      "deployments",
+      "usage-growth",
+    ]);
     expect(e.qualified).toBe(true);
   });
   it("pooled associations: one request over PAL, CSP and CPOR; partial and capped net adds", () => {

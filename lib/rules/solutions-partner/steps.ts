@@ -3,10 +3,10 @@
 // only when every gate/required step of the track is met; the metric is capped at its max.
 // People are counted per step (distinct person_id per step): one person may meet several steps.
 import type { AreaSlug } from "../areas";
-import * as F from "../fraction";
 import type { Fraction } from "../fraction";
+import * as F from "../fraction";
 import type { CertLevel } from "./certification-catalog";
-import { certificationsKey, readInput, type InputValues } from "./inputs";
+import { certificationsKey, type InputValues, readInput } from "./inputs";
 import { formatAmount, plural } from "./text";
 import type { Ratio, StepRule } from "./types";
 
@@ -38,12 +38,18 @@ export const ratio = (r: Ratio): Fraction => (typeof r === "number" ? F.fromInt(
 export function perPersonThreshold(steps: readonly StepRule[], max: number): number {
   const fixed = F.sum(steps.map((s) => (s.role === "required" ? ratio(s.points) : F.ZERO)));
   const elective = steps.find((s) => s.role === "elective");
-  if (!elective || elective.role !== "elective") return 0;
+  if (elective?.role !== "elective") return 0;
   const remaining = F.max(F.ZERO, F.sub(F.fromInt(max), fixed));
   return Number(F.ceil(F.div(remaining, ratio(elective.pointsPerPerson))));
 }
 
-export function scoreSteps(area: AreaSlug, level: CertLevel, rules: readonly StepRule[], max: number, inputs: InputValues): StepsScore {
+export function scoreSteps(
+  area: AreaSlug,
+  level: CertLevel,
+  rules: readonly StepRule[],
+  max: number,
+  inputs: InputValues,
+): StepsScore {
   const counted = rules.map((r) => {
     const key = certificationsKey(area, level, r.step);
     return { r, key, persons: readInput(inputs, key, "certifications").persons };
@@ -52,11 +58,29 @@ export function scoreSteps(area: AreaSlug, level: CertLevel, rules: readonly Ste
   const steps: StepResult[] = counted.map(({ r, key, persons }) => {
     if (r.role === "elective") {
       const pts = allRequiredMet ? F.mul(F.fromInt(persons), ratio(r.pointsPerPerson)) : F.ZERO;
-      return { step: r.step, role: r.role, label: r.label, key, persons, minPersons: null, met: allRequiredMet, pointsExact: pts };
+      return {
+        step: r.step,
+        role: r.role,
+        label: r.label,
+        key,
+        persons,
+        minPersons: null,
+        met: allRequiredMet,
+        pointsExact: pts,
+      };
     }
     const met = persons >= r.minPersons;
     const pts = met && r.role === "required" ? ratio(r.points) : F.ZERO;
-    return { step: r.step, role: r.role, label: r.label, key, persons, minPersons: r.minPersons, met, pointsExact: pts };
+    return {
+      step: r.step,
+      role: r.role,
+      label: r.label,
+      key,
+      persons,
+      minPersons: r.minPersons,
+      met,
+      pointsExact: pts,
+    };
   });
   const uncapped = F.sum(steps.map((s) => s.pointsExact));
   const points = F.min(F.fromInt(max), uncapped);

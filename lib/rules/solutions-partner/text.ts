@@ -1,5 +1,5 @@
 // SPEC §4.6 — small wording helpers for criteria, reasons and recommendations (English, en-US).
-import { floor, formatOneDecimal, frac, type Fraction } from "../fraction";
+import { type Fraction, floor, formatOneDecimal, frac } from "../fraction";
 import type { Association, Track, UsageMeasure } from "./types";
 
 function group(digits: string): string {

@@ -59,8 +59,7 @@ export type StepRule =
 
 export type CertModel =
   /** points = min(max, persons / threshold × max) over every code of (area, level). */
-  | { kind: "proportional"; threshold: number }
-  | { kind: "steps"; steps: readonly StepRule[] };
+  { kind: "proportional"; threshold: number } | { kind: "steps"; steps: readonly StepRule[] };
 
 /** SPEC §4.4 usage entry conditions (percentage mode). */
 export type EntryCondition =

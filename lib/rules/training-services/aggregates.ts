@@ -95,7 +95,8 @@ export function countedAnswers(
     const raw = answers[q];
     if (raw === null || raw === undefined || raw === "") continue;
     const v = typeof raw === "string" ? Number(raw) : raw;
-    if (!Number.isInteger(v) || v < min || v > max) throw new RangeError(`${q} must be ${min}–${max} or empty, got ${raw}`);
+    if (!Number.isInteger(v) || v < min || v > max)
+      throw new RangeError(`${q} must be ${min}–${max} or empty, got ${raw}`);
     sum += v;
     count += 1;
   }

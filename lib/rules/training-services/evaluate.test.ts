@@ -1,12 +1,17 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AREA_SLUGS } from "../areas";
 import { countedAnswers } from "./aggregates";
 import {
-  emptyAggregates, evaluateTrainingServices, formatAverage, formatAverageExact, formatPoints,
-  groupStatus, STATUS_LABELS,
+  emptyAggregates,
+  evaluateTrainingServices,
+  formatAverage,
+  formatAverageExact,
+  formatPoints,
+  groupStatus,
+  STATUS_LABELS,
 } from "./evaluate";
 import { TS_RULESETS } from "./ruleset";
-import { agg, AREA_MET, BASE_MET } from "./test-fixtures";
+import { AREA_MET, agg, BASE_MET } from "./test-fixtures";
 
 const R = TS_RULESETS[0];
 const ev = (input: Parameters<typeof agg>[0]) => evaluateTrainingServices(agg(input), R);
@@ -36,14 +41,24 @@ describe("courseware completions (SPEC §3.2)", () => {
     expect(c.cappedAt).toMatchObject({ category: "fundamentals", capPoints: 300, uncappedHalfPoints: n, reached });
   });
   it("fundamentals alone never reach 1000", () => {
-    expect(ev({ completions: { fundamentals: 5000 } }).base.courseware).toMatchObject({ points: 300, status: "in_progress" });
+    expect(ev({ completions: { fundamentals: 5000 } }).base.courseware).toMatchObject({
+      points: 300,
+      status: "in_progress",
+    });
   });
 });
 
 describe("exam units (SPEC §3.2)", () => {
   it("200 points met, 199.5 not", () => {
-    expect(ev({ vouchers: { advanced: 199, fundamentals: 2 } }).base.examVouchers).toMatchObject({ points: 200, status: "completed", cappedAt: null });
-    expect(ev({ vouchers: { advanced: 199, fundamentals: 1 } }).base.examVouchers).toMatchObject({ points: 199.5, status: "in_progress" });
+    expect(ev({ vouchers: { advanced: 199, fundamentals: 2 } }).base.examVouchers).toMatchObject({
+      points: 200,
+      status: "completed",
+      cappedAt: null,
+    });
+    expect(ev({ vouchers: { advanced: 199, fundamentals: 1 } }).base.examVouchers).toMatchObject({
+      points: 199.5,
+      status: "in_progress",
+    });
     expect(ev({ vouchers: { fundamentals: 400 } }).base.examVouchers.status).toBe("completed");
   });
 });

@@ -1,8 +1,8 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AREA_SLUGS } from "../areas";
 import { forecastTrainingServices, type MonthlyTsAggregates } from "./forecast";
 import { TS_RULESETS, type TsRuleset } from "./ruleset";
-import { agg, AREA_MET } from "./test-fixtures";
+import { AREA_MET, agg } from "./test-fixtures";
 
 const qualifyingMonth = agg({
   completions: { threeDaysOrMore: 995 },
@@ -39,7 +39,10 @@ describe("roll-off forecast (SPEC §8)", () => {
   });
 
   it("stays qualified when nothing leaves; no failing criteria", () => {
-    const f = forecastTrainingServices({ "2026-09": qualifyingMonth, "2026-03": agg({ completions: { threeDaysOrMore: 5 } }) }, "2026-10-31");
+    const f = forecastTrainingServices(
+      { "2026-09": qualifyingMonth, "2026-03": agg({ completions: { threeDaysOrMore: 5 } }) },
+      "2026-10-31",
+    );
     expect(f.current.evaluation.qualified).toBe(true);
     expect(f.months.every((m) => m.qualified && m.failing.length === 0)).toBe(true);
   });
@@ -47,8 +50,14 @@ describe("roll-off forecast (SPEC §8)", () => {
   it("averages and areas leave by sum and count", () => {
     const f = forecastTrainingServices(
       {
-        "2025-11": agg({ surveys: { answerSum: 100, answerCount: 20 }, areas: { security: { threeDaysOrMore: 10, answerSum: 100, answerCount: 20 } } }),
-        "2026-06": agg({ ...{ surveys: { answerSum: 40, answerCount: 10 } }, areas: { security: { threeDaysOrMore: 195, answerSum: 40, answerCount: 10 } } }),
+        "2025-11": agg({
+          surveys: { answerSum: 100, answerCount: 20 },
+          areas: { security: { threeDaysOrMore: 10, answerSum: 100, answerCount: 20 } },
+        }),
+        "2026-06": agg({
+          ...{ surveys: { answerSum: 40, answerCount: 10 } },
+          areas: { security: { threeDaysOrMore: 195, answerSum: 40, answerCount: 10 } },
+        }),
       },
       "2026-10-31",
     );
@@ -83,7 +92,10 @@ describe("roll-off forecast (SPEC §8)", () => {
 
   it("mid-month data through: the current month's data enters the next window", () => {
     const f = forecastTrainingServices(
-      { "2026-11": agg({ completions: { threeDaysOrMore: 20 } }), "2025-11": agg({ completions: { threeDaysOrMore: 5 } }) },
+      {
+        "2026-11": agg({ completions: { threeDaysOrMore: 20 } }),
+        "2025-11": agg({ completions: { threeDaysOrMore: 5 } }),
+      },
       "2026-11-10",
     );
     expect(f.current.window.end).toBe("2026-10-31");
@@ -96,18 +108,33 @@ describe("roll-off forecast (SPEC §8)", () => {
   });
 
   it("uses the ruleset in force on each forecast month", () => {
-    const v2: TsRuleset = { ...TS_RULESETS[0], id: "v2", effectiveFrom: "2026-12-01", examVouchers: { ...TS_RULESETS[0].examVouchers, thresholdHalfPoints: 800 } };
-    const f = forecastTrainingServices({ "2026-09": qualifyingMonth }, "2026-10-31", { rulesets: [TS_RULESETS[0], v2] });
+    const v2: TsRuleset = {
+      ...TS_RULESETS[0],
+      id: "v2",
+      effectiveFrom: "2026-12-01",
+      examVouchers: { ...TS_RULESETS[0].examVouchers, thresholdHalfPoints: 800 },
+    };
+    const f = forecastTrainingServices({ "2026-09": qualifyingMonth }, "2026-10-31", {
+      rulesets: [TS_RULESETS[0], v2],
+    });
     expect(f.months.map((m) => m.evaluation.rulesetId)).toEqual([TS_RULESETS[0].id, "v2", "v2"]);
     expect(f.months[1].failing).toEqual([{ area: null, criterion: "examVouchers" }]);
   });
 
   it("rejects bad input", () => {
     expect(() => forecastTrainingServices({ "2026-13": agg() }, "2026-10-31")).toThrow(/Invalid month key/);
-    expect(() => forecastTrainingServices({ "2026-01": agg({ vouchers: { advanced: -1 } }) }, "2026-10-31")).toThrow(RangeError);
+    expect(() => forecastTrainingServices({ "2026-01": agg({ vouchers: { advanced: -1 } }) }, "2026-10-31")).toThrow(
+      RangeError,
+    );
     expect(forecastTrainingServices({}, "2026-10-31", { steps: 0 }).months).toEqual([]);
     const none = forecastTrainingServices({}, "2026-10-31");
     expect(none.months).toHaveLength(3);
-    expect(none.months.every((m) => m.evaluation.status === "not_started" && AREA_SLUGS.every((s) => m.evaluation.areas[s].status === "not_started"))).toBe(true);
+    expect(
+      none.months.every(
+        (m) =>
+          m.evaluation.status === "not_started" &&
+          AREA_SLUGS.every((s) => m.evaluation.areas[s].status === "not_started"),
+      ),
+    ).toBe(true);
   });
 });

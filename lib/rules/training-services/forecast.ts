@@ -3,7 +3,7 @@
 // Every window is re-summed from its months and re-evaluated: caps (e.g. the 300-point
 // fundamentals cap) are recomputed on the remaining totals, never subtracted as points.
 import { AREA_SLUGS, type AreaSlug } from "../areas";
-import { endOfMonth, isValidIsoMonth, shiftMonth, windowFor, type IsoDate, type IsoMonth, type Window } from "../time";
+import { endOfMonth, type IsoDate, type IsoMonth, isValidIsoMonth, shiftMonth, type Window, windowFor } from "../time";
 import { assertValidAggregates, emptyAggregates, sumAggregates } from "./aggregates";
 import { evaluateTrainingServices } from "./evaluate";
 import { rulesetFor, TS_RULESETS, type TsRuleset } from "./ruleset";
@@ -128,7 +128,11 @@ export function forecastTrainingServices(
     months.push({
       dataThrough: through,
       window: next,
-      leaving: { month: leavingMonth, aggregates: monthAgg(leavingMonth), lost: lossBetween(prev.evaluation, afterLeaving) },
+      leaving: {
+        month: leavingMonth,
+        aggregates: monthAgg(leavingMonth),
+        lost: lossBetween(prev.evaluation, afterLeaving),
+      },
       entering: { month: enteringMonth, aggregates: monthAgg(enteringMonth) },
       evaluation: ev,
       qualified: ev.qualified,

@@ -21,7 +21,7 @@ export function statusLabel(status: Status): string {
 export function formatAverage(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return "—";
   const hundredths = Math.round(Number((Math.abs(value) * 100).toPrecision(12)));
-  return (Math.sign(value) * hundredths / 100).toFixed(2);
+  return ((Math.sign(value) * hundredths) / 100).toFixed(2);
 }
 
 /** sum/count rounded half-up to two decimals with integer arithmetic only; count 0 → "—". */

@@ -12,11 +12,15 @@ export function compactPlanText(plan: CriterionPlan): string {
   if (plan.met) {
     const h = plan.headroom!;
     if (h.halfPoints !== null) {
-      return h.halfPoints === 0 ? "Met exactly: any loss would fail it" : `${formatPoints(h.points ?? 0)} points to spare`;
+      return h.halfPoints === 0
+        ? "Met exactly: any loss would fail it"
+        : `${formatPoints(h.points ?? 0)} points to spare`;
     }
     const k = h.losses[0]?.count ?? null;
     if (k === null) return "Met: cannot fall below the threshold";
-    return k === 0 ? "Met exactly: one low survey would fail it" : `Stays met with up to ${num(k)} more lowest-score ${k === 1 ? "survey" : "surveys"}`;
+    return k === 0
+      ? "Met exactly: one low survey would fail it"
+      : `Stays met with up to ${num(k)} more lowest-score ${k === 1 ? "survey" : "surveys"}`;
   }
   const meeting = plan.options.filter((o) => o.meets);
   if (meeting.length === 0) {
@@ -27,7 +31,9 @@ export function compactPlanText(plan: CriterionPlan): string {
     const n = meeting[0].count;
     return `Needs ${num(n)} more ${n === 1 ? "survey" : "surveys"} with the top answer on every counted question`;
   }
-  const smallest = meeting.filter((o) => o.count === meeting[0].count && UNITS[o.kind][1] === UNITS[meeting[0].kind][1]);
+  const smallest = meeting.filter(
+    (o) => o.count === meeting[0].count && UNITS[o.kind][1] === UNITS[meeting[0].kind][1],
+  );
   return `Needs ${phrase(smallest, true)}`;
 }
 

@@ -29,7 +29,12 @@ export function phrase(opts: PlanOption[], more: boolean): string {
 }
 
 /** Sentence for a points criterion: the additions when not met, the headroom when met. */
-export function pointsSentence(label: string, c: PointsCriterion, options: PlanOption[], headroom: Headroom | null): string {
+export function pointsSentence(
+  label: string,
+  c: PointsCriterion,
+  options: PlanOption[],
+  headroom: Headroom | null,
+): string {
   if (headroom) {
     const losses = headroom.losses
       .filter((l) => l.count !== 0)
@@ -64,7 +69,13 @@ export function pointsSentence(label: string, c: PointsCriterion, options: PlanO
 }
 
 /** Sentence for an average criterion. */
-export function averageSentence(label: string, c: AverageCriterion, option: PlanOption | null, headroom: Headroom | null, r: TsRuleset): string {
+export function averageSentence(
+  label: string,
+  c: AverageCriterion,
+  option: PlanOption | null,
+  headroom: Headroom | null,
+  r: TsRuleset,
+): string {
   const { min, max } = r.averageScore.answerScale;
   const target = formatAverageExact(c.thresholdFraction.num, c.thresholdFraction.den);
   let now = c.count === 0 ? "no score yet" : formatAverageExact(c.sum, c.count);
@@ -74,6 +85,6 @@ export function averageSentence(label: string, c: AverageCriterion, option: Plan
     if (k === null) return `${label}: met (${now} ≥ ${target}); it cannot fall below the threshold.`;
     return `${label}: met (${now} ≥ ${target}); it stays met with up to ${num(k)} more ${plural(k, "survey")} answering ${min} on every counted question.`;
   }
-  if (!option || !option.meets) return `${label} (${now}): cannot reach ${target} on a ${min}–${max} scale.`;
+  if (!option?.meets) return `${label} (${now}): cannot reach ${target} on a ${min}–${max} scale.`;
   return `${label} (${now}, needs ${target}): the average needs ${num(option.count)} more ${plural(option.count, "survey")} answering ${max} on every counted question.`;
 }

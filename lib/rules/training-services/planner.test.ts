@@ -1,7 +1,7 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AreaSlug } from "../areas";
 import { evaluateTrainingServices } from "./evaluate";
-import { applyPlanOption, planTrainingServices, type CriterionPlan, type PlanKind } from "./planner";
+import { applyPlanOption, type CriterionPlan, type PlanKind, planTrainingServices } from "./planner";
 import { TS_RULESETS } from "./ruleset";
 import { agg } from "./test-fixtures";
 import type { TsAggregates, TsEvaluation } from "./types";
@@ -14,22 +14,47 @@ function bump(a: TsAggregates, kind: PlanKind, n: number): TsAggregates {
   const b = structuredClone(a);
   const area = b.areas[AREA];
   switch (kind) {
-    case "completions.threeDaysOrMore": b.completions.threeDaysOrMore += n; break;
-    case "completions.twoDaysOrLess": b.completions.twoDaysOrLess += n; break;
-    case "completions.fundamentals": b.completions.fundamentals += n; break;
-    case "vouchers.advanced": b.vouchers.advanced += n; break;
-    case "vouchers.fundamentals": b.vouchers.fundamentals += n; break;
-    case "surveys.allMax": b.surveys.answerSum += 25 * n; b.surveys.answerCount += 5 * n; b.surveys.surveyCount += n; break;
-    case "area.threeDaysOrMore": area.threeDaysOrMore += n; break;
-    case "area.twoDaysOrLess": area.twoDaysOrLess += n; break;
-    case "area.allMax": area.answerSum += 25 * n; area.answerCount += 5 * n; break;
+    case "completions.threeDaysOrMore":
+      b.completions.threeDaysOrMore += n;
+      break;
+    case "completions.twoDaysOrLess":
+      b.completions.twoDaysOrLess += n;
+      break;
+    case "completions.fundamentals":
+      b.completions.fundamentals += n;
+      break;
+    case "vouchers.advanced":
+      b.vouchers.advanced += n;
+      break;
+    case "vouchers.fundamentals":
+      b.vouchers.fundamentals += n;
+      break;
+    case "surveys.allMax":
+      b.surveys.answerSum += 25 * n;
+      b.surveys.answerCount += 5 * n;
+      b.surveys.surveyCount += n;
+      break;
+    case "area.threeDaysOrMore":
+      area.threeDaysOrMore += n;
+      break;
+    case "area.twoDaysOrLess":
+      area.twoDaysOrLess += n;
+      break;
+    case "area.allMax":
+      area.answerSum += 25 * n;
+      area.answerCount += 5 * n;
+      break;
   }
   return b;
 }
 
 /** Lowest-score losses for average headroom; unit losses otherwise. */
 function drop(a: TsAggregates, kind: PlanKind, n: number): TsAggregates {
-  if (kind === "surveys.allMax") return { ...a, surveys: { ...a.surveys, answerSum: a.surveys.answerSum + 5 * n, answerCount: a.surveys.answerCount + 5 * n } };
+  if (kind === "surveys.allMax")
+    return {
+      ...a,
+      surveys: { ...a.surveys, answerSum: a.surveys.answerSum + 5 * n, answerCount: a.surveys.answerCount + 5 * n },
+    };
   if (kind === "area.allMax") {
     const b = structuredClone(a);
     b.areas[AREA].answerSum += 5 * n;
@@ -45,7 +70,7 @@ const isMet = (e: TsEvaluation, p: CriterionPlan): boolean => {
   return "meets" in c ? (c as { meets: boolean }).meets : c.status === "completed";
 };
 const pointsOf = (e: TsEvaluation, p: CriterionPlan) =>
-  p.area === null ? (e.base[p.criterion as "courseware"]).halfPoints : e.areas[p.area].surveyCompletions.halfPoints;
+  p.area === null ? e.base[p.criterion as "courseware"].halfPoints : e.areas[p.area].surveyCompletions.halfPoints;
 
 /** Property: each suggestion meets exactly, one unit less does not; headroom is exact. */
 function checkPlan(a: TsAggregates, pick: Pick): { met: boolean } {
@@ -90,12 +115,19 @@ describe("gap planner (SPEC §8)", () => {
     for (const f of [0, 1, 300, 598, 599, 600, 601, 900])
       for (const two of [0, 1, 7, 500, 1401])
         for (const three of [0, 1, 3, 299, 563, 700, 999, 1000])
-          if (!checkPlan(agg({ completions: { fundamentals: f, twoDaysOrLess: two, threeDaysOrMore: three } }), (p) => p.base.courseware).met) unmet++;
+          if (
+            !checkPlan(
+              agg({ completions: { fundamentals: f, twoDaysOrLess: two, threeDaysOrMore: three } }),
+              (p) => p.base.courseware,
+            ).met
+          )
+            unmet++;
     expect(unmet).toBeGreaterThan(100);
   });
 
   it("courseware sentence when the fundamentals cap is reached", () => {
-    const p = planTrainingServices(agg({ completions: { fundamentals: 600, threeDaysOrMore: 563 } }), R).base.courseware;
+    const p = planTrainingServices(agg({ completions: { fundamentals: 600, threeDaysOrMore: 563 } }), R).base
+      .courseware;
     expect(p.options).toEqual([
       { kind: "completions.threeDaysOrMore", count: 137, meets: true },
       { kind: "completions.twoDaysOrLess", count: 274, meets: true },
@@ -110,16 +142,24 @@ describe("gap planner (SPEC §8)", () => {
   it("courseware sentence when fundamentals can still help", () => {
     const fits = planTrainingServices(agg({ completions: { threeDaysOrMore: 863 } }), R).base.courseware;
     expect(fits.sentence).toContain("137 more three-day completions — or 274 two-day or fundamentals completions.");
-    const partly = planTrainingServices(agg({ completions: { fundamentals: 560, threeDaysOrMore: 600 } }), R).base.courseware;
-    expect(partly.options.find((o) => o.kind === "completions.fundamentals")).toEqual({ kind: "completions.fundamentals", count: 40, meets: false, capPoints: 300 });
+    const partly = planTrainingServices(agg({ completions: { fundamentals: 560, threeDaysOrMore: 600 } }), R).base
+      .courseware;
+    expect(partly.options.find((o) => o.kind === "completions.fundamentals")).toEqual({
+      kind: "completions.fundamentals",
+      count: 40,
+      meets: false,
+      capPoints: 300,
+    });
     expect(partly.sentence).toContain("fundamentals completions count for only 40 more, up to the 300-point cap");
   });
 
   it("exam units: exact for many starting points", () => {
     for (const f of [0, 1, 2, 199, 399, 400, 401])
-      for (const adv of [0, 1, 99, 199, 200, 250]) checkPlan(agg({ vouchers: { fundamentals: f, advanced: adv } }), (p) => p.base.examVouchers);
-    expect(planTrainingServices(agg({ vouchers: { advanced: 199, fundamentals: 1 } }), R).base.examVouchers.sentence)
-      .toContain("(199.5 of 200 points): 1 more advanced or fundamentals exam voucher.");
+      for (const adv of [0, 1, 99, 199, 200, 250])
+        checkPlan(agg({ vouchers: { fundamentals: f, advanced: adv } }), (p) => p.base.examVouchers);
+    expect(
+      planTrainingServices(agg({ vouchers: { advanced: 199, fundamentals: 1 } }), R).base.examVouchers.sentence,
+    ).toContain("(199.5 of 200 points): 1 more advanced or fundamentals exam voucher.");
   });
 
   it("average: the minimum number of surveys answering 5 on every counted question", () => {
@@ -145,8 +185,13 @@ describe("gap planner (SPEC §8)", () => {
   it("area survey completions within the 100-point two-day cap", () => {
     for (const two of [0, 1, 150, 199, 200, 201, 400])
       for (const three of [0, 1, 99, 100, 101, 199, 200, 300])
-        checkPlan(agg({ areas: { [AREA]: { twoDaysOrLess: two, threeDaysOrMore: three } } }), (p) => p.areas[AREA].surveyCompletions);
-    const p = planTrainingServices(agg({ areas: { [AREA]: { twoDaysOrLess: 200, threeDaysOrMore: 50 } } }), R).areas[AREA].surveyCompletions;
+        checkPlan(
+          agg({ areas: { [AREA]: { twoDaysOrLess: two, threeDaysOrMore: three } } }),
+          (p) => p.areas[AREA].surveyCompletions,
+        );
+    const p = planTrainingServices(agg({ areas: { [AREA]: { twoDaysOrLess: 200, threeDaysOrMore: 50 } } }), R).areas[
+      AREA
+    ].surveyCompletions;
     expect(p.options[0]).toEqual({ kind: "area.threeDaysOrMore", count: 50, meets: true });
     expect(p.sentence).toContain("Security — survey completions");
     expect(p.sentence).toContain("the 100-point cap is reached");
@@ -155,11 +200,15 @@ describe("gap planner (SPEC §8)", () => {
   it("area average", () => {
     for (let count = 0; count <= 40; count++)
       for (let sum = count; sum <= 5 * count; sum += 3)
-        checkPlan(agg({ areas: { [AREA]: { answerSum: sum, answerCount: count } } }), (p) => p.areas[AREA].averageScore);
+        checkPlan(
+          agg({ areas: { [AREA]: { answerSum: sum, answerCount: count } } }),
+          (p) => p.areas[AREA].averageScore,
+        );
   });
 
   it("points headroom", () => {
-    const p = planTrainingServices(agg({ completions: { threeDaysOrMore: 1010, fundamentals: 700 } }), R).base.courseware;
+    const p = planTrainingServices(agg({ completions: { threeDaysOrMore: 1010, fundamentals: 700 } }), R).base
+      .courseware;
     expect(p.headroom).toMatchObject({ points: 310 });
     expect(p.headroom!.losses).toEqual([
       { kind: "completions.threeDaysOrMore", count: 310 },
@@ -170,15 +219,24 @@ describe("gap planner (SPEC §8)", () => {
         "310 three-day completions, or 700 fundamentals completions leave the window.",
     );
     const exact = planTrainingServices(agg({ completions: { threeDaysOrMore: 1000 } }), R).base.courseware;
-    expect(exact.sentence).toBe("Courseware completions: met exactly at the 1,000-point threshold; any loss would fail it.");
+    expect(exact.sentence).toBe(
+      "Courseware completions: met exactly at the 1,000-point threshold; any loss would fail it.",
+    );
   });
 
   it("suggestions list only the criteria not met", () => {
     const plan = planTrainingServices(agg({ completions: { threeDaysOrMore: 1000 } }), R);
     expect(plan.suggestions.map((s) => `${s.area ?? "base"}.${s.criterion}`)).toEqual([
-      "base.examVouchers", "base.averageScore",
-      ...["data-ai", "infrastructure", "digital-app-innovation", "business-applications", "modern-work", "security"]
-        .flatMap((s) => [`${s}.surveyCompletions`, `${s}.averageScore`]),
+      "base.examVouchers",
+      "base.averageScore",
+      ...[
+        "data-ai",
+        "infrastructure",
+        "digital-app-innovation",
+        "business-applications",
+        "modern-work",
+        "security",
+      ].flatMap((s) => [`${s}.surveyCompletions`, `${s}.averageScore`]),
     ]);
   });
 });

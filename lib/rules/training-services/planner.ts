@@ -2,7 +2,7 @@
 // that would meet it on their own, in the program's units; for a met criterion, its headroom.
 // All arithmetic is on integers (half-points; sum·den vs num·count), so every count is exact:
 // adding `count` units meets the criterion and adding `count − 1` does not.
-import { AREA_SLUGS, areaLabel, type AreaSlug } from "../areas";
+import { AREA_SLUGS, type AreaSlug, areaLabel } from "../areas";
 import { cloneAggregates } from "./aggregates";
 import { evaluateTrainingServices } from "./evaluate";
 import { averageSentence, pointsSentence } from "./plan-text";
@@ -10,10 +10,15 @@ import type { TsRuleset } from "./ruleset";
 import type { AverageCriterion, PointsCriterion, TsAggregates } from "./types";
 
 export type PlanKind =
-  | "completions.threeDaysOrMore" | "completions.twoDaysOrLess" | "completions.fundamentals"
-  | "vouchers.advanced" | "vouchers.fundamentals"
+  | "completions.threeDaysOrMore"
+  | "completions.twoDaysOrLess"
+  | "completions.fundamentals"
+  | "vouchers.advanced"
+  | "vouchers.fundamentals"
   | "surveys.allMax" // a counted survey answering the top score on every counted question
-  | "area.threeDaysOrMore" | "area.twoDaysOrLess" | "area.allMax";
+  | "area.threeDaysOrMore"
+  | "area.twoDaysOrLess"
+  | "area.allMax";
 
 /** Add `count` units of `kind`. `meets: false` = a capped kind that cannot meet it alone; then
  * `count` is how many still add points before the cap (0 when the cap is reached). */
@@ -63,18 +68,36 @@ function maxLoss(l: Lever, surplus: number): number {
   return Math.max(0, Math.min(l.count, l.count - keep));
 }
 
-function pointsPlan(c: PointsCriterion, levers: Lever[], criterion: CriterionPlan["criterion"], area: AreaSlug | null, label: string): CriterionPlan {
+function pointsPlan(
+  c: PointsCriterion,
+  levers: Lever[],
+  criterion: CriterionPlan["criterion"],
+  area: AreaSlug | null,
+  label: string,
+): CriterionPlan {
   const met = c.status === "completed";
   const gap = c.thresholdHalfPoints - c.halfPoints;
-  const options = met ? [] : levers.map((l) => unitsFor(l, gap)).sort((a, b) => Number(b.meets) - Number(a.meets) || a.count - b.count);
+  const options = met
+    ? []
+    : levers.map((l) => unitsFor(l, gap)).sort((a, b) => Number(b.meets) - Number(a.meets) || a.count - b.count);
   const surplus = -gap;
   const headroom: Headroom | null = met
-    ? { halfPoints: surplus, points: surplus / 2, losses: levers.filter((l) => l.count > 0).map((l) => ({ kind: l.kind, count: maxLoss(l, surplus) })) }
+    ? {
+        halfPoints: surplus,
+        points: surplus / 2,
+        losses: levers.filter((l) => l.count > 0).map((l) => ({ kind: l.kind, count: maxLoss(l, surplus) })),
+      }
     : null;
   return { criterion, area, met, options, headroom, sentence: pointsSentence(label, c, options, headroom) };
 }
 
-function averagePlan(c: AverageCriterion, r: TsRuleset, kind: PlanKind, area: AreaSlug | null, label: string): CriterionPlan {
+function averagePlan(
+  c: AverageCriterion,
+  r: TsRuleset,
+  kind: PlanKind,
+  area: AreaSlug | null,
+  label: string,
+): CriterionPlan {
   const q = r.averageScore.countedQuestions.length;
   const { min, max } = r.averageScore.answerScale;
   const { num, den } = c.thresholdFraction;
@@ -83,7 +106,14 @@ function averagePlan(c: AverageCriterion, r: TsRuleset, kind: PlanKind, area: Ar
     const drop = q * (num - min * den);
     const k = drop <= 0 ? null : Math.floor((c.sum * den - num * c.count) / drop);
     const headroom: Headroom = { halfPoints: null, points: null, losses: [{ kind, count: k }] };
-    return { criterion: "averageScore", area, met: true, options: [], headroom, sentence: averageSentence(label, c, null, headroom, r) };
+    return {
+      criterion: "averageScore",
+      area,
+      met: true,
+      options: [],
+      headroom,
+      sentence: averageSentence(label, c, null, headroom, r),
+    };
   }
   // Smallest n with (sum + n·q·max)·den ≥ num·(count + n·q); at least 1 when there is no answer.
   const gain = q * (max * den - num);
@@ -91,23 +121,57 @@ function averagePlan(c: AverageCriterion, r: TsRuleset, kind: PlanKind, area: Ar
     gain <= 0
       ? { kind, count: 0, meets: false }
       : { kind, count: Math.max(1, ceilDiv(num * c.count - c.sum * den, gain)), meets: true };
-  return { criterion: "averageScore", area, met: false, options: [option], headroom: null, sentence: averageSentence(label, c, option, null, r) };
+  return {
+    criterion: "averageScore",
+    area,
+    met: false,
+    options: [option],
+    headroom: null,
+    sentence: averageSentence(label, c, option, null, r),
+  };
 }
 
 /** SPEC §8: the gap plan for every base and area criterion. */
 export function planTrainingServices(agg: TsAggregates, r: TsRuleset): TsPlan {
   const ev = evaluateTrainingServices(agg, r);
   const cw = r.courseware;
-  const courseware = pointsPlan(ev.base.courseware, [
-    { kind: "completions.threeDaysOrMore", count: agg.completions.threeDaysOrMore, weight: cw.weights.threeDaysOrMore, cap: null },
-    { kind: "completions.twoDaysOrLess", count: agg.completions.twoDaysOrLess, weight: cw.weights.twoDaysOrLess, cap: null },
-    { kind: "completions.fundamentals", count: agg.completions.fundamentals, weight: cw.weights.fundamentals, cap: cw.fundamentalsCapHalfPoints },
-  ], "courseware", null, "Courseware completions");
+  const courseware = pointsPlan(
+    ev.base.courseware,
+    [
+      {
+        kind: "completions.threeDaysOrMore",
+        count: agg.completions.threeDaysOrMore,
+        weight: cw.weights.threeDaysOrMore,
+        cap: null,
+      },
+      {
+        kind: "completions.twoDaysOrLess",
+        count: agg.completions.twoDaysOrLess,
+        weight: cw.weights.twoDaysOrLess,
+        cap: null,
+      },
+      {
+        kind: "completions.fundamentals",
+        count: agg.completions.fundamentals,
+        weight: cw.weights.fundamentals,
+        cap: cw.fundamentalsCapHalfPoints,
+      },
+    ],
+    "courseware",
+    null,
+    "Courseware completions",
+  );
   const ex = r.examVouchers;
-  const examVouchers = pointsPlan(ev.base.examVouchers, [
-    { kind: "vouchers.advanced", count: agg.vouchers.advanced, weight: ex.weights.advanced, cap: null },
-    { kind: "vouchers.fundamentals", count: agg.vouchers.fundamentals, weight: ex.weights.fundamentals, cap: null },
-  ], "examVouchers", null, "Exam units");
+  const examVouchers = pointsPlan(
+    ev.base.examVouchers,
+    [
+      { kind: "vouchers.advanced", count: agg.vouchers.advanced, weight: ex.weights.advanced, cap: null },
+      { kind: "vouchers.fundamentals", count: agg.vouchers.fundamentals, weight: ex.weights.fundamentals, cap: null },
+    ],
+    "examVouchers",
+    null,
+    "Exam units",
+  );
   const averageScore = averagePlan(ev.base.averageScore, r, "surveys.allMax", null, "Average response score");
 
   const as = r.areaSurveyCompletions;
@@ -115,14 +179,36 @@ export function planTrainingServices(agg: TsAggregates, r: TsRuleset): TsPlan {
   for (const slug of AREA_SLUGS) {
     const a = agg.areas[slug];
     areas[slug] = {
-      surveyCompletions: pointsPlan(ev.areas[slug].surveyCompletions, [
-        { kind: "area.threeDaysOrMore", count: a.threeDaysOrMore, weight: as.weights.threeDaysOrMore, cap: null },
-        { kind: "area.twoDaysOrLess", count: a.twoDaysOrLess, weight: as.weights.twoDaysOrLess, cap: as.twoDaysOrLessCapHalfPoints },
-      ], "surveyCompletions", slug, `${areaLabel(slug)} — survey completions`),
-      averageScore: averagePlan(ev.areas[slug].averageScore, r, "area.allMax", slug, `${areaLabel(slug)} — average response score`),
+      surveyCompletions: pointsPlan(
+        ev.areas[slug].surveyCompletions,
+        [
+          { kind: "area.threeDaysOrMore", count: a.threeDaysOrMore, weight: as.weights.threeDaysOrMore, cap: null },
+          {
+            kind: "area.twoDaysOrLess",
+            count: a.twoDaysOrLess,
+            weight: as.weights.twoDaysOrLess,
+            cap: as.twoDaysOrLessCapHalfPoints,
+          },
+        ],
+        "surveyCompletions",
+        slug,
+        `${areaLabel(slug)} — survey completions`,
+      ),
+      averageScore: averagePlan(
+        ev.areas[slug].averageScore,
+        r,
+        "area.allMax",
+        slug,
+        `${areaLabel(slug)} — average response score`,
+      ),
     };
   }
-  const all = [courseware, examVouchers, averageScore, ...AREA_SLUGS.flatMap((s) => [areas[s].surveyCompletions, areas[s].averageScore])];
+  const all = [
+    courseware,
+    examVouchers,
+    averageScore,
+    ...AREA_SLUGS.flatMap((s) => [areas[s].surveyCompletions, areas[s].averageScore]),
+  ];
   return { base: { courseware, examVouchers, averageScore }, areas, suggestions: all.filter((p) => !p.met) };
 }
 
@@ -131,7 +217,13 @@ export function planTrainingServices(agg: TsAggregates, r: TsRuleset): TsPlan {
  * An "allMax" survey adds q·max to the answer sum and q to the answer count (q = counted
  * questions). Area surveys added for the survey-completions criterion carry no answers here.
  */
-export function applyPlanOption(agg: TsAggregates, r: TsRuleset, kind: PlanKind, count: number, area: AreaSlug | null = null): TsAggregates {
+export function applyPlanOption(
+  agg: TsAggregates,
+  r: TsRuleset,
+  kind: PlanKind,
+  count: number,
+  area: AreaSlug | null = null,
+): TsAggregates {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
   const out = cloneAggregates(agg);
   const q = r.averageScore.countedQuestions.length;

@@ -1,6 +1,6 @@
-import { describe, it, expect } from "vitest";
-import { rulesetFor, TS_RULESETS, validateRuleset, type TsRuleset } from "./ruleset";
+import { describe, expect, it } from "vitest";
 import { evaluateTrainingServices } from "./evaluate";
+import { rulesetFor, TS_RULESETS, type TsRuleset, validateRuleset } from "./ruleset";
 import { agg } from "./test-fixtures";
 
 const current = TS_RULESETS[0];
@@ -22,7 +22,9 @@ describe("Training Services rulesets (SPEC §3.2, §3.3)", () => {
 
   it("every ruleset is well-formed", () => {
     for (const r of TS_RULESETS) expect(validateRuleset(r)).toEqual([]);
-    expect(validateRuleset({ ...current, examVouchers: { ...current.examVouchers, thresholdHalfPoints: 0.5 } })).toHaveLength(1);
+    expect(
+      validateRuleset({ ...current, examVouchers: { ...current.examVouchers, thresholdHalfPoints: 0.5 } }),
+    ).toHaveLength(1);
   });
 
   it("chooses the ruleset in force on data_through", () => {

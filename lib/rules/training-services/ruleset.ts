@@ -2,7 +2,7 @@
 // All point amounts are integer HALF-POINTS (SPEC §2: points are exact halves), so 1 point = 2.
 // Averages compare against an exact fraction (4.25 = 17/4), never a float.
 // To change the rules, append a new TsRuleset with a later `effectiveFrom` — no code changes.
-import { isValidIsoDate, type IsoDate } from "../time";
+import { type IsoDate, isValidIsoDate } from "../time";
 
 /** An exact rational threshold `num / den` (den > 0). */
 export type Fraction = { num: number; den: number };

@@ -20,7 +20,12 @@ export function agg(input: AggInput = {}): TsAggregates {
 }
 
 /** An area meeting both criteria: 200 three-day surveys averaging 4.5. */
-export const AREA_MET: TsAreaAggregates = { twoDaysOrLess: 0, threeDaysOrMore: 200, answerSum: 4500, answerCount: 1000 };
+export const AREA_MET: TsAreaAggregates = {
+  twoDaysOrLess: 0,
+  threeDaysOrMore: 200,
+  answerSum: 4500,
+  answerCount: 1000,
+};
 
 /** Base criteria all met (exactly at the thresholds). */
 export const BASE_MET: AggInput = {

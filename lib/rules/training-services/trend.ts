@@ -2,8 +2,8 @@
 // threshold. The criteria are 12-month rolling sums, so the point for month m is the evaluation
 // of the window ending with m (data through the end of m), built from the same monthly
 // aggregates and the same engine as the dashboard.
-import { areaLabel, AREA_SLUGS, type AreaSlug } from "../areas";
-import { endOfMonth, shiftMonth, windowFor, type IsoMonth } from "../time";
+import { AREA_SLUGS, type AreaSlug, areaLabel } from "../areas";
+import { endOfMonth, type IsoMonth, shiftMonth, windowFor } from "../time";
 import { emptyAggregates, sumAggregates } from "./aggregates";
 import { evaluateTrainingServices } from "./evaluate";
 import type { CriterionRef, MonthlyTsAggregates } from "./forecast";
@@ -64,7 +64,9 @@ export function trendSeries(trend: TsTrendMonth[], ref: CriterionRef): TsTrendSe
       return { month, value: c.value, threshold: c.threshold, status: c.status, met: c.meets };
     }
     const c = base
-      ? ref.criterion === "courseware" ? e.base.courseware : e.base.examVouchers
+      ? ref.criterion === "courseware"
+        ? e.base.courseware
+        : e.base.examVouchers
       : e.areas[ref.area!].surveyCompletions;
     return { month, value: c.points, threshold: c.threshold, status: c.status, met: c.status === "completed" };
   });
@@ -77,7 +79,10 @@ export function allTrendSeries(trend: TsTrendMonth[]): TsTrendSeries[] {
     { area: null, criterion: "courseware" },
     { area: null, criterion: "examVouchers" },
     { area: null, criterion: "averageScore" },
-    ...AREA_SLUGS.flatMap((a: AreaSlug): CriterionRef[] => [{ area: a, criterion: "surveyCompletions" }, { area: a, criterion: "averageScore" }]),
+    ...AREA_SLUGS.flatMap((a: AreaSlug): CriterionRef[] => [
+      { area: a, criterion: "surveyCompletions" },
+      { area: a, criterion: "averageScore" },
+    ]),
   ];
   return refs.map((r) => trendSeries(trend, r));
 }

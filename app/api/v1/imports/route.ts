@@ -1,8 +1,9 @@
 // SPEC §6: the web upload. POST the raw CSV as the body (streamed, never buffered), the kind
 // and optional data-through in the query string, the file name in x-file-name. The organization
 // comes from the session only. Answers the import result as JSON: 200, or 400 with the errors.
-import { today } from "@/lib/clock";
+
 import { actorOf } from "@/lib/actions";
+import { today } from "@/lib/clock";
 import { guardedRoute, jsonError } from "@/lib/http";
 import { afterImport } from "@/lib/imports/after-import";
 import { IMPORT_KINDS, isImportKind } from "@/lib/imports/columns";
@@ -15,7 +16,8 @@ export const dynamic = "force-dynamic";
 const handle = guardedRoute("data:import", async (ctx, request) => {
   const params = new URL(request.url).searchParams;
   const kind = params.get("kind") ?? "";
-  if (!isImportKind(kind)) return jsonError(400, `Choose what to import: kind must be one of ${IMPORT_KINDS.join(", ")}.`);
+  if (!isImportKind(kind))
+    return jsonError(400, `Choose what to import: kind must be one of ${IMPORT_KINDS.join(", ")}.`);
   const dataThrough = params.get("dataThrough") || undefined;
   if (dataThrough && !isValidIsoDate(dataThrough)) return jsonError(400, "“Data through” must be a date YYYY-MM-DD.");
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/")) {
@@ -41,6 +43,7 @@ const handle = guardedRoute("data:import", async (ctx, request) => {
 });
 
 export async function POST(request: Request, context: { params: Promise<Record<string, never>> }): Promise<Response> {
-  if (!sameOrigin(request.headers)) return jsonError(403, "Cross-site request refused: uploads are accepted from this site's pages only.");
+  if (!sameOrigin(request.headers))
+    return jsonError(403, "Cross-site request refused: uploads are accepted from this site's pages only.");
   return handle(request, context);
 }

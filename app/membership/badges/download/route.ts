@@ -25,7 +25,10 @@ export const GET = guardedRoute("membership:view", async (ctx, request) => {
   if (!held) return jsonError(404, "Your organization does not hold this badge.");
   const name = `${offer}-${badge}.${format}`;
   const headers = { "content-disposition": `attachment; filename="${name}"`, "cache-control": "private, no-store" };
-  if (format === "svg") return new Response(renderBadgeSvg(offer, badge), { headers: { ...headers, "content-type": "image/svg+xml; charset=utf-8" } });
+  if (format === "svg")
+    return new Response(renderBadgeSvg(offer, badge), {
+      headers: { ...headers, "content-type": "image/svg+xml; charset=utf-8" },
+    });
   const key = `${offer}/${badge}`;
   let png = pngCache.get(key);
   if (!png) pngCache.set(key, (png = renderBadgePng(offer, badge)));

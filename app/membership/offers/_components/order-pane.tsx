@@ -39,42 +39,91 @@ export function OrderPane(p: OrderPaneProps) {
         <input type="hidden" name="kind" value={p.kind} />
         <input type="hidden" name="idempotencyKey" value={p.idempotencyKey} />
         <section aria-labelledby={`${id}-instructions`}>
-          <h3 id={`${id}-instructions`} className="text-sm font-semibold">Instructions</h3>
-          <ul className="mt-1 list-disc pl-5 text-sm text-neutral-700">{p.instructions.map((t) => <li key={t}>{t}</li>)}</ul>
+          <h3 id={`${id}-instructions`} className="text-sm font-semibold">
+            Instructions
+          </h3>
+          <ul className="mt-1 list-disc pl-5 text-sm text-neutral-700">
+            {p.instructions.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
         </section>
         <section aria-labelledby={`${id}-terms`}>
-          <h3 id={`${id}-terms`} className="text-sm font-semibold">Purchase terms</h3>
-          <ul tabIndex={0} aria-labelledby={`${id}-terms`} className="mt-1 max-h-40 list-disc overflow-y-auto rounded border border-neutral-200 py-2 pl-7 pr-2 text-sm text-neutral-700">{p.terms.map((t) => <li key={t}>{t}</li>)}</ul>
+          <h3 id={`${id}-terms`} className="text-sm font-semibold">
+            Purchase terms
+          </h3>
+          <ul
+            tabIndex={0}
+            aria-labelledby={`${id}-terms`}
+            className="mt-1 max-h-40 list-disc overflow-y-auto rounded border border-neutral-200 py-2 pl-7 pr-2 text-sm text-neutral-700"
+          >
+            {p.terms.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
         </section>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="acceptAgreement" className="mt-1" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
+          <input
+            type="checkbox"
+            name="acceptAgreement"
+            className="mt-1"
+            checked={accepted}
+            onChange={(e) => setAccepted(e.target.checked)}
+          />
           <span>I accept the agreement and the purchase terms.</span>
         </label>
-        <fieldset className="rounded border border-neutral-200 p-3" aria-describedby={state.errors?.paymentMethod ? `${id}-method-error` : undefined}>
+        <fieldset
+          className="rounded border border-neutral-200 p-3"
+          aria-describedby={state.errors?.paymentMethod ? `${id}-method-error` : undefined}
+        >
           <legend className="px-1 text-sm font-semibold">Payment method</legend>
           <div className="flex flex-col gap-3">
             {p.methods.map((m) => (
               <div key={m.id} className="text-sm">
                 <label className={`flex items-start gap-2 ${m.available ? "" : "text-neutral-500"}`}>
-                  <input type="radio" name="paymentMethod" value={m.id} className="mt-1" disabled={!m.available} checked={method === m.id} onChange={() => setMethod(m.id)} />
+                  <input
+                    type="radio"
+                    name="paymentMethod"
+                    value={m.id}
+                    className="mt-1"
+                    disabled={!m.available}
+                    checked={method === m.id}
+                    onChange={() => setMethod(m.id)}
+                  />
                   <span>
                     <span className="font-medium">{m.label}</span>
-                    {m.recommended ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">Recommended</span> : null}
+                    {m.recommended ? (
+                      <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">
+                        Recommended
+                      </span>
+                    ) : null}
                     <span className="block text-neutral-600">{m.note}</span>
                   </span>
                 </label>
                 {!m.available && m.id === "billing_profile" ? (
                   <p className="ml-6 mt-1 text-neutral-700">
-                    {p.canManageBilling ? <Link className="text-brand-700 underline" href="/membership/billing-profile">Set up the billing profile</Link> : "A global admin sets it up on the Billing profile page."}
+                    {p.canManageBilling ? (
+                      <Link className="text-brand-700 underline" href="/membership/billing-profile">
+                        Set up the billing profile
+                      </Link>
+                    ) : (
+                      "A global admin sets it up on the Billing profile page."
+                    )}
                   </p>
                 ) : null}
               </div>
             ))}
           </div>
-          {state.errors?.paymentMethod ? <p id={`${id}-method-error`} className="mt-2 text-xs text-red-700">{state.errors.paymentMethod.join(" ")}</p> : null}
+          {state.errors?.paymentMethod ? (
+            <p id={`${id}-method-error`} className="mt-2 text-xs text-red-700">
+              {state.errors.paymentMethod.join(" ")}
+            </p>
+          ) : null}
         </fieldset>
         <FormMessage message={state.message} ok={state.ok} />
-        <Button type="submit" disabled={!accepted || !method || pending}>{pending ? "Placing order…" : "Accept agreement and place order"}</Button>
+        <Button type="submit" disabled={!accepted || !method || pending}>
+          {pending ? "Placing order…" : "Accept agreement and place order"}
+        </Button>
       </form>
     </SidePane>
   );

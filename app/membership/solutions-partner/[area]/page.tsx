@@ -1,31 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TrendChart } from "@/components/charts/trend-chart";
 import { Freshness, ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle } from "@/components/ui/card";
+import { OnDemandSection } from "@/components/ui/on-demand-section";
 import { Table, Td } from "@/components/ui/table";
 import { db } from "@/db/client";
 import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
-import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
+import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
+import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { areaLabel, isAreaSlug } from "@/lib/rules/areas";
 import { METRIC_NAMES, type Track } from "@/lib/rules/solutions-partner";
 import { trackLabel } from "@/lib/rules/solutions-partner/text";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
 import { analyzeArea } from "@/lib/solutions-partner/area-analysis";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
-import { TrendChart } from "@/components/charts/trend-chart";
-import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
 import { MetricCard } from "./metric-card";
 import { SolutionsPartnerWhatIf } from "./what-if";
-import { OnDemandSection } from "@/components/ui/on-demand-section";
 
 /** The first few holders by expiry date; the whole list is in the metric's download (a page of hundreds of names helps no one). */
 const SHOWN_EXPIRING = 10;
 function expiringText(certs: { personName: string; code: string; expiresOn: string }[]): string {
-  const shown = certs.slice(0, SHOWN_EXPIRING).map((c) => `${c.personName} (${c.code}, expires ${c.expiresOn})`).join(", ");
-  return certs.length > SHOWN_EXPIRING ? `${shown} and ${certs.length - SHOWN_EXPIRING} more (see the metric's download)` : shown;
+  const shown = certs
+    .slice(0, SHOWN_EXPIRING)
+    .map((c) => `${c.personName} (${c.code}, expires ${c.expiresOn})`)
+    .join(", ");
+  return certs.length > SHOWN_EXPIRING
+    ? `${shown} and ${certs.length - SHOWN_EXPIRING} more (see the metric's download)`
+    : shown;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ area: string }> }): Promise<Metadata> {
@@ -33,7 +38,13 @@ export async function generateMetadata({ params }: { params: Promise<{ area: str
   return { title: isAreaSlug(area) ? areaLabel(area) : "Solutions Partner" };
 }
 
-export default async function AreaPage({ params, searchParams }: { params: Promise<{ area: string }>; searchParams: Promise<{ track?: string }> }) {
+export default async function AreaPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ area: string }>;
+  searchParams: Promise<{ track?: string }>;
+}) {
   const ctx = await requirePage("membership:view");
   const [{ area }, { track: asked }] = await Promise.all([params, searchParams]);
   if (!isAreaSlug(area)) notFound();
@@ -47,56 +58,125 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
   const [statuses, history, eligible, { recommendations, impact, plan }, trend] = await Promise.all([
     loadAreaStatuses(db(), ctx.orgId, day, view),
     loadSpHistory(db(), ctx.orgId, area, day, view.versionKey),
-    spEligibleAreasOfVersion(db(), ctx.orgId, { start: eligibleFrom, end: day }, view.versionKey).then((areas) => areas.includes(area)),
+    spEligibleAreasOfVersion(db(), ctx.orgId, { start: eligibleFrom, end: day }, view.versionKey).then((areas) =>
+      areas.includes(area),
+    ),
     analyzeArea(db(), ctx.orgId, view, area, track),
     loadSolutionsPartnerTrend(db(), ctx.orgId, area, day, view.versionKey),
   ]);
   const atRisk = impact.metrics.filter((m) => m.area === area && m.track === track);
   const afterExpiry = impact.tracks.find((x) => x.area === area && x.track === track);
-  const areaInputs = Object.fromEntries(view.requests.filter((r) => r.area === area).map((r) => [r.key, view.inputs[r.key]!]));
+  const areaInputs = Object.fromEntries(
+    view.requests.filter((r) => r.area === area).map((r) => [r.key, view.inputs[r.key]!]),
+  );
   return (
     <>
-      <p className="mb-2 text-sm"><Link className="text-brand-700 underline" href="/membership/solutions-partner">Solutions Partner</Link> / {a.label}</p>
+      <p className="mb-2 text-sm">
+        <Link className="text-brand-700 underline" href="/membership/solutions-partner">
+          Solutions Partner
+        </Link>{" "}
+        / {a.label}
+      </p>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">
           {a.label} —{" "}
           {a.tracks[other] ? (
-            <Link href={`/membership/solutions-partner/${area}?track=${other}`} className="text-brand-700 underline decoration-dotted" aria-label={`${trackLabel(track)} track. Switch to the ${trackLabel(other)} track`}>{trackLabel(track)} track ⇄</Link>
-          ) : <span>{trackLabel(track)} track</span>}
+            <Link
+              href={`/membership/solutions-partner/${area}?track=${other}`}
+              className="text-brand-700 underline decoration-dotted"
+              aria-label={`${trackLabel(track)} track. Switch to the ${trackLabel(other)} track`}
+            >
+              {trackLabel(track)} track ⇄
+            </Link>
+          ) : (
+            <span>{trackLabel(track)} track</span>
+          )}
         </h1>
-        <ProgramStatus status={track === a.track ? statuses[area] : t.qualified ? "qualified" : t.total > 0 ? "in_progress" : "not_started"} />
+        <ProgramStatus
+          status={
+            track === a.track ? statuses[area] : t.qualified ? "qualified" : t.total > 0 ? "in_progress" : "not_started"
+          }
+        />
       </div>
       <Card className="mb-4">
-        <p className="text-3xl font-semibold">{t.totalText} <span className="text-base font-normal text-neutral-600">/ 100 points · pass mark {view.evaluation.passMark} with every metric above 0</span></p>
-        {plan.spareText ? <p className="mt-1 text-sm" data-testid="sp-headroom">Headroom: {plan.spareText}.</p> : null}
-        <p className="mt-2 text-sm">{a.trackMode === "assigned" ? "Assigned track: " : "Track that counts: "}{a.trackReason}{a.trackMode === "assigned" ? " Partner admins cannot change it." : ""}</p>
-        {track !== a.track ? <p className="mt-1 text-sm text-amber-800">You are viewing the {trackLabel(track)} computation; the {trackLabel(a.track)} track counts.</p> : null}
-        <div className="mt-2"><Freshness {...view.freshness} window={{ start: view.dates.windowStart, end: view.dates.end }} /></div>
+        <p className="text-3xl font-semibold">
+          {t.totalText}{" "}
+          <span className="text-base font-normal text-neutral-600">
+            / 100 points · pass mark {view.evaluation.passMark} with every metric above 0
+          </span>
+        </p>
+        {plan.spareText ? (
+          <p className="mt-1 text-sm" data-testid="sp-headroom">
+            Headroom: {plan.spareText}.
+          </p>
+        ) : null}
+        <p className="mt-2 text-sm">
+          {a.trackMode === "assigned" ? "Assigned track: " : "Track that counts: "}
+          {a.trackReason}
+          {a.trackMode === "assigned" ? " Partner admins cannot change it." : ""}
+        </p>
+        {track !== a.track ? (
+          <p className="mt-1 text-sm text-amber-800">
+            You are viewing the {trackLabel(track)} computation; the {trackLabel(a.track)} track counts.
+          </p>
+        ) : null}
+        <div className="mt-2">
+          <Freshness {...view.freshness} window={{ start: view.dates.windowStart, end: view.dates.end }} />
+        </div>
       </Card>
       <section aria-labelledby="metrics-title" className="mb-6">
-        <h2 id="metrics-title" className="mb-3 text-lg font-semibold">Metrics</h2>
+        <h2 id="metrics-title" className="mb-3 text-lg font-semibold">
+          Metrics
+        </h2>
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-          {t.metrics.map((m) => <MetricCard key={m.id} m={m} plan={plan.metrics.find((p) => p.metric === m.id)} downloadHref={`/membership/solutions-partner/download?area=${area}&track=${track}&metric=${m.id}`} />)}
+          {t.metrics.map((m) => (
+            <MetricCard
+              key={m.id}
+              m={m}
+              plan={plan.metrics.find((p) => p.metric === m.id)}
+              downloadHref={`/membership/solutions-partner/download?area=${area}&track=${track}&metric=${m.id}`}
+            />
+          ))}
         </div>
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>Recommendations</CardTitle>
-          {recommendations.length === 0 ? <p className="mt-2 text-sm">This track qualifies. Nothing to fix.</p> : (
+          {recommendations.length === 0 ? (
+            <p className="mt-2 text-sm">This track qualifies. Nothing to fix.</p>
+          ) : (
             <ul className="mt-2 space-y-3 text-sm">
               {recommendations.map((r) => (
                 <li key={r.text}>
                   <p className="font-semibold">{r.text}</p>
-                  {r.alternatives.length ? <ul className="mt-1 list-disc pl-5">{r.alternatives.slice(0, 3).map((alt) => <li key={alt.text}>{alt.text} → {alt.totalAfterText} points{alt.qualifiedAfter ? ", qualifies" : ""}</li>)}</ul> : null}
-                  {r.blocked.map((b) => <p key={b} className="text-xs text-neutral-600">{b}</p>)}
+                  {r.alternatives.length ? (
+                    <ul className="mt-1 list-disc pl-5">
+                      {r.alternatives.slice(0, 3).map((alt) => (
+                        <li key={alt.text}>
+                          {alt.text} → {alt.totalAfterText} points{alt.qualifiedAfter ? ", qualifies" : ""}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {r.blocked.map((b) => (
+                    <p key={b} className="text-xs text-neutral-600">
+                      {b}
+                    </p>
+                  ))}
                 </li>
               ))}
             </ul>
           )}
           <h3 className="mt-4 font-semibold">Certifications expiring within 90 days</h3>
-          {atRisk.length === 0 ? <p className="mt-1 text-sm text-neutral-700">None that would lower this score.</p> : (
+          {atRisk.length === 0 ? (
+            <p className="mt-1 text-sm text-neutral-700">None that would lower this score.</p>
+          ) : (
             <ul className="mt-1 list-disc pl-5 text-sm">
-              {atRisk.map((m) => <li key={m.metric}>{METRIC_NAMES[m.metric]}: {m.pointsAtRiskText} points at risk — {expiringText(m.certifications)}</li>)}
+              {atRisk.map((m) => (
+                <li key={m.metric}>
+                  {METRIC_NAMES[m.metric]}: {m.pointsAtRiskText} points at risk — {expiringText(m.certifications)}
+                </li>
+              ))}
             </ul>
           )}
           <h3 className="mt-4 font-semibold">Forecast: the next 90 days</h3>
@@ -108,21 +188,54 @@ export default async function AreaPage({ params, searchParams }: { params: Promi
         </Card>
         <Card>
           <CardTitle>Last six months</CardTitle>
-          <p className="mt-1 text-sm">{eligible ? "Qualified on at least one day of the eligibility window (this month and the five before): eligible to enroll or renew." : "Not qualified on any day of the eligibility window (this month and the five before)."}</p>
+          <p className="mt-1 text-sm">
+            {eligible
+              ? "Qualified on at least one day of the eligibility window (this month and the five before): eligible to enroll or renew."
+              : "Not qualified on any day of the eligibility window (this month and the five before)."}
+          </p>
           <div className="mt-2">
             <Table head={["Month", "Highest score", "Qualified"]}>
-              {history.map((h) => <tr key={h.month}><Td>{h.month}</Td><Td>{h.best === null ? "—" : h.best.toFixed(1)}</Td><Td>{h.best === null ? "—" : h.qualified ? "Yes" : "No"}</Td></tr>)}
+              {history.map((h) => (
+                <tr key={h.month}>
+                  <Td>{h.month}</Td>
+                  <Td>{h.best === null ? "—" : h.best.toFixed(1)}</Td>
+                  <Td>{h.best === null ? "—" : h.qualified ? "Yes" : "No"}</Td>
+                </tr>
+              ))}
             </Table>
           </div>
         </Card>
       </div>
       <Card className="mt-4">
-        <TrendChart id="sp-trend" title={`${a.label}: highest score per month, last ${trend.length} months`} valueLabel="Highest score" kind="score" yMax={100}
-          data={trend.map((p) => ({ month: p.month, value: p.best, threshold: view.evaluation.passMark, met: p.qualified }))} />
+        <TrendChart
+          id="sp-trend"
+          title={`${a.label}: highest score per month, last ${trend.length} months`}
+          valueLabel="Highest score"
+          kind="score"
+          yMax={100}
+          data={trend.map((p) => ({
+            month: p.month,
+            value: p.best,
+            threshold: view.evaluation.passMark,
+            met: p.qualified,
+          }))}
+        />
       </Card>
-      <OnDemandSection key={track} id="sp-whatif-closed" className="mt-6" title={`What-if simulator — ${trackLabel(track)} track`} openLabel="Open the what-if simulator"
-        description="Change the figures the metrics read and see points, total and qualification at once. Nothing is saved.">
-        <SolutionsPartnerWhatIf dataThrough={view.freshness.dataThrough} area={area} track={track} real={areaInputs} recorded={view.recordedTracks[area] ?? null} />
+      <OnDemandSection
+        key={track}
+        id="sp-whatif-closed"
+        className="mt-6"
+        title={`What-if simulator — ${trackLabel(track)} track`}
+        openLabel="Open the what-if simulator"
+        description="Change the figures the metrics read and see points, total and qualification at once. Nothing is saved."
+      >
+        <SolutionsPartnerWhatIf
+          dataThrough={view.freshness.dataThrough}
+          area={area}
+          track={track}
+          real={areaInputs}
+          recorded={view.recordedTracks[area] ?? null}
+        />
       </OnDemandSection>
     </>
   );

@@ -1,19 +1,24 @@
 import Link from "next/link";
+import { TrendChart } from "@/components/charts/trend-chart";
 import { ProgramStatus } from "@/components/membership/status";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import type { TrainingServicesView } from "@/db/queries/training-services";
-import { areaLabel, type AreaSlug } from "@/lib/rules/areas";
 import { planOf } from "@/db/queries/training-services";
-import { emptyAggregates, formatAverageExact, type TsAggregates } from "@/lib/rules/training-services";
-import {
-  areaCriterionText, baseCriterionText, detailsHref, downloadHref, type AreaCriterionId, type BaseCriterionId,
-} from "@/lib/training-services/criteria";
-import { TrendChart } from "@/components/charts/trend-chart";
-import { trendSeries, type TsTrendMonth } from "@/lib/rules/training-services/trend";
-import { AverageLine, PointsLine } from "./criterion-card";
+import { type AreaSlug, areaLabel } from "@/lib/rules/areas";
 import { formatCount } from "@/lib/rules/number-format";
+import { emptyAggregates, formatAverageExact, type TsAggregates } from "@/lib/rules/training-services";
+import { type TsTrendMonth, trendSeries } from "@/lib/rules/training-services/trend";
+import {
+  type AreaCriterionId,
+  areaCriterionText,
+  type BaseCriterionId,
+  baseCriterionText,
+  detailsHref,
+  downloadHref,
+} from "@/lib/training-services/criteria";
+import { AverageLine, PointsLine } from "./criterion-card";
 
 const show = (v: string | number) => (typeof v === "number" ? formatCount(v) : v);
 
@@ -51,64 +56,157 @@ function columnsFor(criterion: BaseCriterionId | AreaCriterionId, area?: AreaSlu
   ];
 }
 
-const REF = { courseware: "courseware", "exam-vouchers": "examVouchers", "average-score": "averageScore", "survey-completions": "surveyCompletions" } as const;
+const REF = {
+  courseware: "courseware",
+  "exam-vouchers": "examVouchers",
+  "average-score": "averageScore",
+  "survey-completions": "surveyCompletions",
+} as const;
 
-export function CriterionDetails({ view, criterion, area, trend }: { view: TrainingServicesView; criterion: BaseCriterionId | AreaCriterionId; area?: AreaSlug; trend: TsTrendMonth[] }) {
+export function CriterionDetails({
+  view,
+  criterion,
+  area,
+  trend,
+}: {
+  view: TrainingServicesView;
+  criterion: BaseCriterionId | AreaCriterionId;
+  area?: AreaSlug;
+  trend: TsTrendMonth[];
+}) {
   const e = view.evaluation;
-  const text = area ? areaCriterionText(criterion as AreaCriterionId, areaLabel(area), view.ruleset) : baseCriterionText(criterion as BaseCriterionId, view.ruleset);
+  const text = area
+    ? areaCriterionText(criterion as AreaCriterionId, areaLabel(area), view.ruleset)
+    : baseCriterionText(criterion as BaseCriterionId, view.ruleset);
   const plan = planOf(view);
   const result = area
-    ? (criterion === "survey-completions" ? e.areas[area].surveyCompletions : e.areas[area].averageScore)
-    : criterion === "courseware" ? e.base.courseware : criterion === "exam-vouchers" ? e.base.examVouchers : e.base.averageScore;
+    ? criterion === "survey-completions"
+      ? e.areas[area].surveyCompletions
+      : e.areas[area].averageScore
+    : criterion === "courseware"
+      ? e.base.courseware
+      : criterion === "exam-vouchers"
+        ? e.base.examVouchers
+        : e.base.averageScore;
   const planned = area
-    ? (criterion === "survey-completions" ? plan.areas[area].surveyCompletions : plan.areas[area].averageScore)
-    : criterion === "courseware" ? plan.base.courseware : criterion === "exam-vouchers" ? plan.base.examVouchers : plan.base.averageScore;
+    ? criterion === "survey-completions"
+      ? plan.areas[area].surveyCompletions
+      : plan.areas[area].averageScore
+    : criterion === "courseware"
+      ? plan.base.courseware
+      : criterion === "exam-vouchers"
+        ? plan.base.examVouchers
+        : plan.base.averageScore;
   const columns = columnsFor(criterion, area);
   const sibling = area ? (criterion === "survey-completions" ? "average-score" : "survey-completions") : null;
   return (
     <>
-      <p className="mb-2 text-sm"><Link className="text-brand-700 underline" href="/membership/training-services">Training Services</Link> / {text.title}</p>
-      <PageHeader title={text.title} actions={<a className={buttonClass("secondary")} href={downloadHref(criterion, area)} download>Download CSV</a>} />
+      <p className="mb-2 text-sm">
+        <Link className="text-brand-700 underline" href="/membership/training-services">
+          Training Services
+        </Link>{" "}
+        / {text.title}
+      </p>
+      <PageHeader
+        title={text.title}
+        actions={
+          <a className={buttonClass("secondary")} href={downloadHref(criterion, area)} download>
+            Download CSV
+          </a>
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-1">
-          <div className="flex items-center justify-between"><CardTitle>Score</CardTitle><ProgramStatus status={result.status} /></div>
-          <div className="mt-3">{"points" in result ? <PointsLine c={result} label={text.title} /> : <AverageLine c={result} label={text.title} />}</div>
-          <p className="mt-3 text-xs text-neutral-600">Window {view.window.start} to {view.window.end}; data through {view.freshness.dataThrough}.</p>
+          <div className="flex items-center justify-between">
+            <CardTitle>Score</CardTitle>
+            <ProgramStatus status={result.status} />
+          </div>
+          <div className="mt-3">
+            {"points" in result ? (
+              <PointsLine c={result} label={text.title} />
+            ) : (
+              <AverageLine c={result} label={text.title} />
+            )}
+          </div>
+          <p className="mt-3 text-xs text-neutral-600">
+            Window {view.window.start} to {view.window.end}; data through {view.freshness.dataThrough}.
+          </p>
         </Card>
         <Card className="lg:col-span-2">
           <CardTitle>How it is scored</CardTitle>
           <p className="mt-2 rounded bg-neutral-50 p-2 font-mono text-xs">{text.formula}</p>
-          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm">{text.logic.map((l) => <li key={l}>{l}</li>)}</ul>
+          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm">
+            {text.logic.map((l) => (
+              <li key={l}>{l}</li>
+            ))}
+          </ul>
         </Card>
       </div>
       <Card className="mt-4">
         <CardTitle>What it takes</CardTitle>
-        <p className="mt-2 text-sm" data-testid="plan-sentence">{planned.sentence}</p>
+        <p className="mt-2 text-sm" data-testid="plan-sentence">
+          {planned.sentence}
+        </p>
       </Card>
       <section className="mt-6" aria-labelledby="trend-title">
-        <h2 id="trend-title" className="mb-2 text-lg font-semibold">Trend</h2>
-        <p className="mb-2 text-sm text-neutral-600">Each month&apos;s point is the score of the 12-month window ending with that month.</p>
+        <h2 id="trend-title" className="mb-2 text-lg font-semibold">
+          Trend
+        </h2>
+        <p className="mb-2 text-sm text-neutral-600">
+          Each month&apos;s point is the score of the 12-month window ending with that month.
+        </p>
         {(() => {
           const s = trendSeries(trend, { area: area ?? null, criterion: REF[criterion] });
-          return <TrendChart id="criterion-trend" title={`${text.title}: last ${s.points.length} months`} valueLabel={s.kind === "average" ? "Average" : "Points"} kind={s.kind} yMax={s.kind === "average" ? 5 : undefined} data={s.points.map((p) => ({ month: p.month, value: p.value, threshold: p.threshold, met: p.met }))} />;
+          return (
+            <TrendChart
+              id="criterion-trend"
+              title={`${text.title}: last ${s.points.length} months`}
+              valueLabel={s.kind === "average" ? "Average" : "Points"}
+              kind={s.kind}
+              yMax={s.kind === "average" ? 5 : undefined}
+              data={s.points.map((p) => ({ month: p.month, value: p.value, threshold: p.threshold, met: p.met }))}
+            />
+          );
         })()}
       </section>
       <section className="mt-6" aria-labelledby="by-category">
-        <h2 id="by-category" className="mb-2 text-lg font-semibold">Counts in the window</h2>
+        <h2 id="by-category" className="mb-2 text-lg font-semibold">
+          Counts in the window
+        </h2>
         <Table head={columns.map((c) => c.label)}>
-          <tr>{columns.map((c) => <Td key={c.label}>{show(c.value(view.aggregates))}</Td>)}</tr>
+          <tr>
+            {columns.map((c) => (
+              <Td key={c.label}>{show(c.value(view.aggregates))}</Td>
+            ))}
+          </tr>
         </Table>
       </section>
       <section className="mt-6" aria-labelledby="by-month">
-        <h2 id="by-month" className="mb-2 text-lg font-semibold">By month</h2>
+        <h2 id="by-month" className="mb-2 text-lg font-semibold">
+          By month
+        </h2>
         <Table head={["Month", ...columns.map((c) => c.label)]}>
           {view.window.months.map((m) => {
             const agg = view.monthly[m] ?? emptyAggregates();
-            return <tr key={m}><Td>{m}</Td>{columns.map((c) => <Td key={c.label}>{show(c.value(agg))}</Td>)}</tr>;
+            return (
+              <tr key={m}>
+                <Td>{m}</Td>
+                {columns.map((c) => (
+                  <Td key={c.label}>{show(c.value(agg))}</Td>
+                ))}
+              </tr>
+            );
           })}
         </Table>
       </section>
-      {sibling && area ? <p className="mt-4 text-sm"><Link className="text-brand-700 underline" href={detailsHref(sibling, area)}>See {sibling === "average-score" ? "the average response score" : "survey completions"} for {areaLabel(area)}</Link></p> : null}
+      {sibling && area ? (
+        <p className="mt-4 text-sm">
+          <Link className="text-brand-700 underline" href={detailsHref(sibling, area)}>
+            See {sibling === "average-score" ? "the average response score" : "survey completions"} for{" "}
+            {areaLabel(area)}
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { db, dbHandle } from "@/db/client";
 import { loadFreshness } from "@/db/queries/freshness";
 import { TS_KINDS } from "@/db/queries/training-services";
-import { TS_LINE_ITEM_COLUMNS, tsLineItemCsvSql, tsLineItemPages, type TsLineItemKind } from "@/db/queries/training-services-items";
+import {
+  TS_LINE_ITEM_COLUMNS,
+  type TsLineItemKind,
+  tsLineItemCsvSql,
+  tsLineItemPages,
+} from "@/db/queries/training-services-items";
 import { today } from "@/lib/clock";
 import { csvCopyResponse, csvResponse } from "@/lib/csv";
 import { guardedRoute, jsonError } from "@/lib/http";
@@ -20,13 +25,19 @@ export const GET = guardedRoute("membership:view", async (ctx, request) => {
   if (!parsed.success) return jsonError(400, "Unknown criterion or solution area.");
   const { criterion, area } = parsed.data;
   if (criterion === "survey-completions" && !area) return jsonError(400, "Survey completions need a solution area.");
-  const kind: TsLineItemKind = criterion === "courseware" ? "courseware" : criterion === "exam-vouchers" ? "exam-vouchers" : "surveys";
+  const kind: TsLineItemKind =
+    criterion === "courseware" ? "courseware" : criterion === "exam-vouchers" ? "exam-vouchers" : "surveys";
   const freshness = await loadFreshness(db(), ctx.orgId, TS_KINDS, today());
   const window = windowFor(freshness.dataThrough);
   const name = `training-services-${area ? `${area}-` : ""}${criterion}-${window.end}.csv`;
   const { driver } = dbHandle();
   // PostgreSQL: one COPY streamed straight into the response (issue #7); PGlite: keyset pages.
   return driver.kind === "postgres"
-    ? await csvCopyResponse(name, TS_LINE_ITEM_COLUMNS[kind], driver.sql, tsLineItemCsvSql(ctx.orgId, kind, window, area ?? null))
+    ? await csvCopyResponse(
+        name,
+        TS_LINE_ITEM_COLUMNS[kind],
+        driver.sql,
+        tsLineItemCsvSql(ctx.orgId, kind, window, area ?? null),
+      )
     : csvResponse(name, TS_LINE_ITEM_COLUMNS[kind], tsLineItemPages(db(), ctx.orgId, kind, window, area ?? null));
 });

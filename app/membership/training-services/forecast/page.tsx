@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeader } from "@/components/ui/card";
 import { Freshness } from "@/components/membership/status";
+import { PageHeader } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { loadTrainingServices, loadTrainingServicesForecast } from "@/db/queries/training-services";
 import { requirePage } from "@/lib/auth/guard";
@@ -13,12 +13,25 @@ export const metadata: Metadata = { title: "Roll-off forecast · Training Servic
 // SPEC §8 roll-off forecast, month by month, of the Training Services data.
 export default async function TrainingServicesForecastPage() {
   const ctx = await requirePage("membership:view");
-  const [view, forecast] = await Promise.all([loadTrainingServices(db(), ctx.orgId, today()), loadTrainingServicesForecast(db(), ctx.orgId, today())]);
+  const [view, forecast] = await Promise.all([
+    loadTrainingServices(db(), ctx.orgId, today()),
+    loadTrainingServicesForecast(db(), ctx.orgId, today()),
+  ]);
   return (
     <>
-      <p className="mb-2 text-sm"><Link className="text-brand-700 underline" href="/membership/training-services">Training Services</Link> / Roll-off forecast</p>
-      <PageHeader title="Roll-off forecast" description="What leaves the 12-month window in each of the next three months, and whether the organization would still qualify with no new data." />
-      <div className="mb-4"><Freshness {...view.freshness} window={view.window} /></div>
+      <p className="mb-2 text-sm">
+        <Link className="text-brand-700 underline" href="/membership/training-services">
+          Training Services
+        </Link>{" "}
+        / Roll-off forecast
+      </p>
+      <PageHeader
+        title="Roll-off forecast"
+        description="What leaves the 12-month window in each of the next three months, and whether the organization would still qualify with no new data."
+      />
+      <div className="mb-4">
+        <Freshness {...view.freshness} window={view.window} />
+      </div>
       <ForecastVerdict forecast={forecast} />
       <ForecastTable forecast={forecast} />
     </>

@@ -2,5 +2,9 @@
 import { Button } from "@/components/ui/button";
 
 export function PrintButton() {
-  return <Button className="no-print" onClick={() => window.print()}>Print invoice</Button>;
+  return (
+    <Button className="no-print" onClick={() => window.print()}>
+      Print invoice
+    </Button>
+  );
 }

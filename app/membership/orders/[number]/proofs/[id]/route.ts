@@ -9,8 +9,15 @@ export const GET = guardedRoute<{ number: string; id: string }>("membership:view
   if (!z.string().uuid().safeParse(params.id).success) return jsonError(404, "No such payment proof.");
   const [row] = await db()
     .select({ data: paymentProofs.data, fileName: paymentProofs.fileName, contentType: paymentProofs.contentType })
-    .from(paymentProofs).innerJoin(orders, eq(orders.id, paymentProofs.orderId))
-    .where(and(eq(paymentProofs.id, params.id), eq(paymentProofs.orgId, ctx.orgId), eq(orders.number, decodeURIComponent(params.number))));
+    .from(paymentProofs)
+    .innerJoin(orders, eq(orders.id, paymentProofs.orderId))
+    .where(
+      and(
+        eq(paymentProofs.id, params.id),
+        eq(paymentProofs.orgId, ctx.orgId),
+        eq(orders.number, decodeURIComponent(params.number)),
+      ),
+    );
   if (!row) return jsonError(404, "No such payment proof.");
   return new Response(Buffer.from(row.data), {
     headers: {
