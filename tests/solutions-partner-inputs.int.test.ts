@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { loadSpInputs, spDates } from "@/db/queries/solutions-partner-inputs";
 import { certifications, customers, deployments, organizations } from "@/db/schema";
 import { type InputRequest, type InputValues, inputRequests, rulesetFor } from "@/lib/rules/solutions-partner";
-import { CATALOG_2026 } from "@/lib/rules/solutions-partner/certification-catalog";
+import { CATALOG_2026, examCodes } from "@/lib/rules/solutions-partner/certification-catalog";
 import { addDays } from "@/lib/rules/time";
 import { useTestDatabase } from "./test-db";
 
@@ -24,7 +24,13 @@ describe("Solutions Partner inputs (SPEC §4.4) equal a direct count of the line
   const distinct = (xs: string[]) => new Set(xs).size;
 
   /** SPEC §4.4 counted in JavaScript, row by row (as the SQL did before it was made set-based). */
-  function expected(rs: InputRequest[], c: Customer[], p: Cert[], x: Deployment[]): InputValues {
+  function expected(
+    rs: InputRequest[],
+    c: Customer[],
+    p: Cert[],
+    x: Deployment[],
+    validOn: string = dataThrough,
+  ): InputValues {
     const out: InputValues = {};
     for (const r of rs) {
       if (r.kind === "customers") {
@@ -40,29 +46,34 @@ describe("Solutions Partner inputs (SPEC §4.4) equal a direct count of the line
           ),
         };
       } else if (r.kind === "certifications") {
+        // SPEC §4.3 corrections: a person counts when every exam of one list of a credential is
+        // earned by data_through and valid on `validOn`, and the credential still counts then.
+        const valid = p.filter((k) => k.earnedOn <= dataThrough && (!k.expiresOn || k.expiresOn >= validOn));
+        const holds = (person: string, exam: string) =>
+          valid.some((k) => k.personId === person && k.certificationCode === exam);
         out[r.key] = {
           persons: distinct(
-            p
-              .filter(
-                (k) =>
-                  r.codes.includes(k.certificationCode) &&
-                  k.earnedOn <= dataThrough &&
-                  (!k.expiresOn || k.expiresOn >= dataThrough),
-              )
-              .map((k) => k.personId),
+            valid
+              .map((k) => k.personId)
+              .filter((person) =>
+                r.credentials.some(
+                  (c) =>
+                    (c.countsUntil === null || c.countsUntil >= validOn) &&
+                    c.earnedBy.some((list) => list.every((exam) => holds(person, exam))),
+                ),
+              ),
           ),
         };
       } else if (r.kind === "deployments") {
-        const rows = x.filter((k) => k.solutionArea === r.area && r.associations.includes(k.association));
+        const via = (k: Deployment) =>
+          (r.workloadAssociations.find((w) => w.workload === k.workload)?.associations ?? r.associations).includes(
+            k.association,
+          );
+        const rows = x.filter((k) => k.solutionArea === r.area && via(k));
+        const unit = (k: Deployment) => (r.unit === "customer" ? k.customerId : `${k.customerId}|${k.workload}`);
         out[r.key] = {
-          atEnd: distinct(
-            rows.filter((k) => eligible(k.deployedOn, k.removedOn, d.end)).map((k) => `${k.customerId}|${k.workload}`),
-          ),
-          atStart: distinct(
-            rows
-              .filter((k) => eligible(k.deployedOn, k.removedOn, d.start))
-              .map((k) => `${k.customerId}|${k.workload}`),
-          ),
+          atEnd: distinct(rows.filter((k) => eligible(k.deployedOn, k.removedOn, d.end)).map(unit)),
+          atStart: distinct(rows.filter((k) => eligible(k.deployedOn, k.removedOn, d.start)).map(unit)),
         };
       } else if (r.kind === "azure-services") {
         // As the SQL has it: deployed by the window's end and not removed before the window's first day.
@@ -114,10 +125,23 @@ describe("Solutions Partner inputs (SPEC §4.4) equal a direct count of the line
       dataThrough,
       "2024-01-01",
       "2027-03-01",
+      "2026-05-31",
+      "2027-01-30",
       ...[-1, 1].flatMap((n) => [addDays(d.start, n), addDays(d.end, n), addDays(d.windowStart, n)]),
     ];
-    const codes = Object.keys(CATALOG_2026.entries);
-    const workloads = ["virtual-machines", "vm-licenses", "aks", "teams", "azure-sql", "sentinel"];
+    // Every exam, with the two-exam credential's exams and the counts-until ones drawn more often.
+    const codes = [...examCodes(CATALOG_2026), ...["AZ-800", "AZ-801", "MS-900", "SC-400"].flatMap((x) => [x, x, x])];
+    const workloads = [
+      "virtual-machines",
+      "vm-licenses",
+      "aks",
+      "teams",
+      "azure-sql",
+      "sentinel",
+      "power-apps",
+      "copilot-studio",
+      "dynamics-sales",
+    ];
     const later = (from: string) => (rnd() < 0.4 ? pick(days.filter((x) => x >= from)) : null);
     for (let round = 0; round < 25; round++) {
       const [org] = await db()
@@ -177,6 +201,13 @@ describe("Solutions Partner inputs (SPEC §4.4) equal a direct count of the line
         .values([...x.values()]);
       const actual = await loadSpInputs(db(), orgId, requests, d);
       expect(actual, `round ${round}`).toEqual(expected(requests, [...c.values()], [...p.values()], [...x.values()]));
+      // Who remains after the 90-day horizon: still valid then, but earned by data_through.
+      const certs = requests.filter((r) => r.kind === "certifications");
+      const after = addDays(dataThrough, 91);
+      const remaining = await loadSpInputs(db(), orgId, certs, { ...d, certificationsValidOn: after });
+      expect(remaining, `round ${round} after the horizon`).toEqual(
+        expected(certs, [...c.values()], [...p.values()], [...x.values()], after),
+      );
     }
   }, 60_000);
 });

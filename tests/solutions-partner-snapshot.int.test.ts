@@ -34,7 +34,7 @@ async function fromLineItems() {
   const view = await loadSolutionsPartner(db(), orgId, TODAY);
   const live = await loadSpInputs(db(), orgId, view.requests, view.dates);
   const certs = view.requests.filter((r) => r.kind === "certifications");
-  const later = await loadSpInputs(db(), orgId, certs, { ...spDates(DT), dataThrough: addDays(DT, 91) });
+  const later = await loadSpInputs(db(), orgId, certs, { ...spDates(DT), certificationsValidOn: addDays(DT, 91) });
   return { view, live, later: Object.fromEntries(certs.map((r) => [r.key, later[r.key]])) };
 }
 

@@ -39,6 +39,12 @@ export type SpDates = {
   months: string[];
   lastMonth: string;
   yearEarlierMonth: string;
+  /**
+   * The day certifications must still be valid and counting on: data_through, or the day after the
+   * 90-day horizon when asking who would remain (SPEC §4.6). Certifications are always those earned
+   * on or before data_through: one earned later never offsets one that expires.
+   */
+  certificationsValidOn?: string;
 };
 
 export function spDates(dataThrough: string): SpDates {
@@ -88,20 +94,39 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
     group by req.key`,
       ).then((rows) => rows.forEach((r) => (out[r.key] = { atEnd: Number(r.at_end), atStart: Number(r.at_start) }))),
     );
-  if (certs.length)
+  if (certs.length) {
+    // SPEC §4.3 corrections: one row per (request, credential, exam list, exam). A person holds a
+    // credential when every exam of one of its lists is valid; the credential counts through its
+    // counts-until day. Exam codes are unique per person (the table's key), so count(*) = exams held.
+    const validOn = d.certificationsValidOn ?? d.dataThrough;
+    const wanted = certs.flatMap((r) =>
+      r.credentials.flatMap((c) =>
+        c.earnedBy.flatMap((list, alt) =>
+          list.map(
+            (exam) => sql`(${r.key}, ${c.code}, ${alt}::int, ${exam}, ${list.length}::int, ${c.countsUntil}::date)`,
+          ),
+        ),
+      ),
+    );
     tasks.push(
       run<{ key: string; persons: number }>(
         db,
         sql`
-    with req(key, codes) as (values ${valuesList(certs.map((r) => sql`(${r.key}, ${r.codes.join(",")})`))}),
-    wanted as (select req.key, unnest(string_to_array(req.codes, ',')) as code from req),
+    with req(key) as (values ${valuesList(certs.map((r) => sql`(${r.key})`))}),
+    wanted(key, credential, alt, code, exams, counts_until) as (values ${valuesList(wanted.length ? wanted : [sql`('', '', 0, '', 1, null::date)`])}),
     held as (select p.person_id, p.certification_code as code from certifications p where p.org_id = ${orgId}
-      and p.earned_on <= ${d.dataThrough}::date and (p.expires_on is null or p.expires_on >= ${d.dataThrough}::date))
-    select req.key, count(distinct held.person_id)::int as persons
-    from req left join wanted on wanted.key = req.key left join held on held.code = wanted.code
+      and p.earned_on <= ${d.dataThrough}::date and (p.expires_on is null or p.expires_on >= ${validOn}::date)),
+    holds as (
+      select wanted.key, held.person_id from wanted join held on held.code = wanted.code
+      where wanted.counts_until is null or wanted.counts_until >= ${validOn}::date
+      group by wanted.key, wanted.credential, wanted.alt, wanted.exams, held.person_id
+      having count(*) = wanted.exams)
+    select req.key, count(distinct holds.person_id)::int as persons
+    from req left join holds on holds.key = req.key
     group by req.key`,
       ).then((rows) => rows.forEach((r) => (out[r.key] = { persons: Number(r.persons) }))),
     );
+  }
   if (usage.length)
     tasks.push(
       run<{ key: string; current: string; year_earlier: string; window_total: string }>(
@@ -121,25 +146,41 @@ export async function loadSpInputs(db: Db, orgId: string, requests: InputRequest
         ),
       ),
     );
-  if (deployments.length)
+  if (deployments.length) {
+    // SPEC §4.3 corrections: Business Applications counts a (customer, workload) pair only through
+    // its workload family's associations (`ovr`: the mask per request and workload, else the
+    // request's); Modern Work and Security count customers (tenants), each once.
+    const overrides = deployments.flatMap((r) =>
+      r.workloadAssociations.map((w) => sql`(${r.key}, ${w.workload}, ${maskOf(w.associations)}::int)`),
+    );
     tasks.push(
       run<{ key: string; at_end: number; at_start: number }>(
         db,
         sql`
-    with req(key, area, mask) as (values ${valuesList(deployments.map((r) => sql`(${r.key}, ${r.area}, ${maskOf(r.associations)}::int)`))}),
+    with req(key, area, mask, unit) as (values ${valuesList(deployments.map((r) => sql`(${r.key}, ${r.area}, ${maskOf(r.associations)}::int, ${r.unit})`))}),
+    ovr(key, workload, mask) as (values ${valuesList(overrides.length ? overrides : [sql`('', '', 0)`])}),
     per_pair as (
-      select x.solution_area as area,
-        bit_or(${associationBit("x")}) filter (where ${activeAt(d.end)}) as at_end,
-        bit_or(${associationBit("x")}) filter (where ${activeAt(d.start)}) as at_start
+      select x.solution_area as area, x.customer_id, x.workload,
+        coalesce(bit_or(${associationBit("x")}) filter (where ${activeAt(d.end)}), 0) as at_end,
+        coalesce(bit_or(${associationBit("x")}) filter (where ${activeAt(d.start)}), 0) as at_start
       from deployments x where x.org_id = ${orgId} and (${activeAt(d.end)} or ${activeAt(d.start)})
       group by x.customer_id, x.solution_area, x.workload),
-    dep as (select area, at_end, at_start, count(*) as n from per_pair group by 1, 2, 3)
-    select req.key, coalesce(sum(dep.n) filter (where dep.at_end & req.mask <> 0), 0)::int as at_end,
-           coalesce(sum(dep.n) filter (where dep.at_start & req.mask <> 0), 0)::int as at_start
-    from req left join dep on dep.area = req.area
+    dep as (
+      select 'customer-workload' as unit, area, workload, at_end, at_start, count(*) as n
+      from per_pair group by area, workload, at_end, at_start
+      union all
+      select 'customer', area, null, at_end, at_start, count(*) from (
+        select area, bit_or(at_end) as at_end, bit_or(at_start) as at_start from per_pair group by area, customer_id
+      ) c group by area, at_end, at_start)
+    select req.key,
+      coalesce(sum(dep.n) filter (where dep.at_end & coalesce(ovr.mask, req.mask) <> 0), 0)::int as at_end,
+      coalesce(sum(dep.n) filter (where dep.at_start & coalesce(ovr.mask, req.mask) <> 0), 0)::int as at_start
+    from req left join dep on dep.area = req.area and dep.unit = req.unit
+      left join ovr on ovr.key = req.key and ovr.workload = dep.workload
     group by req.key`,
       ).then((rows) => rows.forEach((r) => (out[r.key] = { atEnd: Number(r.at_end), atStart: Number(r.at_start) }))),
     );
+  }
   if (azure.length)
     tasks.push(
       run<{ key: string; services: number }>(

@@ -1,10 +1,13 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { certifications, customers, deployments, usage } from "@/db/schema";
 import type { AreaSlug } from "@/lib/rules/areas";
 import {
   associationChoices,
   codesFor,
+  deploymentScope,
+  examRowStatus,
+  examSets,
   type MetricRule,
   type SpRuleset,
   type Track,
@@ -23,7 +26,18 @@ export const SP_LINE_ITEM_COLUMNS: Record<MetricRule["source"], string[]> = {
     "eligible_from",
     "eligible_until",
   ],
-  certifications: ["person_id", "person_name", "certification_code", "earned_on", "expires_on"],
+  // SPEC §4.3 corrections: each exam row with the credential it belongs to and whether the person
+  // counts for it, or why not (the other exam missing, the counts-until day passed).
+  certifications: [
+    "person_id",
+    "person_name",
+    "certification_code",
+    "earned_on",
+    "expires_on",
+    "credential",
+    "counts",
+    "why",
+  ],
   usage: ["solution_area", "association", "measure", "month", "value"],
   deployments: ["customer_id", "solution_area", "workload", "association", "deployed_on", "removed_on"],
   "azure-services": ["customer_id", "solution_area", "workload", "association", "deployed_on", "removed_on"],
@@ -32,6 +46,32 @@ export const SP_LINE_ITEM_COLUMNS: Record<MetricRule["source"], string[]> = {
 type Assoc = "cpor" | "dpor" | "csp" | "pal";
 const associationsOf = (rule: Parameters<typeof associationChoices>[0]) =>
   [...new Set(associationChoices(rule).flatMap((c) => c.associations))] as Assoc[];
+
+/**
+ * SPEC §4.3 corrections: the rows that can count for a deployments metric — each workload through
+ * its family's associations (Business Applications), else through the metric's associations.
+ */
+function countingDeployment(rule: Extract<MetricRule, { source: "deployments" }>): SQL {
+  const scopes = associationChoices(rule.associations).map((c) => deploymentScope(rule, c));
+  const listed = [...new Set(scopes.flatMap((s) => s.workloadAssociations.map((w) => w.workload)))];
+  const parts: SQL[] = [];
+  for (const w of listed) {
+    const via = [
+      ...new Set(
+        scopes.flatMap((s) => s.workloadAssociations.filter((x) => x.workload === w).flatMap((x) => x.associations)),
+      ),
+    ];
+    if (via.length) parts.push(and(eq(deployments.workload, w), inArray(deployments.association, via))!);
+  }
+  const other = [...new Set(scopes.flatMap((s) => s.associations))];
+  if (other.length)
+    parts.push(
+      listed.length
+        ? and(notInArray(deployments.workload, listed), inArray(deployments.association, other))!
+        : inArray(deployments.association, other),
+    );
+  return parts.length ? or(...parts)! : sql`false`;
+}
 
 export async function* spLineItemPages(
   db: Db,
@@ -78,22 +118,48 @@ export async function* spLineItemPages(
         c.eligibleUntil,
       ]);
     } else if (rule.source === "certifications") {
+      const credentials = codesFor(ruleset.catalog, area, rule.level, null);
+      const exams = [...new Set(credentials.flatMap((c) => examSets(c, ruleset.catalog.entries[c]).flat()))];
+      const validOn = (t: typeof certifications) =>
+        and(lte(t.earnedOn, d.dataThrough), or(isNull(t.expiresOn), sql`${t.expiresOn} >= ${d.dataThrough}::date`))!;
       const key = sql<string>`${certifications.personId} || '|' || ${certifications.certificationCode}`;
+      // The person's other valid exams (primary key lookups), to tell whether a credential is complete.
+      const held = sql<string>`(select string_agg(h.certification_code, ',') from certifications h
+        where h.org_id = ${certifications.orgId} and h.person_id = ${certifications.personId}
+        and h.earned_on <= ${d.dataThrough}::date and (h.expires_on is null or h.expires_on >= ${d.dataThrough}::date))`;
       const found = await db
-        .select({ key, c: certifications })
+        .select({ key, held, c: certifications })
         .from(certifications)
         .where(
           and(
             eq(certifications.orgId, orgId),
-            inArray(certifications.certificationCode, codesFor(ruleset.catalog, area, rule.level, null)),
-            lte(certifications.earnedOn, d.dataThrough),
-            or(isNull(certifications.expiresOn), sql`${certifications.expiresOn} >= ${d.dataThrough}::date`),
+            inArray(certifications.certificationCode, exams),
+            validOn(certifications),
             gt(key, last),
           ),
         )
         .orderBy(asc(key))
         .limit(pageSize);
-      rows = found.map(({ key, c }) => [key, c.personId, c.personName, c.certificationCode, c.earnedOn, c.expiresOn]);
+      rows = found.map(({ key, held, c }) => {
+        const s = examRowStatus(
+          ruleset.catalog,
+          credentials,
+          c.certificationCode,
+          new Set((held ?? "").split(",")),
+          d.dataThrough,
+        );
+        return [
+          key,
+          c.personId,
+          c.personName,
+          c.certificationCode,
+          c.earnedOn,
+          c.expiresOn,
+          s.credential,
+          s.counts,
+          s.why,
+        ];
+      });
     } else if (rule.source === "usage") {
       const key = sql<string>`${usage.month} || '|' || ${usage.measure} || '|' || ${usage.association}`;
       const measures = rule.parts.map((p) => p.measure);
@@ -130,7 +196,9 @@ export async function* spLineItemPages(
           and(
             eq(deployments.orgId, orgId),
             eq(deployments.solutionArea, area),
-            inArray(deployments.association, associationsOf(rule.associations)),
+            rule.source === "deployments"
+              ? countingDeployment(rule)
+              : inArray(deployments.association, associationsOf(rule.associations)),
             when,
             gt(key, last),
           ),

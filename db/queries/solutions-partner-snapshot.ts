@@ -30,8 +30,9 @@ export const EXPIRY_HORIZON_DAYS = 90;
 
 async function computeSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {
   const certRequests = k.requests.filter((r) => r.kind === "certifications");
-  // Who holds a counting certification on the day after the horizon (and on data_through).
-  const after = { ...k.dates, dataThrough: addDays(k.dates.dataThrough, EXPIRY_HORIZON_DAYS + 1) };
+  // Who still holds a counting credential on the day after the horizon, among certifications
+  // earned on or before data_through (SPEC §4.6: one earned later never offsets one that expires).
+  const after = { ...k.dates, certificationsValidOn: addDays(k.dates.dataThrough, EXPIRY_HORIZON_DAYS + 1) };
   const [inputs, later] = await Promise.all([
     loadSpInputs(db, k.orgId, k.requests, k.dates),
     loadSpInputs(db, k.orgId, certRequests, after),

@@ -1,13 +1,16 @@
-import { and, eq, gte, lte, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { cache } from "react";
-import type { Db } from "@/db/client";
+import { type Db, rowsOf } from "@/db/client";
 import { perDb } from "@/db/prepared";
-import { certifications, orgTracks, spEvaluations } from "@/db/schema";
+import { orgTracks, spEvaluations } from "@/db/schema";
 import { versionedMemo } from "@/lib/memo";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
 import {
+  type ExpiringCertification,
   evaluateSolutionsPartner,
+  examSets,
   expiringCertificationImpact,
+  heldCredentials,
   type InputRequest,
   type InputValues,
   inputRequests,
@@ -134,29 +137,58 @@ export async function loadSpHistory(
   return (await loadSolutionsPartnerTrend(db, orgId, area, today, version)).slice(-6);
 }
 
-/** Certifications expiring within 90 days of data_through (certifications_org_expires_idx), and
- * who would remain per request key (kept in the snapshot). */
+/**
+ * Credentials whose last counting day falls within 90 days of data_through (SPEC §4.6 with §4.3's
+ * corrections): an exam that a credential needs expires, or the catalog's counts-until day comes.
+ * Only certifications earned on or before data_through count. Read: every valid exam row of the
+ * people (first 500 by date) with an exam expiring in the horizon or holding an exam of a
+ * credential that stops counting in it (certifications_org_expires_idx and the primary key).
+ */
 export async function loadExpiring(db: Db, orgId: string, view: SolutionsPartnerView) {
   const dt = view.freshness.dataThrough;
   const horizon = addDays(dt, EXPIRY_HORIZON_DAYS);
-  const expiring = await db
-    .select({
-      personId: certifications.personId,
-      personName: certifications.personName,
-      code: certifications.certificationCode,
-      expiresOn: sql<string>`${certifications.expiresOn}::text`,
-    })
-    .from(certifications)
-    .where(
-      and(
-        eq(certifications.orgId, orgId),
-        lte(certifications.earnedOn, dt),
-        gte(certifications.expiresOn, dt),
-        lte(certifications.expiresOn, horizon),
-      ),
-    )
-    .orderBy(certifications.expiresOn)
-    .limit(500);
+  const catalog = view.ruleset.catalog;
+  const ending = Object.entries(catalog.entries).flatMap(([code, e]) =>
+    e.countsUntil && e.countsUntil >= dt && e.countsUntil <= horizon
+      ? examSets(code, e).flatMap((list) => list.map((exam) => sql`(${exam}, ${e.countsUntil}::date)`))
+      : [],
+  );
+  const validOnDt = sql`p.org_id = ${orgId} and p.earned_on <= ${dt}::date and (p.expires_on is null or p.expires_on >= ${dt}::date)`;
+  const rows = rowsOf<{
+    personId: string;
+    personName: string;
+    code: string;
+    earnedOn: string;
+    expiresOn: string | null;
+  }>(
+    await db.execute(sql`
+    with soon(person_id, first_day) as (
+      select p.person_id, min(p.expires_on) from certifications p
+      where ${validOnDt} and p.expires_on <= ${horizon}::date group by p.person_id
+      ${
+        ending.length
+          ? sql`union all
+      select p.person_id, min(e.until) from certifications p
+      join (values ${sql.join(ending, sql`, `)}) as e(code, until) on e.code = p.certification_code
+      where ${validOnDt} group by p.person_id`
+          : sql``
+      }),
+    people as (select person_id from soon group by person_id order by min(first_day), person_id limit 500)
+    select p.person_id as "personId", p.person_name as "personName", p.certification_code as code,
+      p.earned_on::text as "earnedOn", p.expires_on::text as "expiresOn"
+    from certifications p join people on people.person_id = p.person_id
+    where ${validOnDt}`),
+  );
+  const expiring: ExpiringCertification[] = heldCredentials(catalog, rows, dt)
+    .filter((c) => c.lastDay !== null && c.lastDay <= horizon)
+    .map((c) => ({
+      personId: c.personId,
+      personName: c.personName,
+      code: c.code,
+      expiresOn: c.lastDay!,
+      ends: c.ends ?? "expires",
+    }))
+    .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.personId.localeCompare(b.personId));
   return { expiring, remaining: view.remaining, horizon };
 }
 

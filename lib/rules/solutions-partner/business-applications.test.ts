@@ -8,6 +8,8 @@ import type { Association } from "./types";
 
 const BA = "business-applications" as const;
 const POOL: Association[] = ["cpor", "dpor", "csp", "pal"];
+/** SPEC §4.3 corrections: net customer adds count CPOR, CSP and DPOR only. */
+const NET_ADDS_POOL: Association[] = ["cpor", "dpor", "csp"];
 const usage = (t: "enterprise" | "smb", current: number | string, earlier: number | string) =>
   metric(
     evaluateTrack(R, BA, t, setUsage(atThresholds(BA, t), BA, "consumption-value", POOL, current, earlier)),
@@ -46,8 +48,8 @@ describe("Business Applications", () => {
   });
   it("net adds count the assigned segment's customers, pooled", () => {
     const i = atThresholds(BA, "smb");
-    setCustomers(i, BA, "enterprise", POOL, 50); // not the assigned segment
-    setCustomers(i, BA, "smb", POOL, 2);
+    setCustomers(i, BA, "enterprise", NET_ADDS_POOL, 50); // not the assigned segment
+    setCustomers(i, BA, "smb", NET_ADDS_POOL, 2);
     expect(metric(evaluateArea(R, BA, i).tracks.smb, "net-customer-adds").points).toBe(6);
   });
   it("certifications: partial and capped", () => {

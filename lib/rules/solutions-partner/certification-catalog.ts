@@ -4,13 +4,24 @@
 // Steps: "step1"/"step2"/"step3" are the numbered steps of §4.3 (the "gate" column of
 // Infrastructure / Digital & App Innovation is their step 1); "elective" is an elective step;
 // null means the area scores the level proportionally, without steps (Modern Work, Business Apps).
+// SPEC §4.3 "Corrections from Microsoft's published 2026 pages": an entry is a *credential*. It may
+// need several exams held by the same person (earnedBy: any one list, every exam of it valid), and
+// may stop counting for the score on a given day (countsUntil) while the certification stays valid.
+// Certification rows arrive one exam code per row; helpers for credentials are in credentials.ts.
 import type { AreaSlug } from "../areas";
 
 export type CertLevel = "intermediate" | "advanced";
 export type CertStep = "step1" | "step2" | "step3" | "elective";
 
 export type CertificationCount = { area: AreaSlug; level: CertLevel; step: CertStep | null };
-export type CertificationEntry = { name: string; counts: readonly CertificationCount[] };
+export type CertificationEntry = {
+  name: string;
+  counts: readonly CertificationCount[];
+  /** Exam codes that earn the credential: any one list, each exam held by the person and valid. Absent: the entry's own code. */
+  earnedBy?: readonly (readonly string[])[];
+  /** The last day (YYYY-MM-DD) it counts for the score; after it the credential is ignored even while valid. */
+  countsUntil?: string;
+};
 
 export type CertificationCatalog = {
   id: string;
@@ -27,7 +38,9 @@ const inf = (level: CertLevel, step: CertStep): CertificationCount => ({ area: "
 const app = (level: CertLevel, step: CertStep): CertificationCount => ({ area: "digital-app-innovation", level, step });
 
 export const CATALOG_2026: CertificationCatalog = {
-  id: "sp-catalog-2026",
+  // The id changed with the corrections (credentials, counts until, new codes): nothing computed
+  // with the earlier catalog is reused.
+  id: "sp-catalog-2026.2",
   effectiveFrom: "2026-01-01",
   entries: {
     // Modern Work
@@ -41,12 +54,31 @@ export const CATALOG_2026: CertificationCatalog = {
       name: "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
       counts: [mw("intermediate")],
     },
-    "MS-102": { name: "Microsoft 365 Certified: Administrator Expert", counts: [mw("advanced")] },
+    "AB-900": {
+      name: "Microsoft Certified: Copilot and Agent Administration Fundamentals",
+      counts: [mw("intermediate")],
+    },
+    "MS-900": {
+      name: "Microsoft 365 Certified: Fundamentals",
+      counts: [mw("intermediate")],
+      countsUntil: "2027-03-31",
+    },
+    "MS-102": {
+      name: "Microsoft 365 Certified: Administrator Expert",
+      counts: [mw("advanced")],
+      countsUntil: "2027-11-30",
+    },
     // Security (all intermediate, in steps)
     "AZ-500": { name: "Microsoft Certified: Azure Security Engineer Associate", counts: [sec("step1")] },
+    "SC-500": { name: "Microsoft Certified: Cloud and AI Security Engineer Associate", counts: [sec("step1")] },
     "SC-200": { name: "Microsoft Certified: Security Operations Analyst Associate", counts: [sec("step2")] },
     "SC-100": { name: "Microsoft Certified: Cybersecurity Architect Expert", counts: [sec("step3")] },
     "SC-401": { name: "Microsoft Certified: Information Security Administrator Associate", counts: [sec("step3")] },
+    "SC-400": {
+      name: "Microsoft Certified: Information Protection and Compliance Administrator Associate",
+      counts: [sec("step3")],
+      countsUntil: "2026-05-31",
+    },
     // Azure: gates
     "AZ-104": {
       name: "Microsoft Certified: Azure Administrator Associate",
@@ -72,13 +104,11 @@ export const CATALOG_2026: CertificationCatalog = {
       name: "Microsoft Certified: Azure Network Engineer Associate",
       counts: [inf("intermediate", "elective")],
     },
-    "AZ-800": {
-      name: "Microsoft Certified: Windows Server Hybrid Administrator Associate (AZ-800)",
+    // One credential, two ways to earn it: AZ-800 and AZ-801 together, or AZ-802 alone.
+    "WS-HYBRID-ADMIN": {
+      name: "Microsoft Certified: Windows Server Hybrid Administrator Associate",
       counts: [inf("intermediate", "elective")],
-    },
-    "AZ-801": {
-      name: "Microsoft Certified: Windows Server Hybrid Administrator Associate (AZ-801)",
-      counts: [inf("intermediate", "elective")],
+      earnedBy: [["AZ-800", "AZ-801"], ["AZ-802"]],
     },
     "AZ-140": { name: "Microsoft Certified: Azure Virtual Desktop Specialty", counts: [inf("advanced", "elective")] },
     "AZ-120": { name: "Microsoft Certified: Azure for SAP Workloads Specialty", counts: [inf("advanced", "elective")] },
@@ -154,14 +184,30 @@ export function normalizeCertificationCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-/** SPEC §6: an unknown certification code is an import error. */
+/** The exam lists that earn a credential (its own code alone unless the entry says otherwise). */
+export function examSets(code: string, entry: CertificationEntry): readonly (readonly string[])[] {
+  return entry.earnedBy ?? [[code]];
+}
+
+const examCodeSets = new WeakMap<CertificationCatalog, ReadonlySet<string>>();
+/** Every exam code an import may carry: the exams of every credential, sorted. */
+export function examCodes(catalog: CertificationCatalog): ReadonlySet<string> {
+  let set = examCodeSets.get(catalog);
+  if (!set) {
+    const all = Object.entries(catalog.entries).flatMap(([code, e]) => examSets(code, e).flat());
+    examCodeSets.set(catalog, (set = new Set([...all].sort())));
+  }
+  return set;
+}
+
+/** SPEC §6: an unknown certification (exam) code is an import error. */
 export function isKnownCertificationCode(catalog: CertificationCatalog, code: string): boolean {
-  return Object.hasOwn(catalog.entries, normalizeCertificationCode(code));
+  return examCodes(catalog).has(normalizeCertificationCode(code));
 }
 
 /**
- * Codes counting for (area, level, step), sorted. step null = every code of (area, level),
- * whatever its step — the set a proportional metric counts.
+ * Credential codes counting for (area, level, step), sorted. step null = every credential of
+ * (area, level), whatever its step — the set a proportional metric counts.
  */
 export function codesFor(
   catalog: CertificationCatalog,

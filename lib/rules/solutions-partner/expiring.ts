@@ -1,11 +1,12 @@
 // SPEC §4.6 — certifications that expire within 90 days and would lower the score.
 //
 // Input (kept simple, computed by the SQL layer):
-//  - expiring: certifications (one row per person and code) with expiresOn between dataThrough
-//    and dataThrough + 90 days, both included (rows outside are ignored here);
+//  - expiring: credentials (one row per person and credential code, credentials.ts) whose last
+//    counting day is between dataThrough and dataThrough + 90 days, both included (rows outside
+//    are ignored here);
 //  - remaining: per certifications request key (inputs.ts), the distinct persons who would still
-//    count once those certifications have expired = the same query as the request but with
-//    "expires_on IS NULL OR expires_on > dataThrough + 90 days" (earned_on ≤ dataThrough).
+//    count once those have ended = the same query as the request but valid and counting on
+//    dataThrough + 91 days, among certifications earned on or before dataThrough.
 //    A key left out is taken as unchanged.
 // Output: per area and computed track, each metric whose points would drop, with the points at risk.
 import { AREA_SLUGS, type AreaSlug } from "../areas";
@@ -16,7 +17,18 @@ import { evaluateArea, evaluateTrack, type RecordedTracks } from "./evaluate";
 import { type InputValues, readInput } from "./inputs";
 import type { MetricId, SpRuleset, Track } from "./types";
 
-export type ExpiringCertification = { personId: string; personName: string; code: string; expiresOn: string };
+/**
+ * A credential a person holds whose last counting day (`expiresOn`) falls within the horizon:
+ * an exam it needs expires, or the catalog's counts-until day (SPEC §4.3 corrections) comes.
+ */
+export type ExpiringCertification = {
+  personId: string;
+  personName: string;
+  /** The credential's catalog code. */
+  code: string;
+  expiresOn: string;
+  ends?: "expires" | "stops-counting";
+};
 
 export type ExpiryImpactInput = {
   ruleset: SpRuleset;

@@ -1,6 +1,7 @@
 // SPEC §4 — public API of the Solutions Partner (partner capability score) engine.
 
 export * from "./certification-catalog";
+export * from "./credentials";
 export * from "./evaluate";
 export * from "./inputs";
 export * from "./json";

@@ -27,7 +27,7 @@ describe("what-if input fields (SPEC §8)", () => {
       "Customers, Enterprise segment (CPOR, CSP, PAL pooled): eligible at the end of last month",
     );
     const step1 = groups.find((g) => g.key === "certifications:security:intermediate:step1")!;
-    expect(step1).toMatchObject({ title: "People with intermediate certifications, step 1", hint: "AZ-500" });
+    expect(step1).toMatchObject({ title: "People with intermediate certifications, step 1", hint: "AZ-500, SC-500" });
     expect(step1.fields[0].value).toBe("2");
   });
 

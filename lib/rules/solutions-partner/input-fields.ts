@@ -45,7 +45,13 @@ function describe(r: InputRequest): { title: string; hint?: string; fields: [str
     case "certifications":
       return {
         title: `People with ${r.level} certifications${r.step ? `, ${STEP[r.step] ?? r.step}` : ""}`,
-        hint: r.codes.join(", "),
+        hint: r.credentials
+          .map(
+            (c) =>
+              c.earnedBy.map((list) => list.join(" and ")).join(" or ") +
+              (c.countsUntil ? ` (counts until ${c.countsUntil})` : ""),
+          )
+          .join(", "),
         fields: [["persons", "people holding a valid certification"]],
       };
     case "usage":
@@ -59,7 +65,10 @@ function describe(r: InputRequest): { title: string; hint?: string; fields: [str
       };
     case "deployments":
       return {
-        title: `Deployments (${associationsText(r.associations)})`,
+        title: `${r.unit === "customer" ? "Customers with a deployment" : "Deployments"} (${associationsText(r.associations)})`,
+        hint: r.workloadAssociations.length
+          ? `${r.workloadAssociations.map((w) => `${w.workload} ${associationsText(w.associations)}`).join(", ")}; other workloads ${associationsText(r.associations)}`
+          : undefined,
         fields: [
           ["atEnd", "active at the end of last month"],
           ["atStart", "active a year earlier"],

@@ -28,7 +28,7 @@ describe("inputRequests (the SQL contract)", () => {
       kind: "certifications",
       level: "advanced",
       step: null,
-      codes: ["MS-102"],
+      credentials: [{ code: "MS-102", earnedBy: [["MS-102"]], countsUntil: "2027-11-30" }],
     });
   });
   it("Security: pooled PAL/CSP/CPOR, two usage measures, one request per step with its codes", () => {
@@ -39,10 +39,12 @@ describe("inputRequests (the SQL contract)", () => {
     });
     expect(byKey.has("usage:security:security-consumption-usd:cpor+csp+pal")).toBe(true);
     expect(byKey.has("usage:security:protected-users:cpor+csp+pal")).toBe(true);
-    expect(byKey.get("certifications:security:intermediate:step1")).toMatchObject({ codes: ["AZ-500"] });
-    expect(byKey.get("certifications:security:intermediate:step3")).toMatchObject({
-      codes: ["SC-100", "SC-300", "SC-401"],
-    });
+    const codes = (key: string) => {
+      const r = byKey.get(key);
+      return r?.kind === "certifications" ? r.credentials.map((c) => c.code) : null;
+    };
+    expect(codes("certifications:security:intermediate:step1")).toEqual(["AZ-500", "SC-500"]);
+    expect(codes("certifications:security:intermediate:step3")).toEqual(["SC-100", "SC-300", "SC-400", "SC-401"]);
   });
   it("assigned-track areas ask for the segment mix and both segments' customers; Azure asks for services", () => {
     for (const a of ["data-ai", "infrastructure", "digital-app-innovation", "business-applications"])
@@ -53,7 +55,9 @@ describe("inputRequests (the SQL contract)", () => {
     expect(byKey.get("azure-services:data-ai:dpor+csp+pal")).toMatchObject({
       excludedWorkloads: ["virtual-machines", "vm-licenses"],
     });
-    expect(byKey.get("certifications:data-ai:intermediate:step1")).toMatchObject({ codes: ["AZ-104"] });
+    expect(byKey.get("certifications:data-ai:intermediate:step1")).toMatchObject({
+      credentials: [{ code: "AZ-104", earnedBy: [["AZ-104"]], countsUntil: null }],
+    });
     expect(byKey.has("certifications:data-ai:advanced:step1")).toBe(false);
     expect(byKey.get("usage:business-applications:consumption-value:cpor+dpor+csp+pal")).toBeDefined();
   });

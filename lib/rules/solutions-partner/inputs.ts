@@ -6,14 +6,17 @@
 // all for one organization, rows of `area` only, `associations` = rows whose association is listed):
 //  customers       {atEnd, atStart}: COUNT(DISTINCT customer_id) with segment = `segment`, eligible
 //                  at end(M) / at end(M−12) (eligible_from ≤ D and (eligible_until IS NULL or > D)).
-//  certifications  {persons}: COUNT(DISTINCT person_id) holding ≥ 1 certification whose
-//                  certification_code is in `codes`, valid on data_through (earned_on ≤ data_through
-//                  and (expires_on IS NULL or expires_on ≥ data_through)). No area/level/step
-//                  filter in SQL: `codes` already encodes it.
+//  certifications  {persons}: COUNT(DISTINCT person_id) holding ≥ 1 of the `credentials`: every
+//                  exam of one of its `earnedBy` lists valid on data_through (earned_on ≤ data_through
+//                  and (expires_on IS NULL or expires_on ≥ data_through)), and the credential's
+//                  `countsUntil` empty or ≥ data_through. No area/level/step filter in SQL: the
+//                  credentials already encode it. (SPEC §4.3 corrections: credentials, not exams.)
 //  usage           {current, yearEarlier, windowTotal}: SUM(value) for `measure` in month M, month
 //                  M−12 and over the 12 window months (0 when there are no rows; decimal strings ok).
-//  deployments     {atEnd, atStart}: COUNT(DISTINCT (customer_id, workload)) active at end(M) /
-//                  end(M−12) (deployed_on ≤ D and (removed_on IS NULL or removed_on > D)).
+//  deployments     {atEnd, atStart}: COUNT(DISTINCT (customer_id, workload)) — or, with unit
+//                  "customer", COUNT(DISTINCT customer_id) — active at end(M) / end(M−12)
+//                  (deployed_on ≤ D and (removed_on IS NULL or removed_on > D)). A workload listed in
+//                  `workloadAssociations` counts only through those associations instead.
 //  azure-services  {services}: COUNT(DISTINCT workload) with a row active on any day of the window
 //                  (deployed_on ≤ window end and (removed_on IS NULL or removed_on >
 //                  GREATEST(deployed_on, window start))), workload NOT IN `excludedWorkloads`.
@@ -21,11 +24,13 @@
 //                  eligible at end(M), any association, with segment smb / enterprise / either.
 // Every key must be present (use zeroInputs for a blank slate); counts are non-negative integers.
 import type { AreaSlug } from "../areas";
-import { type CertificationCatalog, type CertLevel, type CertStep, codesFor } from "./certification-catalog";
+import type { CertificationCatalog, CertLevel, CertStep } from "./certification-catalog";
+import { type CredentialSpec, credentialSpecs } from "./credentials";
 import {
   ASSOCIATIONS,
   type Association,
   type AssociationRule,
+  type DeploymentUnit,
   type SpRuleset,
   TRACKS,
   type Track,
@@ -34,9 +39,24 @@ import {
 
 export type InputRequest =
   | { key: string; kind: "customers"; area: AreaSlug; segment: Track; associations: Association[] }
-  | { key: string; kind: "certifications"; area: AreaSlug; level: CertLevel; step: CertStep | null; codes: string[] }
+  | {
+      key: string;
+      kind: "certifications";
+      area: AreaSlug;
+      level: CertLevel;
+      step: CertStep | null;
+      credentials: CredentialSpec[];
+    }
   | { key: string; kind: "usage"; area: AreaSlug; measure: UsageMeasure; associations: Association[] }
-  | { key: string; kind: "deployments"; area: AreaSlug; associations: Association[] }
+  | {
+      key: string;
+      kind: "deployments";
+      area: AreaSlug;
+      /** Associations of workloads not listed in workloadAssociations. */
+      associations: Association[];
+      unit: DeploymentUnit;
+      workloadAssociations: { workload: string; associations: Association[] }[];
+    }
   | { key: string; kind: "azure-services"; area: AreaSlug; associations: Association[]; excludedWorkloads: string[] }
   | { key: string; kind: "segment-mix"; area: AreaSlug };
 
@@ -126,7 +146,7 @@ export function inputRequests(ruleset: SpRuleset, catalog: CertificationCatalog 
                 area,
                 level: m.level,
                 step,
-                codes: codesFor(catalog, area, m.level, step),
+                credentials: credentialSpecs(catalog, area, m.level, step),
               });
             break;
           }
@@ -143,12 +163,7 @@ export function inputRequests(ruleset: SpRuleset, catalog: CertificationCatalog 
             break;
           case "deployments":
             for (const c of associationChoices(m.associations))
-              put({
-                key: deploymentsKey(area, c.associations),
-                kind: "deployments",
-                area,
-                associations: c.associations,
-              });
+              put({ key: deploymentsKey(area, c.associations), kind: "deployments", area, ...deploymentScope(m, c) });
             break;
           case "azure-services":
             for (const c of associationChoices(m.associations))
@@ -165,6 +180,31 @@ export function inputRequests(ruleset: SpRuleset, catalog: CertificationCatalog 
     }
   }
   return [...out.values()];
+}
+
+/**
+ * SPEC §4.3 corrections: which associations count for each workload under one association choice
+ * (the family's associations that the choice lists), and what a deployment counts as.
+ */
+export function deploymentScope(
+  rule: Extract<SpRuleset["areas"][AreaSlug]["tracks"]["smb"][number], { source: "deployments" }>,
+  choice: AssociationChoice,
+): Pick<Extract<InputRequest, { kind: "deployments" }>, "associations" | "unit" | "workloadAssociations"> {
+  const within = (list: readonly Association[]) =>
+    canonicalAssociations(list.filter((a) => choice.associations.includes(a)));
+  const families = rule.families ?? [];
+  if (families.length && rule.unit === "customer")
+    throw new RangeError("workload families are counted per (customer, workload) pair only");
+  const other = families.find((f) => f.workloads === "other");
+  return {
+    associations: other ? within(other.associations) : choice.associations,
+    unit: rule.unit,
+    workloadAssociations: families.flatMap((f) =>
+      f.workloads === "other"
+        ? []
+        : f.workloads.map((workload) => ({ workload, associations: within(f.associations) })),
+    ),
+  };
 }
 
 const ZERO_VALUES: { [K in InputRequest["kind"]]: InputValueOf[K] } = {

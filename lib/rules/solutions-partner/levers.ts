@@ -4,7 +4,7 @@
 import type { AreaSlug } from "../areas";
 import { areaLabel } from "../areas";
 import * as F from "../fraction";
-import { codesFor } from "./certification-catalog";
+import { credentialsToEarn } from "./credentials";
 import {
   associationChoices,
   azureServicesKey,
@@ -16,7 +16,14 @@ import {
   usageKey,
 } from "./inputs";
 import { perPersonThreshold } from "./steps";
-import { associationsText, formatAmount, plural, trackLabel } from "./text";
+import {
+  associationsText,
+  deploymentAssociationsText,
+  deploymentUnitText,
+  formatAmount,
+  plural,
+  trackLabel,
+} from "./text";
 import type { MetricId, MetricRule, SpRuleset, StepRule, Track, UsageMeasure } from "./types";
 
 /** "A", "A or B", "A, B or C". */
@@ -139,10 +146,10 @@ export function leversFor(
         single(
           id,
           c.threshold,
-          "deployments",
+          rule.unit === "customer" ? "customers" : "deployments",
           (x) => [{ key: deploymentsKey(area, c.associations), field: "atEnd", by: x }],
           (x) =>
-            `${plural(x, "more net new deployment", "more net new deployments")} (${associationsText(c.associations)})`,
+            `${plural(x, deploymentUnitText(rule).one, deploymentUnitText(rule).many)} (${deploymentAssociationsText(rule, c.associations)})`,
         ),
       );
     case "azure-services":
@@ -159,7 +166,7 @@ export function leversFor(
     case "certifications": {
       if (rule.model.kind === "steps") return [stepsLever(ruleset, area, rule)];
       const key = certificationsKey(area, rule.level, null);
-      const codes = codesFor(ruleset.catalog, area, rule.level, null).join(", ");
+      const codes = credentialsToEarn(ruleset.catalog, area, rule.level, null).join(", ");
       return [
         single(
           id,
@@ -246,7 +253,7 @@ function stepsLever(
         .map((f, i) => ({ s: f.s, x: bestPlan!.adds[i] }))
         .filter((p) => p.x > 0);
       if (elective && bestPlan.electives > 0) parts.push({ s: elective, x: bestPlan.electives });
-      const holding = (step: StepRule) => orList(codesFor(ruleset.catalog, area, rule.level, step.step));
+      const holding = (step: StepRule) => orList(credentialsToEarn(ruleset.catalog, area, rule.level, step.step));
       const text = parts
         .map((p) => `${plural(p.x, "more person", "more people")} holding ${holding(p.s)} (${p.s.label})`)
         .join(", then ");

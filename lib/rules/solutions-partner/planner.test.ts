@@ -11,10 +11,10 @@ describe("Solutions Partner gap planner: additions (SPEC §8)", () => {
   it.each([
     [
       0,
-      "2 more people with an advanced Modern Work certification (MS-102)",
-      "1 more person with an advanced Modern Work certification (MS-102)",
+      "2 more people with an advanced Modern Work certification (MS-102 (counts until 2027-11-30))",
+      "1 more person with an advanced Modern Work certification (MS-102 (counts until 2027-11-30))",
     ],
-    [1, "1 more person with an advanced Modern Work certification (MS-102)", null],
+    [1, "1 more person with an advanced Modern Work certification (MS-102 (counts until 2027-11-30))", null],
     [2, null, null],
   ] as const)("Modern Work Enterprise advanced certifications at %i of 2 people", (persons, toMax, toScore) => {
     const i = setCerts(atThresholds("modern-work", "enterprise"), "modern-work", "advanced", null, persons);
@@ -52,7 +52,7 @@ describe("Solutions Partner gap planner: additions (SPEC §8)", () => {
     const m = metric(p, "intermediate-certifications");
     expect(m.toScore[0]).toMatchObject({ amount: 5 });
     expect(m.toScore[0].text).toBe(
-      "2 more people holding AZ-500 (step 1), then 2 more people holding SC-200 (step 2), then 1 more person holding SC-100, SC-300 or SC-401 (step 3)",
+      "2 more people holding AZ-500 or SC-500 (step 1), then 2 more people holding SC-200 (step 2), then 1 more person holding SC-100, SC-300 or SC-401 (step 3)",
     );
     expect(m.toMax[0].amount).toBe(10);
     expect(p.qualified).toBe(false);

@@ -18,7 +18,7 @@ import {
 } from "./inputs";
 import { type Adjustment, applyAdjustments, type Change, leversFor } from "./levers";
 import { METRIC_NAMES } from "./recommendations";
-import { associationsText, formatAmount, MEASURE_UNITS } from "./text";
+import { associationsText, deploymentAssociationsText, formatAmount, MEASURE_UNITS } from "./text";
 import type { MetricId, MetricRule, SpRuleset, Track } from "./types";
 
 /** Largest loss of one input that keeps the track qualified. `any`: losing all of it still qualifies. */
@@ -78,10 +78,12 @@ function lossTargets(area: AreaSlug, track: Track, rule: MetricRule, inputs: Inp
     case "deployments":
       return associationChoices(rule.associations).map((c) => {
         const key = deploymentsKey(area, c.associations);
-        return one(key, "atEnd", readInput(inputs, key, "deployments").atEnd, associationsText(c.associations), [
-          "net new deployment",
-          "net new deployments",
-        ]);
+        const unit: [string, string] =
+          rule.unit === "customer"
+            ? ["customer (tenant) with a deployment", "customers (tenants) with a deployment"]
+            : ["net new deployment", "net new deployments"];
+        const label = deploymentAssociationsText(rule, c.associations);
+        return one(key, "atEnd", readInput(inputs, key, "deployments").atEnd, label, unit);
       });
     case "azure-services":
       return associationChoices(rule.associations).map((c) => {

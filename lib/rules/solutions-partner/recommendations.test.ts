@@ -42,7 +42,9 @@ describe("recommend", () => {
     const recs = recommend(R, "modern-work", "enterprise", i);
     expect(recs).toHaveLength(1); // total 85: only the zero metric
     expect(recs[0]).toMatchObject({ reason: "metric-at-zero", metric: "advanced-certifications" });
-    expect(recs[0].alternatives[0].text).toBe("1 more person with an advanced Modern Work certification (MS-102)");
+    expect(recs[0].alternatives[0].text).toBe(
+      "1 more person with an advanced Modern Work certification (MS-102 (counts until 2027-11-30))",
+    );
     verify(recs, "modern-work", "enterprise", i);
   });
   it("below 70: by how much, and the smallest single-metric changes", () => {
@@ -59,8 +61,8 @@ describe("recommend", () => {
     });
     const texts = recs[0].alternatives.map((a) => a.text);
     expect(texts).toContain("4 more net customers on the SMB track (CPOR, CSP pooled)");
-    expect(texts).toContain("2 more net new deployments (via CPOR)");
-    expect(texts).toContain("6 more net new deployments (via CSP)");
+    expect(texts).toContain("2 more customers (tenants) with a new qualifying deployment (via CPOR)");
+    expect(texts).toContain("6 more customers (tenants) with a new qualifying deployment (via CSP)");
     verify(recs, "modern-work", "smb", i);
   });
   it("step models: gates first, then electives; verified minimal by brute force", () => {
@@ -80,7 +82,7 @@ describe("recommend", () => {
     const recs = recommend(R, "security", "enterprise", i); // total 60, skilling at 0
     expect(recs.map((r) => r.reason)).toEqual(["below-pass-mark", "metric-at-zero"]);
     expect(recs[0].alternatives.map((a) => a.text)).toEqual([
-      "1 more person holding AZ-500 (step 1), then 2 more people holding SC-200 (step 2), then 2 more people holding SC-100, SC-300 or SC-401 (step 3)",
+      "1 more person holding AZ-500 or SC-500 (step 1), then 2 more people holding SC-200 (step 2), then 2 more people holding SC-100, SC-300 or SC-401 (step 3)",
     ]);
     expect(recs[1].alternatives[0].changes[0].amount).toBe(4);
     verify(recs, "security", "enterprise", i);

@@ -1,7 +1,23 @@
-// SPEC §4.3 — the Solutions Partner ruleset in force from 2026, as data.
+// SPEC §4.3 — the Solutions Partner ruleset in force from 2026, as data, with the section's
+// "Corrections from Microsoft's published 2026 pages" applied in place: they correct what the
+// 2026 pages always said (they are not a later change), so they apply from the ruleset's own
+// effective date. The id names the corrected version, so no snapshot of the uncorrected rules is reused.
 // Per-unit points = max ÷ threshold; thresholds are the amount earning the max.
-import { CATALOG_2026 } from "./certification-catalog";
-import type { MetricRule, SpRuleset, StepRule } from "./types";
+import type { AreaSlug } from "../areas";
+import { CATALOG_2026, type CertLevel, type CertStep, codesFor } from "./certification-catalog";
+import { credentialsText, credentialText } from "./credentials";
+import type { MetricRule, SpRuleset, StepRule, WorkloadFamily } from "./types";
+
+type CertScope = [area: AreaSlug, level: CertLevel, step: CertStep | null];
+/** The credentials of a scope in words, as the catalog has them (new codes, counts-until days). */
+const creds = (...[area, level, step]: CertScope) => credentialsText(CATALOG_2026, area, level, step);
+/** "A", "A or B", "A, B or C" (credentials where any one will do). */
+const anyOf = (...[area, level, step]: CertScope) => {
+  const xs = codesFor(CATALOG_2026, area, level, step).map((c) => credentialText(CATALOG_2026, c));
+  return xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`;
+};
+/** SPEC §4.3 corrections: deployments per tenant (Modern Work, Security), not per workload. */
+const PER_TENANT = "a customer (tenant) counts once however many workloads it deploys";
 
 // ---- Modern Work (both tracks computed; customer bands are descriptive only) -------------------
 const modernWork = (t: "enterprise" | "smb"): MetricRule[] => {
@@ -23,7 +39,7 @@ const modernWork = (t: "enterprise" | "smb"): MetricRule[] => {
       source: "certifications",
       level: "intermediate",
       model: { kind: "proportional", threshold: ent ? 4 : 2 },
-      criteria: `${ent ? 4 : 2} people holding an intermediate Modern Work certification (MS-700, SC-300, MD-102, MS-721).`,
+      criteria: `${ent ? 4 : 2} people holding an intermediate Modern Work certification (${creds("modern-work", "intermediate", null)}).`,
     },
     {
       id: "advanced-certifications",
@@ -32,7 +48,7 @@ const modernWork = (t: "enterprise" | "smb"): MetricRule[] => {
       source: "certifications",
       level: "advanced",
       model: { kind: "proportional", threshold: ent ? 2 : 1 },
-      criteria: `${ent ? "2 people" : "1 person"} holding an advanced Modern Work certification (MS-102).`,
+      criteria: `${ent ? "2 people" : "1 person"} holding an advanced Modern Work certification (${creds("modern-work", "advanced", null)}).`,
     },
     {
       id: "usage-growth",
@@ -62,6 +78,7 @@ const modernWork = (t: "enterprise" | "smb"): MetricRule[] => {
       category: "customer-success",
       max: 25,
       source: "deployments",
+      unit: "customer",
       associations: {
         mode: "options",
         options: [
@@ -69,7 +86,7 @@ const modernWork = (t: "enterprise" | "smb"): MetricRule[] => {
           { association: second, threshold: 10 },
         ],
       },
-      criteria: `Net new deployments (at least 40% of paid licences active): 5 via CPOR or 10 via ${second.toUpperCase()} (the better option counts).`,
+      criteria: `Net new customers (tenants) with a qualifying deployment (at least 40% of paid licences active): 5 via CPOR or 10 via ${second.toUpperCase()} (the better option counts); ${PER_TENANT}.`,
     },
   ];
 };
@@ -109,16 +126,17 @@ const security = (t: "enterprise" | "smb"): MetricRule[] => {
       level: "intermediate",
       model: { kind: "steps", steps: securitySteps[t] },
       criteria: ent
-        ? "Step 1: at least 2 people with AZ-500; step 2: at least 2 people with SC-200; then 40/6 points per person with SC-100, SC-300 or SC-401 (6 people for the full 40)."
-        : "Step 1: 4 points with 1 person holding AZ-500; step 2: 4 points with 1 person holding SC-200; then 8 points per person with SC-100, SC-300 or SC-401 once steps 1 and 2 are met.",
+        ? `Step 1: at least 2 people with ${anyOf("security", "intermediate", "step1")}; step 2: at least 2 people with ${anyOf("security", "intermediate", "step2")}; then 40/6 points per person with ${anyOf("security", "intermediate", "step3")} (6 people for the full 40).`
+        : `Step 1: 4 points with 1 person holding ${anyOf("security", "intermediate", "step1")}; step 2: 4 points with 1 person holding ${anyOf("security", "intermediate", "step2")}; then 8 points per person with ${anyOf("security", "intermediate", "step3")} once steps 1 and 2 are met.`,
     },
     {
       id: "deployments",
       category: "customer-success",
       max: 20,
       source: "deployments",
+      unit: "customer",
       associations: { mode: "pool", associations: SECURITY_POOL, threshold: 6 },
-      criteria: "6 net new security deployments over 12 months (PAL, CSP and CPOR pooled).",
+      criteria: `6 net new customers (tenants) with a security deployment over 12 months (PAL, CSP and CPOR pooled); ${PER_TENANT}.`,
     },
     {
       id: "usage-growth",
@@ -144,7 +162,18 @@ const security = (t: "enterprise" | "smb"): MetricRule[] => {
 };
 
 // ---- Business Applications (assigned track; CPOR, CSP, DPOR and PAL pooled) --------------------
+// SPEC §4.3 corrections: net customer adds count CPOR, CSP and DPOR only; a deployment counts only
+// through its workload family's associations.
 const BA_POOL = ["cpor", "dpor", "csp", "pal"] as const;
+const BA_CUSTOMER_POOL = ["cpor", "dpor", "csp"] as const;
+const BA_FAMILIES: readonly WorkloadFamily[] = [
+  {
+    label: "Power Platform and Customer Insights",
+    workloads: ["power-apps", "power-automate", "power-pages", "copilot-studio", "customer-insights"],
+    associations: ["pal"],
+  },
+  { label: "Dynamics 365", workloads: "other", associations: ["cpor", "dpor", "csp"] },
+];
 const businessApplications = (t: "enterprise" | "smb"): MetricRule[] => {
   const ent = t === "enterprise";
   const baseline = ent ? 50_000 : 25_000;
@@ -154,8 +183,8 @@ const businessApplications = (t: "enterprise" | "smb"): MetricRule[] => {
       category: "performance",
       max: 15,
       source: "customers",
-      associations: { mode: "pool", associations: BA_POOL, threshold: 5 },
-      criteria: `Net increase of 5 ${ent ? "Enterprise" : "SMB"} customers over 12 months (CPOR, CSP, DPOR and PAL pooled).`,
+      associations: { mode: "pool", associations: BA_CUSTOMER_POOL, threshold: 5 },
+      criteria: `Net increase of 5 ${ent ? "Enterprise" : "SMB"} customers over 12 months (CPOR, CSP and DPOR pooled; PAL does not count).`,
     },
     {
       id: "intermediate-certifications",
@@ -196,8 +225,11 @@ const businessApplications = (t: "enterprise" | "smb"): MetricRule[] => {
       category: "customer-success",
       max: 20,
       source: "deployments",
+      unit: "customer-workload",
       associations: { mode: "pool", associations: BA_POOL, threshold: 5 },
-      criteria: "5 net new Business Applications deployments over 12 months (CPOR, CSP, DPOR and PAL pooled).",
+      families: BA_FAMILIES,
+      criteria:
+        "5 net new Business Applications deployments (customer and workload) over 12 months: Power Platform and Customer Insights workloads (Power Apps, Power Automate, Power Pages, Copilot Studio, Customer Insights) count through PAL only; Dynamics 365 workloads through CPOR, CSP or DPOR.",
     },
   ];
 };
@@ -277,12 +309,7 @@ const dataAi = (t: "enterprise" | "smb"): MetricRule[] => [
         4,
       ),
     },
-    criteria: stepsCriteria(
-      t,
-      "AZ-104 (step 1) and AZ-305 (step 2)",
-      "DP-300, AI-102, DP-100, PL-300, DP-420, DP-600, DP-700",
-      40,
-    ),
+    criteria: stepsCriteria(t, "AZ-104 (step 1) and AZ-305 (step 2)", creds("data-ai", "intermediate", "elective"), 40),
   },
   AZURE_USAGE,
   AZURE_SERVICES,
@@ -313,13 +340,21 @@ const azureSkilling = (t: "enterprise" | "smb", intElectives: string, advElectiv
 ];
 const infrastructure = (t: "enterprise" | "smb"): MetricRule[] => [
   azureNetAdds(t),
-  ...azureSkilling(t, "AZ-700, AZ-800, AZ-801", "AZ-140, AZ-120"),
+  ...azureSkilling(
+    t,
+    creds("infrastructure", "intermediate", "elective"),
+    creds("infrastructure", "advanced", "elective"),
+  ),
   AZURE_USAGE,
   AZURE_SERVICES,
 ];
 const appInnovation = (t: "enterprise" | "smb"): MetricRule[] => [
   azureNetAdds(t),
-  ...azureSkilling(t, "AZ-204, PL-400", "AZ-400, PL-600"),
+  ...azureSkilling(
+    t,
+    creds("digital-app-innovation", "intermediate", "elective"),
+    creds("digital-app-innovation", "advanced", "elective"),
+  ),
   AZURE_USAGE,
   AZURE_SERVICES,
 ];
@@ -327,7 +362,7 @@ const appInnovation = (t: "enterprise" | "smb"): MetricRule[] => [
 const AZURE_TRACK = { kind: "smb-share", smbShareAtLeast: { num: 4, den: 5 } } as const;
 
 export const RULESET_2026: SpRuleset = {
-  id: "sp-2026",
+  id: "sp-2026.2",
   effectiveFrom: "2026-01-01",
   passMark: 70,
   catalog: CATALOG_2026,

@@ -56,12 +56,12 @@ describe("rulesetFor", () => {
   const later: SpRuleset = { ...RULESET_2026, id: "sp-2027", effectiveFrom: "2027-07-01" };
   it("picks the newest ruleset in force on data_through; a later one is data only", () => {
     expect(rulesetFor("2026-10-31")).toBe(RULESET_2026);
-    expect(rulesetFor("2027-06-30", [...SP_RULESETS, later]).id).toBe("sp-2026");
+    expect(rulesetFor("2027-06-30", [...SP_RULESETS, later]).id).toBe(RULESET_2026.id);
     expect(rulesetFor("2027-07-01", [...SP_RULESETS, later]).id).toBe("sp-2027");
     expect(rulesetFor("2028-01-31", [later, ...SP_RULESETS]).id).toBe("sp-2027");
   });
   it("falls back to the oldest before every effective date; rejects bad dates", () => {
-    expect(rulesetFor("2025-12-31").id).toBe("sp-2026");
+    expect(rulesetFor("2025-12-31").id).toBe(RULESET_2026.id);
     expect(() => rulesetFor("31/12/2025")).toThrow(RangeError);
   });
 });
@@ -84,11 +84,18 @@ describe("certification catalog (SPEC §4.3)", () => {
     ]);
     expect(codesFor(CATALOG_2026, "data-ai", "intermediate", "elective")).toContain("PL-300");
     expect(codesFor(CATALOG_2026, "business-applications", "intermediate", null)).toContain("PL-300");
-    expect(codesFor(CATALOG_2026, "security", "intermediate", "step3")).toEqual(["SC-100", "SC-300", "SC-401"]);
+    expect(codesFor(CATALOG_2026, "security", "intermediate", "step3")).toEqual([
+      "SC-100",
+      "SC-300",
+      "SC-400",
+      "SC-401",
+    ]);
     expect(codesFor(CATALOG_2026, "modern-work", "intermediate", null)).toEqual([
+      "AB-900",
       "MD-102",
       "MS-700",
       "MS-721",
+      "MS-900",
       "SC-300",
     ]);
     expect(codesFor(CATALOG_2026, "infrastructure", "advanced", "step1")).toEqual(["AZ-305"]);

@@ -13,7 +13,7 @@ import {
   usageKey,
 } from "./inputs";
 import { type StepResult, scoreSteps } from "./steps";
-import { associationsText, formatAmount, MEASURE_UNITS } from "./text";
+import { associationsText, deploymentAssociationsText, deploymentUnitText, formatAmount, MEASURE_UNITS } from "./text";
 import type { Category, MetricId, MetricRule, Track, UsagePart } from "./types";
 
 /** One scored association choice (pool or option) or usage part. */
@@ -148,14 +148,14 @@ export function scoreMetric(area: AreaSlug, track: Track, rule: MetricRule, inpu
           const v = readInput(inputs, key, "deployments");
           const value = netOf(v.atEnd, v.atStart);
           return {
-            label: `net new deployments ${associationsText(c.associations)}`,
+            label: `${deploymentUnitText(rule).label} ${deploymentAssociationsText(rule, c.associations)}`,
             key,
             value,
             threshold: c.threshold,
             points: proportionalPoints(value, c.threshold, rule.max),
           };
         }),
-        "deployments",
+        rule.unit === "customer" ? "customers" : "deployments",
       );
     case "azure-services":
       return fromChoices(

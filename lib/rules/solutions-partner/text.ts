@@ -1,6 +1,6 @@
 // SPEC §4.6 — small wording helpers for criteria, reasons and recommendations (English, en-US).
 import { type Fraction, floor, formatOneDecimal, frac } from "../fraction";
-import type { Association, Track, UsageMeasure } from "./types";
+import type { Association, MetricRule, Track, UsageMeasure } from "./types";
 
 function group(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -28,6 +28,33 @@ export function associationsText(list: readonly Association[]): string {
   const labels = list.map(associationLabel);
   return labels.length === 1 ? `via ${labels[0]}` : `${labels.join(", ")} pooled`;
 }
+
+/**
+ * Which associations a deployments choice counts through, in words (SPEC §4.3 corrections):
+ * "via CPOR", or per workload family "Power Platform and Customer Insights via PAL; Dynamics 365 CPOR, DPOR, CSP pooled".
+ */
+export function deploymentAssociationsText(
+  rule: Extract<MetricRule, { source: "deployments" }>,
+  associations: readonly Association[],
+): string {
+  if (!rule.families?.length) return associationsText(associations);
+  return rule.families
+    .map((f) => {
+      const via = associations.filter((a) => f.associations.includes(a));
+      return `${f.label} ${via.length ? associationsText(via) : "not counted"}`;
+    })
+    .join("; ");
+}
+
+/** What one deployments metric counts, in words: tenants (Modern Work, Security) or customer-workload pairs. */
+export const deploymentUnitText = (rule: Extract<MetricRule, { source: "deployments" }>) =>
+  rule.unit === "customer"
+    ? {
+        one: "more customer (tenant) with a new qualifying deployment",
+        many: "more customers (tenants) with a new qualifying deployment",
+        label: "net new customers (tenants) with a deployment",
+      }
+    : { one: "more net new deployment", many: "more net new deployments", label: "net new deployments" };
 
 export const MEASURE_UNITS: Record<UsageMeasure, { one: string; many: string }> = {
   "azure-consumption-usd": { one: "USD of Azure consumption", many: "USD of Azure consumption" },

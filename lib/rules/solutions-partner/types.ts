@@ -77,6 +77,24 @@ export type UsagePart = {
   entry?: EntryCondition;
 };
 
+/**
+ * SPEC §4.3 corrections: deployments of some workloads count only through some associations
+ * (Business Applications: Power Platform and Customer Insights through PAL only, every other
+ * workload through CPOR, CSP or DPOR). `workloads: "other"` is every workload not listed elsewhere.
+ */
+export type WorkloadFamily = {
+  label: string;
+  workloads: readonly string[] | "other";
+  associations: readonly Association[];
+};
+
+/** SPEC §4.3 corrections: what one deployment counts as. */
+export type DeploymentUnit =
+  /** Distinct (customer, workload) pairs (Business Applications). */
+  | "customer-workload"
+  /** Distinct customers (tenants) with a qualifying deployment (Modern Work, Security). */
+  | "customer";
+
 type MetricBase = {
   id: MetricId;
   category: Category;
@@ -90,7 +108,13 @@ export type MetricRule =
   | (MetricBase & { source: "customers"; associations: AssociationRule })
   | (MetricBase & { source: "certifications"; level: CertLevel; model: CertModel })
   | (MetricBase & { source: "usage"; mode: "absolute" | "percentage"; parts: readonly UsagePart[] })
-  | (MetricBase & { source: "deployments"; associations: AssociationRule })
+  | (MetricBase & {
+      source: "deployments";
+      associations: AssociationRule;
+      unit: DeploymentUnit;
+      /** When present, a pair counts only through its workload family's associations. */
+      families?: readonly WorkloadFamily[];
+    })
   | (MetricBase & { source: "azure-services"; associations: AssociationRule; excludedWorkloads: readonly string[] });
 
 /** SPEC §4.2 how an area's track is chosen. */

@@ -13,7 +13,7 @@ import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { areaLabel, isAreaSlug } from "@/lib/rules/areas";
-import { METRIC_NAMES, type Track } from "@/lib/rules/solutions-partner";
+import { type ExpiringCertification, METRIC_NAMES, type Track } from "@/lib/rules/solutions-partner";
 import { trackLabel } from "@/lib/rules/solutions-partner/text";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
 import { analyzeArea } from "@/lib/solutions-partner/area-analysis";
@@ -23,10 +23,10 @@ import { SolutionsPartnerWhatIf } from "./what-if";
 
 /** The first few holders by expiry date; the whole list is in the metric's download (a page of hundreds of names helps no one). */
 const SHOWN_EXPIRING = 10;
-function expiringText(certs: { personName: string; code: string; expiresOn: string }[]): string {
+function expiringText(certs: ExpiringCertification[]): string {
   const shown = certs
     .slice(0, SHOWN_EXPIRING)
-    .map((c) => `${c.personName} (${c.code}, expires ${c.expiresOn})`)
+    .map((c) => `${c.personName} (${c.code}, ${c.ends === "stops-counting" ? "counts until" : "expires"} ${c.expiresOn})`)
     .join(", ");
   return certs.length > SHOWN_EXPIRING
     ? `${shown} and ${certs.length - SHOWN_EXPIRING} more (see the metric's download)`
