@@ -26,7 +26,9 @@ const SHOWN_EXPIRING = 10;
 function expiringText(certs: ExpiringCertification[]): string {
   const shown = certs
     .slice(0, SHOWN_EXPIRING)
-    .map((c) => `${c.personName} (${c.code}, ${c.ends === "stops-counting" ? "counts until" : "expires"} ${c.expiresOn})`)
+    .map(
+      (c) => `${c.personName} (${c.code}, ${c.ends === "stops-counting" ? "counts until" : "expires"} ${c.expiresOn})`,
+    )
     .join(", ");
   return certs.length > SHOWN_EXPIRING
     ? `${shown} and ${certs.length - SHOWN_EXPIRING} more (see the metric's download)`
