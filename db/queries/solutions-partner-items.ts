@@ -124,8 +124,9 @@ export async function* spLineItemPages(
         and(lte(t.earnedOn, d.dataThrough), or(isNull(t.expiresOn), sql`${t.expiresOn} >= ${d.dataThrough}::date`))!;
       const key = sql<string>`${certifications.personId} || '|' || ${certifications.certificationCode}`;
       // The person's other valid exams (primary key lookups), to tell whether a credential is complete.
+      // The outer columns are named in full: drizzle leaves a single table's columns unqualified.
       const held = sql<string>`(select string_agg(h.certification_code, ',') from certifications h
-        where h.org_id = ${certifications.orgId} and h.person_id = ${certifications.personId}
+        where h.org_id = "certifications"."org_id" and h.person_id = "certifications"."person_id"
         and h.earned_on <= ${d.dataThrough}::date and (h.expires_on is null or h.expires_on >= ${d.dataThrough}::date))`;
       const found = await db
         .select({ key, held, c: certifications })
