@@ -14,6 +14,7 @@ export const E2E_ORGS = {
   isolationB: "e2e-iso-b",
   tsView: "e2e-ts",
   spView: "e2e-sp",
+  spRules: "e2e-sp-rules",
   import: "e2e-import",
   beyondWhatIf: "e2e-beyond-whatif",
   beyondAlerts: "e2e-beyond-alerts",

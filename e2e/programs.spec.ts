@@ -52,3 +52,34 @@ test("Solutions Partner overview, area page, track switch and a metric download"
   );
   expect(text).toContain("E2ESP-MW-E1");
 });
+
+test("Solutions Partner area pages say how credentials, associations and deployments count (SPEC §4.3 corrections)", async ({
+  page,
+}) => {
+  await signInAs(page, e2eEmail(E2E_ORGS.spRules, "partner_admin"));
+  const sp = new SolutionsPartnerPage(page);
+  await sp.gotoArea("modern-work");
+  await expect(sp.metricCard("Deployments")).toContainText("Net new customers (tenants) with a qualifying deployment");
+  await expect(sp.metricCard("Deployments")).toContainText("a customer (tenant) counts once however many workloads");
+  await expect(sp.metricCard("Intermediate certifications")).toContainText("MS-900 (counts until 2027-03-31)");
+  const download = page.waitForEvent("download");
+  await sp.metricCard("Intermediate certifications").getByRole("link", { name: "Download line items" }).click();
+  const lines = fs
+    .readFileSync(await (await download).path(), "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r\n/);
+  expect(lines[0]).toBe("person_id,person_name,certification_code,earned_on,expires_on,credential,counts,why");
+  expect(lines.find((l) => l.startsWith("E2ESR-P1,"))).toContain(",yes,holds MS-700");
+
+  await sp.gotoArea("business-applications");
+  await expect(sp.metricCard("Net customer adds")).toContainText("CPOR, CSP and DPOR pooled; PAL does not count");
+  await expect(sp.metricCard("Deployments")).toContainText(
+    "Power Platform and Customer Insights workloads (Power Apps, Power Automate, Power Pages, Copilot Studio, Customer Insights) count through PAL only; Dynamics 365 workloads through CPOR, CSP or DPOR.",
+  );
+
+  await sp.gotoArea("infrastructure");
+  await expect(sp.metricCard("Intermediate certifications")).toContainText(
+    "Windows Server Hybrid Administrator Associate (AZ-800 and AZ-801, or AZ-802)",
+  );
+});

@@ -9,7 +9,7 @@
 import { DEMO_COURSES } from "@/db/seed/training-services";
 import type { ImportKind } from "@/lib/imports/columns";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
-import { CATALOG_2026 } from "@/lib/rules/solutions-partner/certification-catalog";
+import { CATALOG_2026, examCodes } from "@/lib/rules/solutions-partner/certification-catalog";
 import { addDays, daysBetween, daysInMonth, shiftMonth, windowFor } from "@/lib/rules/time";
 import { pick, rowRng, STREAM, scramble, weighted } from "./prng";
 
@@ -88,7 +88,8 @@ const EXAMS = [
   ["AZ-204", "advanced", 7],
   ["MB-230", "advanced", 4],
 ] as const;
-const CERT_CODES = Object.keys(CATALOG_2026.entries).sort();
+// Exam codes as imports carry them (a catalog entry is a credential, SPEC §4.3 corrections).
+const CERT_CODES = [...examCodes(CATALOG_2026)].sort();
 
 // Course popularity: the demo catalog (every category, every area and one course with none).
 const COURSE_WEIGHTS: [string, number][] = DEMO_COURSES.map(([code, , , category], i) => [

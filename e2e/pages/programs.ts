@@ -32,4 +32,11 @@ export class SolutionsPartnerPage {
   title() {
     return this.page.getByRole("heading", { level: 1 });
   }
+  async gotoArea(slug: string) {
+    await this.page.goto(`/membership/solutions-partner/${slug}`);
+    await expect(this.page.getByRole("heading", { name: "Metrics", level: 2 })).toBeVisible();
+  }
+  metricCard(name: string) {
+    return this.page.getByRole("article", { name, exact: true });
+  }
 }
