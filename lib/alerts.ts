@@ -103,7 +103,7 @@ function expiringAlerts(impact: ExpiryImpact): Alert[] {
       const lostQualification = t.qualifiedNow && !t.qualifiedAfter;
       const certs = m.certifications
         .slice(0, 3)
-        .map((c) => `${c.personName} (${c.code}, ${c.expiresOn})`)
+        .map((c) => `${c.personName} (${c.code}, ${c.ends === "stops-counting" ? "counts until " : ""}${c.expiresOn})`)
         .join(", ");
       const more = m.certifications.length > 3 ? ` and ${m.certifications.length - 3} more` : "";
       return {

@@ -31,6 +31,7 @@ import {
   type Association,
   type AssociationRule,
   type DeploymentUnit,
+  type MetricRule,
   type SpRuleset,
   TRACKS,
   type Track,
@@ -187,7 +188,7 @@ export function inputRequests(ruleset: SpRuleset, catalog: CertificationCatalog 
  * (the family's associations that the choice lists), and what a deployment counts as.
  */
 export function deploymentScope(
-  rule: Extract<SpRuleset["areas"][AreaSlug]["tracks"]["smb"][number], { source: "deployments" }>,
+  rule: Extract<MetricRule, { source: "deployments" }>,
   choice: AssociationChoice,
 ): Pick<Extract<InputRequest, { kind: "deployments" }>, "associations" | "unit" | "workloadAssociations"> {
   const within = (list: readonly Association[]) =>
