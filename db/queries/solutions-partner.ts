@@ -5,6 +5,7 @@ import { perDb } from "@/db/prepared";
 import { certifications, orgTracks, spEvaluations } from "@/db/schema";
 import { versionedMemo } from "@/lib/memo";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
+import { PROGRAMS } from "@/lib/rules/programs";
 import {
   evaluateSolutionsPartner,
   expiringCertificationImpact,
@@ -28,7 +29,7 @@ import {
 } from "./solutions-partner-snapshot";
 import { loadSolutionsPartnerTrend } from "./solutions-partner-trend";
 
-export const SP_KINDS = ["customers", "certifications", "usage", "deployments"];
+export const SP_KINDS = [...PROGRAMS["solutions-partner"].kinds];
 
 export type SolutionsPartnerView = {
   freshness: Freshness;

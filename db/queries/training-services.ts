@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { tsMonthly } from "@/db/schema";
 import { versionedMemo, versionedMemoAsync } from "@/lib/memo";
 import { isAreaSlug } from "@/lib/rules/areas";
+import { PROGRAMS } from "@/lib/rules/programs";
 import { type Window, windowFor } from "@/lib/rules/time";
 import {
   emptyAggregates,
@@ -19,7 +20,7 @@ import {
 } from "@/lib/rules/training-services";
 import { type Freshness, loadFreshness } from "./freshness";
 
-export const TS_KINDS = ["courseware-completions", "exam-vouchers", "mtm-surveys"];
+export const TS_KINDS = [...PROGRAMS["training-services"].kinds];
 
 type RollupRow = {
   month: string;
