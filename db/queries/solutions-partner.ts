@@ -65,8 +65,8 @@ async function solutionsPartnerView(
   refresh: boolean,
 ): Promise<SolutionsPartnerView> {
   const freshness = await loadFreshness(db, orgId, SP_KINDS, today);
-  const dates = spDates(freshness.dataThrough);
-  const ruleset = rulesetFor(freshness.dataThrough);
+  const dates = spDates(freshness.asOf);
+  const ruleset = rulesetFor(freshness.asOf);
   const requests = requestsOf(ruleset);
   const key = { orgId, importId: freshness.latestImportId, ruleset, requests, dates };
   const [snapshot, recordedTracks] = await Promise.all([
@@ -114,7 +114,7 @@ export async function recordSpEvaluation(db: Db, orgId: string, today: string, a
         total: String(a.total),
         qualified: a.qualified,
         metrics: Object.fromEntries(t.metrics.map((m) => [m.id, { value: m.value, points: m.points, max: m.max }])),
-        dataThrough: view.freshness.dataThrough,
+        dataThrough: view.dates.dataThrough,
         recordedAt: at,
       };
     }),
@@ -138,7 +138,7 @@ export async function loadSpHistory(
 /** Certifications expiring within 90 days of data_through (certifications_org_expires_idx), and
  * who would remain per request key (kept in the snapshot). */
 export async function loadExpiring(db: Db, orgId: string, view: SolutionsPartnerView) {
-  const dt = view.freshness.dataThrough;
+  const dt = view.dates.dataThrough;
   const horizon = addDays(dt, EXPIRY_HORIZON_DAYS);
   const expiring = await db
     .select({
@@ -168,7 +168,7 @@ export async function loadExpiryImpact(db: Db, orgId: string, view: SolutionsPar
     ruleset: view.ruleset,
     inputs: view.inputs,
     recordedTracks: view.recordedTracks,
-    dataThrough: view.freshness.dataThrough,
+    dataThrough: view.dates.dataThrough,
     expiring,
     remaining,
   });

@@ -58,3 +58,8 @@ export function unsupportedDataThrough(kind: string, dataThrough: IsoDate): stri
 export function listInWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
+
+/** SPEC §6: what a program with no data_through says instead of "Data through". */
+export function noDataText(program: ProgramId): string {
+  return `no data imported yet: import ${listInWords(PROGRAMS[program].kindLabels)}`;
+}

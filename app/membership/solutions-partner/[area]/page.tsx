@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TrendChart } from "@/components/charts/trend-chart";
-import { Freshness, ProgramStatus } from "@/components/membership/status";
+import { Freshness } from "@/components/membership/freshness";
+import { ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle } from "@/components/ui/card";
 import { OnDemandSection } from "@/components/ui/on-demand-section";
 import { Table, Td } from "@/components/ui/table";
@@ -121,7 +122,11 @@ export default async function AreaPage({
           </p>
         ) : null}
         <div className="mt-2">
-          <Freshness {...view.freshness} window={{ start: view.dates.windowStart, end: view.dates.end }} />
+          <Freshness
+            program="solutions-partner"
+            {...view.freshness}
+            window={{ start: view.dates.windowStart, end: view.dates.end }}
+          />
         </div>
       </Card>
       <section aria-labelledby="metrics-title" className="mb-6">
@@ -230,7 +235,7 @@ export default async function AreaPage({
         description="Change the figures the metrics read and see points, total and qualification at once. Nothing is saved."
       >
         <SolutionsPartnerWhatIf
-          dataThrough={view.freshness.dataThrough}
+          dataThrough={view.dates.dataThrough}
           area={area}
           track={track}
           real={areaInputs}
