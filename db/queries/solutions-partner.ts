@@ -5,6 +5,7 @@ import { perDb } from "@/db/prepared";
 import { certifications, orgTracks, spEvaluations } from "@/db/schema";
 import { versionedMemo } from "@/lib/memo";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
+import { toDecimalString } from "@/lib/rules/fraction";
 import { PROGRAMS } from "@/lib/rules/programs";
 import {
   evaluateSolutionsPartner,
@@ -111,7 +112,7 @@ export async function recordSpEvaluation(db: Db, orgId: string, today: string, a
         orgId,
         solutionArea: area,
         track: a.track,
-        total: String(a.total),
+        total: toDecimalString(a.totalExact), // exact (SPEC §2), never through a float
         qualified: a.qualified,
         metrics: Object.fromEntries(t.metrics.map((m) => [m.id, { value: m.value, points: m.points, max: m.max }])),
         dataThrough: view.dates.dataThrough,

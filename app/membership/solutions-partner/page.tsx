@@ -55,6 +55,7 @@ export default async function SolutionsPartnerOverview() {
                 </p>
                 <ProgressBar
                   value={a.total}
+                  valueText={`${a.tracks[a.track]!.totalText} points`}
                   max={100}
                   marker={view.evaluation.passMark}
                   label={`${area.label}: ${a.tracks[a.track]!.totalText} of 100 points, pass mark ${view.evaluation.passMark}`}
