@@ -33,7 +33,7 @@ export function Freshness({ program, dataThrough, refreshedOn, nextRefreshDue, w
 export function NoDataYet({ program, className = "" }: { program: ProgramId; className?: string }) {
   const p = PROGRAMS[program];
   return (
-    <p className={`text-sm text-neutral-700 ${className}`} data-testid={`no-data-${program}`}>
+    <p role="note" className={`text-sm text-neutral-700 ${className}`}>
       <strong>No {p.label} data has been imported yet.</strong> Import {listInWords(p.kindLabels)} on the{" "}
       <Link className="font-semibold text-brand-700 underline" href="/membership/import">
         Import data
