@@ -2,6 +2,7 @@ import { db } from "@/db/client";
 import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
 import { today } from "@/lib/clock";
 import { AREAS } from "@/lib/rules/areas";
+import { noDataText } from "@/lib/rules/programs";
 import { formatAverage, formatPoints, statusLabel } from "@/lib/rules/training-services";
 import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 import { orgIdByPartnerId } from "@/lib/users/verbs";
@@ -14,7 +15,11 @@ async function trainingServices(orgId: string, asJson: boolean, io: Io) {
   if (asJson) return io.out(JSON.stringify(toTrainingServicesJson(view), null, 2));
   const e = view.evaluation;
   io.out(
-    `Training Services — ${e.qualified ? "QUALIFIED" : "not qualified"} (data through ${view.freshness.dataThrough}, window ${view.window.start} … ${view.window.end})`,
+    `Training Services — ${e.qualified ? "QUALIFIED" : "not qualified"} (${
+      view.freshness.dataThrough === null
+        ? noDataText("training-services")
+        : `data through ${view.freshness.dataThrough}, window ${view.window.start} … ${view.window.end}`
+    })`,
   );
   io.out(
     `  Courseware completions  ${formatPoints(e.base.courseware.points)} / ${formatPoints(e.base.courseware.threshold)}  ${statusLabel(e.base.courseware.status)}`,
@@ -37,7 +42,9 @@ async function trainingServices(orgId: string, asJson: boolean, io: Io) {
 async function solutionsPartner(orgId: string, asJson: boolean, io: Io) {
   const body = await solutionsPartnerJson(db(), orgId, today());
   if (asJson) return io.out(JSON.stringify(body, null, 2));
-  io.out(`Solutions Partner (data through ${body.dataThrough})`);
+  io.out(
+    `Solutions Partner (${body.dataThrough === null ? noDataText("solutions-partner") : `data through ${body.dataThrough}`})`,
+  );
   for (const area of AREAS) {
     const a = body.areas[area.slug];
     io.out(`  ${area.label.padEnd(34)} ${a.totalText.padStart(5)} / 100  ${a.track.padEnd(10)} ${a.status}`);

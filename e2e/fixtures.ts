@@ -31,6 +31,9 @@ export const E2E_ORGS = {
   forgery: "e2e-forgery",
   kbdImport: "e2e-kbd-import",
   kbdRenew: "e2e-kbd-renew",
+  // SPEC §6 / §4.1: an organization with no data at all, and one whose Modern Work total is exactly 70.05
+  noData: "e2e-no-data",
+  rounding: "e2e-rounding",
 } as const;
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { E2E_ORGS, e2eEmail } from "./fixtures";
+import { BeyondPage } from "./pages/beyond";
 import { SolutionsPartnerPage, TrainingServicesPage } from "./pages/programs";
 import { signInAs } from "./pages/sign-in";
 
@@ -82,4 +83,45 @@ test("Solutions Partner area pages say how credentials, associations and deploym
   await expect(sp.metricCard("Intermediate certifications")).toContainText(
     "Windows Server Hybrid Administrator Associate (AZ-800 and AZ-801, or AZ-802)",
   );
+});
+
+test("an organization with no data is told what to import instead of a data-through date", async ({ page }) => {
+  await signInAs(page, e2eEmail(E2E_ORGS.noData, "partner_admin"));
+  const ts = new TrainingServicesPage(page);
+  await ts.goto();
+  await expect(ts.noDataNotice()).toContainText(
+    "Import courseware completions, exam vouchers and MTM surveys on the Import data page",
+  );
+  await expect(page.getByRole("main")).not.toContainText("Data through");
+  await ts.openDetails("Courseware completions");
+  await expect(ts.noDataNotice()).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText("data through");
+  const sp = new SolutionsPartnerPage(page);
+  await sp.goto();
+  await expect(sp.noDataNotice()).toContainText("Import customers, certifications, usage and deployments");
+  await expect(page.getByRole("main")).not.toContainText("Data through");
+  await sp.openArea("Modern Work");
+  await expect(sp.noDataNotice()).toBeVisible();
+  await page.goto("/membership");
+  await expect(ts.noDataNotice()).toBeVisible();
+  await sp.noDataNotice().getByRole("link", { name: "Import data" }).click();
+  await expect(page.getByRole("heading", { name: "Import data", level: 1 })).toBeVisible();
+});
+
+test("a Modern Work total of exactly 70.05 reads 70.1 on every surface", async ({ page }) => {
+  await signInAs(page, e2eEmail(E2E_ORGS.rounding, "partner_admin"));
+  const sp = new SolutionsPartnerPage(page);
+  await sp.goto();
+  await expect(sp.areaCard("Modern Work")).toContainText("70.1 / 100 points");
+  await sp.openArea("Modern Work");
+  await expect(sp.title()).toContainText("Modern Work — Enterprise track");
+  await expect(sp.historyRow("2026-11")).toContainText("70.1");
+  await expect(sp.trendRow("2026-11")).toContainText("70.1");
+  await expect(sp.forecast()).toContainText("the Enterprise total falls from 70.1 to 62.6");
+  const beyond = new BeyondPage(page);
+  await beyond.openSimulator();
+  await expect(beyond.spTotal()).toHaveText("70.1 / 100");
+  await expect(page.getByTestId("sp-whatif-result")).toContainText("70.1 points on the Enterprise track");
+  await beyond.gotoAlerts();
+  await expect(page.getByRole("main")).toContainText("The total would fall from 70.1 to 62.6");
 });

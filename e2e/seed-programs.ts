@@ -12,4 +12,5 @@ export async function seedE2ePrograms(db: Db): Promise<void> {
   await importTrainingServicesDemo(await idOf(E2E_ORGS.tsView), "qualified", E2E_TODAY, "E2ETS");
   await importSolutionsPartnerDemo(await idOf(E2E_ORGS.spView), "mw-smb", E2E_TODAY, "E2ESP");
   await importSolutionsPartnerDemo(await idOf(E2E_ORGS.spRules), "mw-smb", E2E_TODAY, "E2ESR");
+  await importSolutionsPartnerDemo(await idOf(E2E_ORGS.rounding), "rounding-70-05", E2E_TODAY, "E2ERND");
 }

@@ -3,6 +3,7 @@
 // 90 days that would cost Solutions Partner points, renewal windows opening and closing, and
 // orders awaiting payment. Pure: inputs are the program views and the offers state; no I/O.
 import { type AreaSlug, areaLabel } from "@/lib/rules/areas";
+import { formatScore } from "@/lib/rules/number-format";
 import { isHeld, renewalWindow } from "@/lib/rules/offers";
 import { OFFERS, type OfferId } from "@/lib/rules/offers-catalog";
 import type { ExpiryImpact } from "@/lib/rules/solutions-partner";
@@ -110,7 +111,7 @@ function expiringAlerts(impact: ExpiryImpact): Alert[] {
         id: `sp-expiring-${m.area}-${m.metric}`,
         severity: lostQualification ? "critical" : "warning",
         title: `${areaLabel(m.area as AreaSlug)}: expiring certifications would cost ${m.pointsAtRiskText} points`,
-        detail: `${certs}${more} ${m.certifications.length === 1 ? "expires" : "expire"} by ${impact.horizon}. The total would fall from ${t.totalNow.toFixed(1)} to ${t.totalAfter.toFixed(1)}${lostQualification ? " and the area would no longer qualify" : ""}.`,
+        detail: `${certs}${more} ${m.certifications.length === 1 ? "expires" : "expire"} by ${impact.horizon}. The total would fall from ${formatScore(t.totalNow)} to ${formatScore(t.totalAfter)}${lostQualification ? " and the area would no longer qualify" : ""}.`,
         href: `/membership/solutions-partner/${m.area}`,
       } satisfies Alert;
     });

@@ -143,7 +143,7 @@ describe("CsvRowEnds", () => {
 describe("GET /membership/training-services/download", () => {
   let orgId = "";
   let otherOrg = "";
-  const window = () => loadFreshness(db(), orgId, TS_KINDS, today()).then((f) => windowFor(f.dataThrough));
+  const window = () => loadFreshness(db(), orgId, TS_KINDS, today()).then((f) => windowFor(f.asOf));
 
   beforeAll(async () => {
     orgId = await createOrg("dl-1");

@@ -69,11 +69,13 @@ describe("Training Services evaluation from the monthly rollup (SPEC §3, §7)",
     expect(body.qualified).toBe(false);
   });
 
-  it("without imports uses the default data_through and shows everything not started", async () => {
+  it("without imports has no data_through (SPEC §6) and shows everything not started", async () => {
     const orgId = await org("ts-empty", null);
     const view = await loadTrainingServices(db(), orgId, "2026-11-23");
     expect(view.freshness.hasData).toBe(false);
-    expect(view.freshness.dataThrough).toBe("2026-10-31");
+    expect(view.freshness.dataThrough).toBeNull();
+    expect(view.freshness.asOf).toBe("2026-10-31"); // the empty figures are evaluated as of last month's end
+    expect(toTrainingServicesJson(view)).toMatchObject({ dataThrough: null, window: null });
     expect(view.evaluation.base.status).toBe("not_started");
     expect(view.evaluation.badges).toEqual([]);
   });

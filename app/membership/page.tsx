@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NoDataYet } from "@/components/membership/freshness";
 import { ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db/client";
+import type { Freshness } from "@/db/queries/freshness";
 import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { loadTrainingServices } from "@/db/queries/training-services";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { AREAS } from "@/lib/rules/areas";
+import type { ProgramId } from "@/lib/rules/programs";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
 
 export const metadata: Metadata = { title: "Membership" };
@@ -41,10 +44,7 @@ export default async function MembershipOverview() {
             Base criteria: <ProgramStatus status={ts.evaluation.base.status} /> · Completed areas:{" "}
             {ts.evaluation.badges.filter((b) => b !== "cloud-partner").length} of 6
           </p>
-          <p className="mt-1 text-xs text-neutral-600">
-            Data through {ts.freshness.dataThrough}
-            {ts.freshness.refreshedOn ? `, refreshed ${ts.freshness.refreshedOn}` : " (no data imported yet)"}.
-          </p>
+          <FreshnessLine program="training-services" freshness={ts.freshness} />
           <Link
             className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline"
             href="/membership/training-services"
@@ -73,6 +73,7 @@ export default async function MembershipOverview() {
               </li>
             ))}
           </ul>
+          <FreshnessLine program="solutions-partner" freshness={sp.freshness} />
           <Link
             className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline"
             href="/membership/solutions-partner"
@@ -82,5 +83,14 @@ export default async function MembershipOverview() {
         </Card>
       </div>
     </>
+  );
+}
+
+function FreshnessLine({ program, freshness }: { program: ProgramId; freshness: Freshness }) {
+  if (freshness.dataThrough === null) return <NoDataYet program={program} className="mt-1 text-xs" />;
+  return (
+    <p className="mt-1 text-xs text-neutral-600">
+      Data through {freshness.dataThrough}, refreshed {freshness.refreshedOn}.
+    </p>
   );
 }

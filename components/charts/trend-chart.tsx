@@ -1,5 +1,6 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatScore } from "@/lib/rules/number-format";
 import { formatAverage, formatPoints } from "@/lib/rules/training-services/format";
 
 // SPEC §8 trend chart: a value per month against its threshold. The drawing is one image whose
@@ -11,7 +12,7 @@ export type TrendKind = "points" | "average" | "score";
 const FORMATS: Record<TrendKind, (v: number | null) => string> = {
   points: (v) => (v === null ? "—" : formatPoints(v)), // exact halves
   average: (v) => formatAverage(v), // two decimals
-  score: (v) => (v === null ? "—" : v.toFixed(1)), // PCS: one decimal
+  score: (v) => (v === null ? "—" : formatScore(v)), // PCS: the one display rounding of scores
 };
 
 export function TrendChart({

@@ -13,36 +13,3 @@ export function ProgramStatus({ status }: { status: string }) {
   const s = TS[status] ?? { label: status, tone: "neutral" as Tone };
   return <StatusBadge label={s.label} tone={s.tone} />;
 }
-
-export function Freshness({
-  dataThrough,
-  refreshedOn,
-  nextRefreshDue,
-  hasData,
-  window,
-}: {
-  dataThrough: string;
-  refreshedOn: string | null;
-  nextRefreshDue: string;
-  hasData: boolean;
-  window?: { start: string; end: string };
-}) {
-  return (
-    <p className="text-sm text-neutral-700">
-      {hasData ? (
-        <>
-          Data through <strong>{dataThrough}</strong>, refreshed <strong>{refreshedOn}</strong>.{" "}
-        </>
-      ) : (
-        <>No data imported yet. </>
-      )}
-      Next refresh by <strong>{nextRefreshDue}</strong>.
-      {window ? (
-        <>
-          {" "}
-          Window: <strong>{window.start}</strong> to <strong>{window.end}</strong>.
-        </>
-      ) : null}
-    </p>
-  );
-}

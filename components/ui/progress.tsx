@@ -4,11 +4,14 @@ export function ProgressBar({
   max,
   marker,
   label,
+  valueText,
 }: {
   value: number;
   max: number;
   marker?: number;
   label: string;
+  /** What assistive technology reads instead of the raw value (a score's one-decimal text). */
+  valueText?: string;
 }) {
   const pct = max > 0 ? Math.min(100, Math.max(0, (value / max) * 100)) : 0;
   return (
@@ -19,6 +22,7 @@ export function ProgressBar({
       aria-valuemin={0}
       aria-valuemax={max}
       aria-valuenow={Math.min(value, max)}
+      aria-valuetext={valueText}
     >
       <div className={`h-2 rounded ${pct >= 100 ? "bg-green-600" : "bg-brand-600"}`} style={{ width: `${pct}%` }} />
       {marker !== undefined ? (

@@ -6,7 +6,13 @@ import { defaultDataThrough, nextRefreshDue } from "@/lib/rules/time";
 
 export type Freshness = {
   hasData: boolean;
-  dataThrough: string; // newest data_through of the program's imports, else the default
+  /** SPEC §6: the newest data_through of the program's imports; null when there is none yet. */
+  dataThrough: string | null;
+  /**
+   * The day the figures are evaluated for (ruleset, window): data_through, or with no import yet
+   * the end of last month — the figures are then all empty. Never shown as "data through".
+   */
+  asOf: string;
   refreshedOn: string | null; // when the latest of those imports landed
   nextRefreshDue: string;
   latestImportId: number | null; // the newest of those imports: a version of the program's data
@@ -27,7 +33,8 @@ export async function loadFreshness(
   const refreshedOn = newest?.at ? newest.at.toISOString().slice(0, 10) : null;
   return {
     hasData: Boolean(newest?.dataThrough),
-    dataThrough: newest?.dataThrough ?? defaultDataThrough(today),
+    dataThrough: newest?.dataThrough ?? null,
+    asOf: newest?.dataThrough ?? defaultDataThrough(today),
     refreshedOn,
     nextRefreshDue: nextRefreshDue(today, refreshedOn),
     latestImportId: newest?.latestId == null ? null : Number(newest.latestId),

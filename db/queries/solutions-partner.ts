@@ -5,6 +5,8 @@ import { perDb } from "@/db/prepared";
 import { orgTracks, spEvaluations } from "@/db/schema";
 import { versionedMemo } from "@/lib/memo";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
+import { toDecimalString } from "@/lib/rules/fraction";
+import { PROGRAMS } from "@/lib/rules/programs";
 import {
   type ExpiringCertification,
   evaluateSolutionsPartner,
@@ -31,7 +33,7 @@ import {
 } from "./solutions-partner-snapshot";
 import { loadSolutionsPartnerTrend } from "./solutions-partner-trend";
 
-export const SP_KINDS = ["customers", "certifications", "usage", "deployments"];
+export const SP_KINDS = [...PROGRAMS["solutions-partner"].kinds];
 
 export type SolutionsPartnerView = {
   freshness: Freshness;
@@ -67,8 +69,8 @@ async function solutionsPartnerView(
   refresh: boolean,
 ): Promise<SolutionsPartnerView> {
   const freshness = await loadFreshness(db, orgId, SP_KINDS, today);
-  const dates = spDates(freshness.dataThrough);
-  const ruleset = rulesetFor(freshness.dataThrough);
+  const dates = spDates(freshness.asOf);
+  const ruleset = rulesetFor(freshness.asOf);
   const requests = requestsOf(ruleset);
   const key = { orgId, importId: freshness.latestImportId, ruleset, requests, dates };
   const [snapshot, recordedTracks] = await Promise.all([
@@ -113,10 +115,10 @@ export async function recordSpEvaluation(db: Db, orgId: string, today: string, a
         orgId,
         solutionArea: area,
         track: a.track,
-        total: String(a.total),
+        total: toDecimalString(a.totalExact), // exact (SPEC §2), never through a float
         qualified: a.qualified,
         metrics: Object.fromEntries(t.metrics.map((m) => [m.id, { value: m.value, points: m.points, max: m.max }])),
-        dataThrough: view.freshness.dataThrough,
+        dataThrough: view.dates.dataThrough,
         recordedAt: at,
       };
     }),
@@ -145,7 +147,7 @@ export async function loadSpHistory(
  * credential that stops counting in it (certifications_org_expires_idx and the primary key).
  */
 export async function loadExpiring(db: Db, orgId: string, view: SolutionsPartnerView) {
-  const dt = view.freshness.dataThrough;
+  const dt = view.dates.dataThrough;
   const horizon = addDays(dt, EXPIRY_HORIZON_DAYS);
   const catalog = view.ruleset.catalog;
   const ending = Object.entries(catalog.entries).flatMap(([code, e]) =>
@@ -199,7 +201,7 @@ export async function loadExpiryImpact(db: Db, orgId: string, view: SolutionsPar
     ruleset: view.ruleset,
     inputs: view.inputs,
     recordedTracks: view.recordedTracks,
-    dataThrough: view.freshness.dataThrough,
+    dataThrough: view.dates.dataThrough,
     expiring,
     remaining,
   });

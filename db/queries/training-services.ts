@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { tsMonthly } from "@/db/schema";
 import { versionedMemo, versionedMemoAsync } from "@/lib/memo";
 import { isAreaSlug } from "@/lib/rules/areas";
+import { PROGRAMS } from "@/lib/rules/programs";
 import { type Window, windowFor } from "@/lib/rules/time";
 import {
   emptyAggregates,
@@ -19,7 +20,7 @@ import {
 } from "@/lib/rules/training-services";
 import { type Freshness, loadFreshness } from "./freshness";
 
-export const TS_KINDS = ["courseware-completions", "exam-vouchers", "mtm-surveys"];
+export const TS_KINDS = [...PROGRAMS["training-services"].kinds];
 
 type RollupRow = {
   month: string;
@@ -81,7 +82,7 @@ type Figures = Omit<TrainingServicesView, "freshness" | "version">;
  * and each commits an imports row; the data_through picks the window.
  */
 export function tsVersion(orgId: string, f: Freshness): string | null {
-  return f.latestImportId === null ? null : `${orgId}|${f.latestImportId}|${f.catalogImportId ?? 0}|${f.dataThrough}`;
+  return f.latestImportId === null ? null : `${orgId}|${f.latestImportId}|${f.catalogImportId ?? 0}|${f.asOf}`;
 }
 
 /** One evaluation function for the program: dashboard, details, JSON, CLI and forecast use it.
@@ -91,7 +92,7 @@ export const loadTrainingServices = cache(
   async (db: Db, orgId: string, today: string): Promise<TrainingServicesView> => {
     const freshness = await loadFreshness(db, orgId, TS_KINDS, today, { catalog: true });
     const version = tsVersion(orgId, freshness);
-    return { freshness, version, ...(await figuresOf(version, () => readFigures(db, orgId, freshness.dataThrough))) };
+    return { freshness, version, ...(await figuresOf(version, () => readFigures(db, orgId, freshness.asOf))) };
   },
 );
 const figuresOf = versionedMemoAsync<Figures>();
@@ -120,7 +121,7 @@ async function readFigures(db: Db, orgId: string, dataThrough: string): Promise<
 export const loadTrainingServicesForecast = cache(async (db: Db, orgId: string, today: string) => {
   const view = await loadTrainingServices(db, orgId, today);
   // A pure function of the monthly figures: computed once per data version in the process.
-  return forecasts(view.version, () => forecastTrainingServices(view.monthly, view.freshness.dataThrough));
+  return forecasts(view.version, () => forecastTrainingServices(view.monthly, view.freshness.asOf));
 });
 const forecasts = versionedMemo<ReturnType<typeof forecastTrainingServices>>();
 
@@ -146,8 +147,9 @@ export function toTrainingServicesJson(view: TrainingServicesView) {
     status: c.status,
   });
   return {
+    // SPEC §6: no import of the program's kinds → no data_through and no window.
     dataThrough: view.freshness.dataThrough,
-    window: { start: view.window.start, end: view.window.end },
+    window: view.freshness.dataThrough === null ? null : { start: view.window.start, end: view.window.end },
     qualified: e.qualified,
     base: {
       status: e.base.status,

@@ -51,6 +51,44 @@ function modernWork(prefix: string, lastMonth: string, yearEarlier: string, expi
   return { customers, certifications, usage, deployments };
 }
 
+/**
+ * SPEC §4.1 "show one decimal" at the rounding boundary: Modern Work Enterprise totals exactly
+ * 70.05 (net adds 4 → 16, intermediate 4 people → 10, advanced 2 → 15, usage growth 635 users →
+ * 19.05, deployments 2 → 10), shown 70.1 everywhere; one advanced certification expires on
+ * 12-15, within 90 days, leaving exactly 62.55, shown 62.6. A float's toFixed(1) shows 70.0 and 62.5.
+ */
+function roundingBoundary(prefix: string, lastMonth: string, yearEarlier: string) {
+  const since = `${lastMonth.slice(0, 4)}-01-15`;
+  const later = "2027-06-30";
+  return {
+    customers: Array.from({ length: 4 }, (_, i) => [
+      `${prefix}-MW-E${i + 1}`,
+      `"${prefix} Enterprise customer ${i + 1}"`,
+      "modern-work",
+      "enterprise",
+      "cpor",
+      since,
+      "",
+    ]),
+    certifications: [
+      ...["Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra"].map((name, i) => [
+        `${prefix}-P${i + 1}`,
+        name,
+        "MS-700",
+        "2025-03-01",
+        later,
+      ]),
+      [`${prefix}-P5`, "Barbara Liskov", "MS-102", "2025-05-01", later],
+      [`${prefix}-P6`, "Donald Knuth", "MS-102", "2025-05-01", `${lastMonth.slice(0, 4)}-12-15`],
+    ],
+    usage: [
+      ["modern-work", "cpor", "active-users", yearEarlier, 1000],
+      ["modern-work", "cpor", "active-users", lastMonth, 1635],
+    ],
+    deployments: [1, 2].map((i) => [`${prefix}-MW-E${i}`, "modern-work", "teams", "cpor", since, ""]),
+  };
+}
+
 function security(prefix: string, lastMonth: string, yearEarlier: string) {
   const since = `${lastMonth.slice(0, 4)}-02-01`;
   return {
@@ -83,7 +121,7 @@ function security(prefix: string, lastMonth: string, yearEarlier: string) {
 }
 
 export function solutionsPartnerCsvs(
-  kind: "mw-smb" | "security-80" | "expiring",
+  kind: "mw-smb" | "security-80" | "expiring" | "rounding-70-05",
   today: string,
   prefix: string,
 ): SpDemoCsvs {
@@ -91,14 +129,16 @@ export function solutionsPartnerCsvs(
   const parts =
     kind === "security-80"
       ? [security(prefix, w.lastMonth, w.yearEarlierMonth)]
-      : [
-          modernWork(
-            prefix,
-            w.lastMonth,
-            w.yearEarlierMonth,
-            kind === "expiring" ? `${w.end.slice(0, 4)}-12-15` : null,
-          ),
-        ];
+      : kind === "rounding-70-05"
+        ? [roundingBoundary(prefix, w.lastMonth, w.yearEarlierMonth)]
+        : [
+            modernWork(
+              prefix,
+              w.lastMonth,
+              w.yearEarlierMonth,
+              kind === "expiring" ? `${w.end.slice(0, 4)}-12-15` : null,
+            ),
+          ];
   const all = <K extends keyof ReturnType<typeof modernWork>>(k: K) => parts.flatMap((p) => p[k]);
   return {
     customers: csv(

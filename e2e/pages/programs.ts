@@ -11,6 +11,10 @@ export class TrainingServicesPage {
   card(title: string) {
     return this.page.getByRole("article").filter({ has: this.page.getByRole("heading", { name: title, exact: true }) });
   }
+  /** SPEC §6: what a program with no data shows instead of "Data through". */
+  noDataNotice() {
+    return this.page.getByRole("main").getByRole("note").filter({ hasText: "No Training Services data" });
+  }
   async openDetails(title: string) {
     await this.page.getByRole("link", { name: `View details: ${title}` }).click();
     await expect(this.page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
@@ -25,6 +29,26 @@ export class SolutionsPartnerPage {
   }
   areaCard(label: string) {
     return this.page.getByRole("article", { name: label });
+  }
+  noDataNotice() {
+    return this.page.getByRole("main").getByRole("note").filter({ hasText: "No Solutions Partner data" });
+  }
+  /** The area page's "Last six months" table row of a month (YYYY-MM). */
+  historyRow(month: string) {
+    return this.page
+      .getByRole("table")
+      .filter({ has: this.page.getByRole("columnheader", { name: "Highest score" }) })
+      .first()
+      .getByRole("row", { name: new RegExp(`^${month}\\b`) });
+  }
+  /** The trend chart's table (beside the drawing) row of a month. */
+  trendRow(month: string) {
+    return this.page
+      .getByRole("region", { name: /highest score per month.*scrollable table/ })
+      .getByRole("row", { name: new RegExp(`^${month}\\b`) });
+  }
+  forecast() {
+    return this.page.getByTestId("sp-forecast");
   }
   async openArea(label: string) {
     await this.page.getByRole("link", { name: `View details: ${label}` }).click();

@@ -8,6 +8,7 @@ import { imports } from "@/db/schema";
 import { type Actor, writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
+import { unsupportedDataThrough } from "@/lib/rules/programs";
 import { catalogFor } from "@/lib/rules/solutions-partner/certification-catalog";
 import { defaultDataThrough, isValidIsoDate } from "@/lib/rules/time";
 import { type ImportKind, successMessage } from "./columns";
@@ -95,6 +96,8 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       }),
     );
   }
+  const tooEarly = unsupportedDataThrough(spec.kind, dataThrough);
+  if (tooEarly) return failure(list({ row: 0, column: "data_through", message: tooEarly }));
   const fileName = cleanFileName(options.fileName);
   let result: ImportSuccess;
   try {

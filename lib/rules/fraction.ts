@@ -115,13 +115,33 @@ export function toNumber(a: Fraction): number {
   return Number(a.n) / Number(a.d);
 }
 
-/** One decimal, rounded half away from zero: 40/6 → "6.7", 1/20 → "0.1", 70 → "70.0". */
+/**
+ * One decimal, rounded half away from zero (half up for the non-negative scores): 40/6 → "6.7",
+ * 1/20 → "0.1", 70 → "70.0". The kernel of number-format.ts's formatScore, the display rounding
+ * of every score.
+ */
 export function formatOneDecimal(a: Fraction): string {
   const neg = a.n < 0n;
   const absN = neg ? -a.n : a.n;
   const tenths = (absN * 20n + a.d) / (2n * a.d); // round(|a| × 10), halves up
   const text = `${tenths / 10n}.${tenths % 10n}`;
   return neg && tenths !== 0n ? `-${text}` : text;
+}
+
+/**
+ * The exact decimal text of `a` when its expansion ends within `places` decimals (every total of
+ * halves, tenths, twentieths… does), else rounded half away from zero at `places`: for a numeric
+ * column, without passing through a float. 1401/20 → "70.05", 2/3 → "0.666666666667" (12 places).
+ */
+export function toDecimalString(a: Fraction, places = 12): string {
+  const neg = a.n < 0n;
+  const absN = neg ? -a.n : a.n;
+  const scale = 10n ** BigInt(places);
+  const scaled = (absN * scale * 2n + a.d) / (2n * a.d); // round(|a| × 10^places), halves up
+  const int = scaled / scale;
+  const fraction = (scaled % scale).toString().padStart(places, "0").replace(/0+$/, "");
+  const text = fraction ? `${int}.${fraction}` : `${int}`;
+  return neg && scaled !== 0n ? `-${text}` : text;
 }
 
 /** "n/d" (or "n" when whole) — handy in test messages and logs. */

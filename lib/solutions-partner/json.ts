@@ -9,6 +9,8 @@ export async function solutionsPartnerJson(db: Db, orgId: string, today: string)
   const statuses = await loadAreaStatuses(db, orgId, today, view);
   return {
     ...toSolutionsPartnerJson(view.evaluation, view.freshness.dataThrough, statuses),
+    // An addition beside §7's fields, as in the Training Services JSON; null with no data (SPEC §6).
+    window: view.freshness.dataThrough === null ? null : { start: view.dates.windowStart, end: view.dates.end },
     refreshedOn: view.freshness.refreshedOn,
     nextRefreshDue: view.freshness.nextRefreshDue,
   };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Freshness, ProgramStatus } from "@/components/membership/status";
+import { Freshness } from "@/components/membership/freshness";
+import { ProgramStatus } from "@/components/membership/status";
 import { PageHeader } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress";
 import { db } from "@/db/client";
@@ -24,7 +25,11 @@ export default async function SolutionsPartnerOverview() {
         description="Each solution area is scored out of 100 points on performance, skilling and customer success. An area qualifies at 70 points or more with every metric above 0."
       />
       <div className="mb-4">
-        <Freshness {...view.freshness} window={{ start: view.dates.windowStart, end: view.dates.end }} />
+        <Freshness
+          program="solutions-partner"
+          {...view.freshness}
+          window={{ start: view.dates.windowStart, end: view.dates.end }}
+        />
       </div>
       <p className="mb-4 text-xs text-neutral-600">
         Performance and customer success refresh by the 20th of each month; skilling within 10 days of a certification.
@@ -50,6 +55,7 @@ export default async function SolutionsPartnerOverview() {
                 </p>
                 <ProgressBar
                   value={a.total}
+                  valueText={`${a.tracks[a.track]!.totalText} points`}
                   max={100}
                   marker={view.evaluation.passMark}
                   label={`${area.label}: ${a.tracks[a.track]!.totalText} of 100 points, pass mark ${view.evaluation.passMark}`}

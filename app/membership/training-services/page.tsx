@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { Freshness, ProgramStatus } from "@/components/membership/status";
+import { Freshness } from "@/components/membership/freshness";
+import { ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
 import { OnDemandSection } from "@/components/ui/on-demand-section";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -50,7 +51,7 @@ export default async function TrainingServicesPage() {
           <StatusBadge label={e.qualified ? "Qualified" : "Not qualified"} tone={e.qualified ? "success" : "neutral"} />
         </div>
         <div className="mt-3">
-          <Freshness {...view.freshness} window={view.window} />
+          <Freshness program="training-services" {...view.freshness} window={view.window} />
         </div>
         {atRisk.length ? (
           <p
@@ -142,7 +143,7 @@ export default async function TrainingServicesPage() {
         openLabel="Open the what-if simulator"
         description="Change any figure of the current window to see the result at once. Nothing is saved."
       >
-        <TrainingServicesWhatIf dataThrough={view.freshness.dataThrough} real={view.aggregates} />
+        <TrainingServicesWhatIf dataThrough={view.freshness.asOf} real={view.aggregates} />
       </OnDemandSection>
     </>
   );

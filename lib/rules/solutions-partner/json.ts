@@ -37,7 +37,12 @@ export type AreaJson = {
   trackReason: string;
   trackSource: "best-of" | "computed" | "operator";
 };
-export type SolutionsPartnerJson = { dataThrough: string; rulesetId: string; areas: Record<AreaSlug, AreaJson> };
+/** `dataThrough` is null while the organization has no import of the program's kinds (SPEC §6). */
+export type SolutionsPartnerJson = {
+  dataThrough: string | null;
+  rulesetId: string;
+  areas: Record<AreaSlug, AreaJson>;
+};
 
 function trackJson(t: TrackEvaluation): TrackJson {
   const metrics: Partial<Record<MetricId, MetricJson>> = {};
@@ -81,7 +86,7 @@ function areaJson(a: AreaEvaluation, status: SolutionsPartnerStatus): AreaJson {
  */
 export function toSolutionsPartnerJson(
   evaluation: SolutionsPartnerEvaluation,
-  dataThrough: string,
+  dataThrough: string | null,
   statuses: Partial<Record<AreaSlug, SolutionsPartnerStatus>> = {},
 ): SolutionsPartnerJson {
   const areas = {} as Record<AreaSlug, AreaJson>;

@@ -30,8 +30,10 @@ describe("Training Services rulesets (SPEC §3.2, §3.3)", () => {
   it("chooses the ruleset in force on data_through", () => {
     expect(rulesetFor("2025-08-01").id).toBe(current.id);
     expect(rulesetFor("2026-10-31").id).toBe(current.id);
-    expect(() => rulesetFor("2025-07-31")).toThrow(/No Training Services ruleset is in force on 2025-07-31/);
-    expect(() => rulesetFor("2025-07-31", [])).toThrow(/no rulesets defined/);
+    // Before the earliest ruleset: evaluated with it (imports refuse such data; older rows must not throw).
+    expect(rulesetFor("2025-07-31").id).toBe(current.id);
+    expect(rulesetFor("1999-01-31").id).toBe(current.id);
+    expect(() => rulesetFor("2025-07-31", [])).toThrow(/No Training Services ruleset is defined/);
     expect(() => rulesetFor("2026-02-30")).toThrow(RangeError);
   });
 

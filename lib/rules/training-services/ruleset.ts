@@ -97,19 +97,19 @@ export function validateRuleset(r: TsRuleset): string[] {
   return errors;
 }
 
-/** SPEC §4.1 (applies to both programs): evaluate with the ruleset in force on data_through. */
+/**
+ * SPEC §4.1 (applies to both programs): evaluate with the ruleset in force on data_through. Data
+ * older than every ruleset is evaluated with the earliest one, as Solutions Partner does: imports
+ * refuse such a data_through (SPEC §6), but rows stored before that check must not make a page fail.
+ */
 export function rulesetFor(dataThrough: IsoDate, rulesets: readonly TsRuleset[] = TS_RULESETS): TsRuleset {
   if (!isValidIsoDate(dataThrough)) throw new RangeError(`Invalid data_through "${dataThrough}"`);
+  if (rulesets.length === 0) throw new RangeError("No Training Services ruleset is defined");
   let best: TsRuleset | undefined;
+  let earliest = rulesets[0]!;
   for (const r of rulesets) {
+    if (r.effectiveFrom < earliest.effectiveFrom) earliest = r;
     if (r.effectiveFrom <= dataThrough && (!best || r.effectiveFrom > best.effectiveFrom)) best = r;
   }
-  if (!best) {
-    const earliest = [...rulesets].map((r) => r.effectiveFrom).sort()[0];
-    throw new RangeError(
-      `No Training Services ruleset is in force on ${dataThrough}` +
-        (earliest ? ` (the earliest takes effect on ${earliest})` : " (no rulesets defined)"),
-    );
-  }
-  return best;
+  return best ?? earliest;
 }

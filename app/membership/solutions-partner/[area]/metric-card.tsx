@@ -81,7 +81,12 @@ export function MetricCard({ m, downloadHref, plan }: { m: MetricResult; downloa
           </dd>
         </div>
       </dl>
-      <ProgressBar value={m.points} max={m.max} label={`${METRIC_NAMES[m.id]}: ${m.pointsText} of ${m.max} points`} />
+      <ProgressBar
+        value={m.points}
+        valueText={`${m.pointsText} points`}
+        max={m.max}
+        label={`${METRIC_NAMES[m.id]}: ${m.pointsText} of ${m.max} points`}
+      />
       <p className="text-xs text-neutral-600">Produced by: {m.producedBy}</p>
       {m.steps?.length ? (
         <ul className="text-xs text-neutral-700">

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TrendChart } from "@/components/charts/trend-chart";
-import { Freshness, ProgramStatus } from "@/components/membership/status";
+import { Freshness } from "@/components/membership/freshness";
+import { ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle } from "@/components/ui/card";
 import { OnDemandSection } from "@/components/ui/on-demand-section";
 import { Table, Td } from "@/components/ui/table";
@@ -13,6 +14,7 @@ import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { areaLabel, isAreaSlug } from "@/lib/rules/areas";
+import { formatScore } from "@/lib/rules/number-format";
 import { type ExpiringCertification, METRIC_NAMES, type Track } from "@/lib/rules/solutions-partner";
 import { trackLabel } from "@/lib/rules/solutions-partner/text";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
@@ -123,7 +125,11 @@ export default async function AreaPage({
           </p>
         ) : null}
         <div className="mt-2">
-          <Freshness {...view.freshness} window={{ start: view.dates.windowStart, end: view.dates.end }} />
+          <Freshness
+            program="solutions-partner"
+            {...view.freshness}
+            window={{ start: view.dates.windowStart, end: view.dates.end }}
+          />
         </div>
       </Card>
       <section aria-labelledby="metrics-title" className="mb-6">
@@ -184,7 +190,7 @@ export default async function AreaPage({
           <h3 className="mt-4 font-semibold">Forecast: the next 90 days</h3>
           <p className="mt-1 text-sm" data-testid="sp-forecast">
             {afterExpiry && afterExpiry.totalAfter < afterExpiry.totalNow
-              ? `If these certifications expire unrenewed by ${impact.horizon}, the ${trackLabel(track)} total falls from ${afterExpiry.totalNow.toFixed(1)} to ${afterExpiry.totalAfter.toFixed(1)}: ${afterExpiry.qualifiedAfter ? "it still qualifies" : afterExpiry.qualifiedNow ? "it would no longer qualify" : "still not qualified"}.`
+              ? `If these certifications expire unrenewed by ${impact.horizon}, the ${trackLabel(track)} total falls from ${formatScore(afterExpiry.totalNow)} to ${formatScore(afterExpiry.totalAfter)}: ${afterExpiry.qualifiedAfter ? "it still qualifies" : afterExpiry.qualifiedNow ? "it would no longer qualify" : "still not qualified"}.`
               : `No certification that counts here expires by ${impact.horizon}; skilling points hold. Performance and customer success move with each monthly refresh.`}
           </p>
         </Card>
@@ -200,7 +206,7 @@ export default async function AreaPage({
               {history.map((h) => (
                 <tr key={h.month}>
                   <Td>{h.month}</Td>
-                  <Td>{h.best === null ? "—" : h.best.toFixed(1)}</Td>
+                  <Td>{h.best === null ? "—" : formatScore(h.best)}</Td>
                   <Td>{h.best === null ? "—" : h.qualified ? "Yes" : "No"}</Td>
                 </tr>
               ))}
@@ -232,7 +238,7 @@ export default async function AreaPage({
         description="Change the figures the metrics read and see points, total and qualification at once. Nothing is saved."
       >
         <SolutionsPartnerWhatIf
-          dataThrough={view.freshness.dataThrough}
+          dataThrough={view.dates.dataThrough}
           area={area}
           track={track}
           real={areaInputs}

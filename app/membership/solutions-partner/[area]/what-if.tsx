@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { ProgramStatus } from "@/components/membership/status";
 import { Button } from "@/components/ui/button";
 import type { AreaSlug } from "@/lib/rules/areas";
+import { formatScore } from "@/lib/rules/number-format";
 import { evaluateArea, evaluateTrack } from "@/lib/rules/solutions-partner/evaluate";
 import { inputGroups, parseField, withField } from "@/lib/rules/solutions-partner/input-fields";
 import type { InputValues } from "@/lib/rules/solutions-partner/inputs";
@@ -91,7 +92,7 @@ export function SolutionsPartnerWhatIf({
               </span>
             </p>
             <p className="flex flex-wrap items-center gap-2">
-              Area: <ProgramStatus status={result.status} /> {result.total.toFixed(1)} points on the{" "}
+              Area: <ProgramStatus status={result.status} /> {formatScore(result.totalExact)} points on the{" "}
               {trackLabel(result.track)} track that counts ({result.trackReason})
             </p>
             <ul className="grid gap-x-4 text-xs sm:grid-cols-2">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { TrendChart } from "@/components/charts/trend-chart";
+import { NoDataYet } from "@/components/membership/freshness";
 import { ProgramStatus } from "@/components/membership/status";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
@@ -128,9 +129,13 @@ export function CriterionDetails({
               <AverageLine c={result} label={text.title} />
             )}
           </div>
-          <p className="mt-3 text-xs text-neutral-600">
-            Window {view.window.start} to {view.window.end}; data through {view.freshness.dataThrough}.
-          </p>
+          {view.freshness.dataThrough === null ? (
+            <NoDataYet program="training-services" className="mt-3" />
+          ) : (
+            <p className="mt-3 text-xs text-neutral-600">
+              Window {view.window.start} to {view.window.end}; data through {view.freshness.dataThrough}.
+            </p>
+          )}
         </Card>
         <Card className="lg:col-span-2">
           <CardTitle>How it is scored</CardTitle>

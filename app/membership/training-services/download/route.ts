@@ -28,7 +28,7 @@ export const GET = guardedRoute("membership:view", async (ctx, request) => {
   const kind: TsLineItemKind =
     criterion === "courseware" ? "courseware" : criterion === "exam-vouchers" ? "exam-vouchers" : "surveys";
   const freshness = await loadFreshness(db(), ctx.orgId, TS_KINDS, today());
-  const window = windowFor(freshness.dataThrough);
+  const window = windowFor(freshness.asOf);
   const name = `training-services-${area ? `${area}-` : ""}${criterion}-${window.end}.csv`;
   const { driver } = dbHandle();
   // PostgreSQL: one COPY streamed straight into the response (issue #7); PGlite: keyset pages.

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Freshness } from "@/components/membership/status";
+import { Freshness } from "@/components/membership/freshness";
 import { PageHeader } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { loadTrainingServices, loadTrainingServicesForecast } from "@/db/queries/training-services";
@@ -30,7 +30,7 @@ export default async function TrainingServicesForecastPage() {
         description="What leaves the 12-month window in each of the next three months, and whether the organization would still qualify with no new data."
       />
       <div className="mb-4">
-        <Freshness {...view.freshness} window={view.window} />
+        <Freshness program="training-services" {...view.freshness} window={view.window} />
       </div>
       <ForecastVerdict forecast={forecast} />
       <ForecastTable forecast={forecast} />
