@@ -4,8 +4,9 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { safeReturnPath } from "./access";
 import { verifyCredentials } from "./credentials";
-import { SESSION_TTL_MS } from "./sessions";
+import { revokeSession, SESSION_TTL_MS } from "./sessions";
 
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -38,7 +39,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // Auth.js's own POST /api/auth/signout only clears the cookie: revoke the session row as
+    // well, so that a copy of the cookie stops working at once (as the app's sign-out does).
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sub : undefined;
+      if (sessionId) await revokeSession(db(), sessionId);
+    },
+  },
   callbacks: {
+    // Auth.js's own endpoints take a callbackUrl too: the same normalized same-site check (lib/auth/access.ts).
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeReturnPath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url)}`;
+    },
     jwt({ token, user }) {
       if (user?.id) return { sub: user.id };
       return { sub: token.sub };
