@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { safeReturnPath } from "./access";
+import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
 import { revokeSession, SESSION_TTL_MS } from "./sessions";
 
@@ -12,9 +13,12 @@ export class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
 export class AccountLocked extends CredentialsSignin {
-  constructor(public retryAfterMs: number) {
+  constructor(
+    public retryAfterMs: number,
+    reason: "locked" | "throttled" = "locked",
+  ) {
     super();
-    this.code = `locked:${retryAfterMs}`;
+    this.code = `${reason}:${retryAfterMs}`;
   }
 }
 
@@ -29,12 +33,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await verifyCredentials(db(), parsed.data.email, parsed.data.password, now());
+        const address = clientAddress(request.headers, env().TRUSTED_PROXY_HOPS);
+        const result = await verifyCredentials(db(), parsed.data.email, parsed.data.password, now(), address);
         if (result.ok) return { id: result.sessionId };
-        if (result.reason === "locked") throw new AccountLocked(result.retryAfterMs);
+        if (result.reason !== "invalid") throw new AccountLocked(result.retryAfterMs, result.reason);
         throw new InvalidCredentials();
       },
     }),
