@@ -71,12 +71,14 @@ async function readWithin(
   ms: number,
 ): Promise<ReadableStreamReadResult<Uint8Array>> {
   let timer: NodeJS.Timeout | undefined;
+  let stalledOut = false;
+  const seconds = Math.max(1, Math.round(ms / 1000));
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reader.cancel().catch(() => {});
+      stalledOut = true;
       reject(
         new InputError(
-          `The upload stalled: no data arrived for ${Math.round(ms / 1000)} seconds. Nothing was imported; upload the file again.`,
+          `The upload stalled: no data arrived for ${seconds} second${seconds === 1 ? "" : "s"}. Nothing was imported; upload the file again.`,
         ),
       );
     }, ms);
@@ -85,6 +87,7 @@ async function readWithin(
     return await Promise.race([reader.read(), stalled]);
   } finally {
     clearTimeout(timer);
+    if (stalledOut) reader.cancel().catch(() => {}); // after the race: the refusal, not an early end, is the answer
   }
 }
 
