@@ -30,6 +30,17 @@ export const E2E_ORGS = {
   forgery: "e2e-forgery",
   kbdImport: "e2e-kbd-import",
   kbdRenew: "e2e-kbd-renew",
+  // e2e/edges-*.spec.ts: the shared catalog, slow uploads, redirects, sign-out, throttling, hints
+  edgeCatalogA: "e2e-edge-cat-a",
+  edgeCatalogB: "e2e-edge-cat-b",
+  edgeStall: "e2e-edge-stall",
+  edgeStallOther: "e2e-edge-stall-other",
+  edgeRedirect: "e2e-edge-redirect",
+  edgeSignout: "e2e-edge-signout",
+  edgeThrottle: "e2e-edge-throttle",
+  edgeHintsA: "e2e-edge-hints-a",
+  edgeHintsB: "e2e-edge-hints-b",
+  edgeRefusals: "e2e-edge-refusals",
 } as const;
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";
