@@ -14,10 +14,17 @@ const TRICKY = [
   "/.\\/evil.example",
 ];
 
+/** This server, by either of its names (Auth.js answers with the absolute URL of its own base). */
 function staysHere(location: string | undefined): boolean {
   if (!location) return false;
   const url = new URL(location, `${BASE_URL}/sign-in`);
-  return url.origin === BASE_URL && !location.startsWith("//") && !location.includes("\\");
+  const here = new URL(BASE_URL);
+  return (
+    ["127.0.0.1", "localhost"].includes(url.hostname) &&
+    url.port === here.port &&
+    !location.startsWith("//") &&
+    !location.includes("\\")
+  );
 }
 
 async function credentialsPost(
