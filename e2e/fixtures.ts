@@ -34,6 +34,17 @@ export const E2E_ORGS = {
   // SPEC §6 / §4.1: an organization with no data at all, and one whose Modern Work total is exactly 70.05
   noData: "e2e-no-data",
   rounding: "e2e-rounding",
+  // e2e/edges-*.spec.ts: the shared catalog, slow uploads, redirects, sign-out, throttling, hints
+  edgeCatalogA: "e2e-edge-cat-a",
+  edgeCatalogB: "e2e-edge-cat-b",
+  edgeStall: "e2e-edge-stall",
+  edgeStallOther: "e2e-edge-stall-other",
+  edgeRedirect: "e2e-edge-redirect",
+  edgeSignout: "e2e-edge-signout",
+  edgeThrottle: "e2e-edge-throttle",
+  edgeHintsA: "e2e-edge-hints-a",
+  edgeHintsB: "e2e-edge-hints-b",
+  edgeRefusals: "e2e-edge-refusals",
 } as const;
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";

@@ -6,25 +6,26 @@ import { signInAs } from "./pages/sign-in";
 const COURSES = [
   "course_code,title,solution_area,category,duration_days",
   "E2E-IMP-101,Import Fundamentals,,fundamentals,1",
-  "E2E-IMP-201,Import Administration,infrastructure,three-days-or-more,4",
 ].join("\n");
 
+// Courses of the shared catalog (the demo seed's): the catalog is the operator's (SPEC §6).
 const COMPLETIONS = [
   "achievement_code,course_code,redeemed_on",
-  "E2E-IMP-A1,E2E-IMP-101,2026-10-01",
-  "E2E-IMP-A2,E2E-IMP-201,2026-10-15",
-  "E2E-IMP-A3,e2e-imp-201,2026-10-31",
+  "E2E-IMP-A1,AZ-900T00,2026-10-01",
+  "E2E-IMP-A2,AZ-104T00,2026-10-15",
+  "E2E-IMP-A3,az-104t00,2026-10-31",
 ].join("\n");
 
-test("a partner admin imports the course catalog and completions, then sees a bad file rejected", async ({ page }) => {
+test("a partner admin imports completions, then sees a bad file rejected; the catalog is not offered", async ({
+  page,
+}) => {
   await signInAs(page, e2eEmail(E2E_ORGS.import, "partner_admin"), "/membership/import");
   const importPage = new ImportPage(page);
   await expect(
     page.getByRole("navigation", { name: "Membership workspace" }).getByRole("link", { name: "Import data" }),
   ).toHaveAttribute("aria-current", "page");
 
-  await importPage.upload("Course catalog", { name: "courses.csv", csv: COURSES });
-  await expect(importPage.success()).toHaveText("2 rows imported, data through 2026-10-31.");
+  await expect(page.getByLabel("What to import").getByRole("option", { name: "Course catalog" })).toHaveCount(0);
 
   await page.getByLabel("What to import").selectOption({ label: "Courseware completions" });
   await expect(importPage.expectedColumns()).toHaveText("Expected columns for Courseware completions");
@@ -39,7 +40,7 @@ test("a partner admin imports the course catalog and completions, then sees a ba
     "Courseware completions",
   );
 
-  const bad = COMPLETIONS.replace("E2E-IMP-A2,E2E-IMP-201,2026-10-15", "E2E-IMP-A2,E2E-IMP-201,2026-02-30");
+  const bad = COMPLETIONS.replace("E2E-IMP-A2,AZ-104T00,2026-10-15", "E2E-IMP-A2,AZ-104T00,2026-02-30");
   await importPage.upload("Courseware completions", { name: "bad.csv", csv: bad });
   await expect(importPage.error()).toHaveText("1 problem found. Nothing was imported.");
   const row = importPage.problems().getByRole("row").filter({ hasText: "2026-02-30" });

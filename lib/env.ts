@@ -14,6 +14,14 @@ const schema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "APP_TODAY must be YYYY-MM-DD")
     .optional(),
+  // Web uploads (SPEC §6, §9): concurrent imports per organization and per server process
+  // (beyond them: 429), and how long a body may stall (no bytes at all) before it is refused.
+  IMPORTS_PER_ORGANIZATION: z.coerce.number().int().min(1).max(100).default(2),
+  IMPORTS_PER_INSTANCE: z.coerce.number().int().min(1).max(1000).default(4),
+  IMPORT_STALL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Sign-in throttle per client address (README "Security notes"): how many proxies in front of
+  // the app append to X-Forwarded-For. 0: the app is reached directly.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

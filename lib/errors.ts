@@ -17,6 +17,14 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** A caller whose role (or kind) may not do this: 403 in route handlers, a refusal in forms. */
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super(message, undefined, "forbidden");
+    this.name = "ForbiddenError";
+  }
+}
+
 export function zodMessages(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of issues) {

@@ -5,9 +5,16 @@ import { DomainError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
 
 const NO_STORE = { "cache-control": "no-store" };
+/** A refusal of the caller's role is a 403, never a 400 (SPEC §9: role checked on the server). */
+const STATUS_OF_CODE: Record<string, number> = { not_found: 404, forbidden: 403 };
 
-export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error, ...extra }, { status, headers: NO_STORE });
+export function jsonError(
+  status: number,
+  error: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json({ error, ...extra }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 /** The one wrapper for route handlers: guard → handler; errors become JSON without internals. */
@@ -21,7 +28,7 @@ export function guardedRoute<P = unknown>(
       return await handler(ctx, request, await context.params);
     } catch (error) {
       if (error instanceof AccessError) return jsonError(error.status, error.message);
-      if (error instanceof DomainError) return jsonError(error.code === "not_found" ? 404 : 400, error.message);
+      if (error instanceof DomainError) return jsonError(STATUS_OF_CODE[error.code] ?? 400, error.message);
       const ref = logUnexpected(error, { route: new URL(request.url).pathname });
       return jsonError(500, `Internal error (reference ${ref}).`, { reference: ref });
     }

@@ -3,7 +3,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { safeReturnPath } from "@/lib/auth/access";
 import { signIn } from "@/lib/auth/config";
-import { lockMessage } from "@/lib/auth/rate-limit";
+import { lockMessage, throttleMessage } from "@/lib/auth/rate-limit";
 import { logUnexpected } from "@/lib/log";
 
 export type SignInState = { message?: string; email?: string };
@@ -27,6 +27,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     if (error instanceof CredentialsSignin) {
       const code = String(error.code ?? "");
       if (code.startsWith("locked:")) return { message: lockMessage(Number(code.slice(7))), email };
+      if (code.startsWith("throttled:")) return { message: throttleMessage(Number(code.slice(10))), email };
       return { message: GENERIC, email };
     }
     if (error instanceof AuthError) {

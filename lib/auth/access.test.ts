@@ -42,7 +42,55 @@ describe("return paths stay on this site", () => {
     ["javascript:alert(1)", "/membership"],
     ["", "/membership"],
     [undefined, "/membership"],
+    ["/./" + "/evil.example", "/membership"],
+    ["/..//evil.example", "/membership"],
+    ["/%2e%2e//evil.example", "/membership"],
+    ["/a/..//evil.example/x", "/membership"],
+    ["/.\\/evil.example", "/membership"],
+    ["/\t/evil.example", "/membership"],
+    ["/membership/../membership/users", "/membership/users"],
   ])("%s → %s", (input, expected) => {
     expect(safeReturnPath(input)).toBe(expected);
+  });
+
+  // Property: whatever the input, the answer is the fallback or a path that a browser resolves
+  // to the same origin from any page, and that is its own answer (already normalized).
+  const PIECES = ["/", "//", "\\", ".", "..", "./", "../", "%2e", "%2E", "%2f", "%2F", "%5c", "%5C", "%09", "%00"];
+  const MORE = ["\t", "\n", " ", "evil.example", "a", "?", "#", "@", ":", "http:", "https:", "%252e", "\u3002", "ｅ"];
+  const ALPHABET = [...PIECES, ...MORE];
+
+  function random(seed: number): () => number {
+    let s = seed >>> 0; // mulberry32: a small, seeded generator so that a failure can be replayed
+    return () => {
+      s = (s + 0x6d2b79f5) >>> 0;
+      let t = s;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it("never answers a path that leaves the site, over 20,000 tricky values (seed 14)", () => {
+    const next = random(14);
+    const bad: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const parts = ["/"];
+      const n = 1 + Math.floor(next() * 8);
+      for (let j = 0; j < n; j++) parts.push(ALPHABET[Math.floor(next() * ALPHABET.length)]!);
+      const input = parts.join("");
+      const out = safeReturnPath(input);
+      if (out === "/membership") continue;
+      const fromPage = new URL(out, "https://app.example/membership/orders/x");
+      const sameSite =
+        out.startsWith("/") &&
+        !out.startsWith("//") &&
+        !out.includes("\\") &&
+        !/[\u0000-\u0020]/.test(out) &&
+        fromPage.origin === "https://app.example" &&
+        new URL(out, "http://other.example").host === "other.example" &&
+        safeReturnPath(out) === out;
+      if (!sameSite) bad.push(`${JSON.stringify(input)} → ${JSON.stringify(out)}`);
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
   });
 });

@@ -8,15 +8,27 @@ export function decideAccess(ctx: { role: Role } | null, permission: Permission)
   return can(ctx.role, permission) ? "allow" : "forbidden";
 }
 
-/** Only same-site paths may be return targets ("/x", never "//host" or "/\\host"). */
+const BASE = "http://same.invalid";
+
+/**
+ * Only same-site paths may be return targets ("/x", never "//host" or "/\\host"). The check is
+ * on the NORMALIZED address, the one a browser would follow: dot segments, backslashes and
+ * encoded dots can turn "/./" + "/evil.example" into "//evil.example" after a naive prefix check.
+ * The answer is a path that resolves to the same origin against any base, and is its own answer.
+ */
 export function safeReturnPath(value: string | null | undefined, fallback = "/membership"): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f]/.test(value)) return fallback;
+  if (!value?.startsWith("/") || /[\u0000-\u0020\u007f-\u00a0\u2028\u2029]/.test(value)) return fallback;
   try {
-    const url = new URL(value, "http://same.invalid");
-    if (url.origin !== "http://same.invalid") return fallback;
-    return url.pathname + url.search;
+    const url = new URL(value, BASE);
+    if (url.origin !== BASE) return fallback;
+    const path = url.pathname + url.search;
+    return isPlainPath(path) && new URL(path, BASE).href === url.href.replace(/#.*$/, "") ? path : fallback;
   } catch {
     return fallback;
   }
+}
+
+/** One leading slash, then no backslash anywhere (browsers read "\\" as "/"): never protocol-relative. */
+function isPlainPath(path: string): boolean {
+  return path.startsWith("/") && !path.startsWith("//") && !path.includes("\\");
 }

@@ -4,16 +4,21 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { safeReturnPath } from "./access";
+import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
-import { SESSION_TTL_MS } from "./sessions";
+import { revokeSession, SESSION_TTL_MS } from "./sessions";
 
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
 export class AccountLocked extends CredentialsSignin {
-  constructor(public retryAfterMs: number) {
+  constructor(
+    public retryAfterMs: number,
+    reason: "locked" | "throttled" = "locked",
+  ) {
     super();
-    this.code = `locked:${retryAfterMs}`;
+    this.code = `${reason}:${retryAfterMs}`;
   }
 }
 
@@ -28,17 +33,30 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await verifyCredentials(db(), parsed.data.email, parsed.data.password, now());
+        const address = clientAddress(request.headers, env().TRUSTED_PROXY_HOPS);
+        const result = await verifyCredentials(db(), parsed.data.email, parsed.data.password, now(), address);
         if (result.ok) return { id: result.sessionId };
-        if (result.reason === "locked") throw new AccountLocked(result.retryAfterMs);
+        if (result.reason !== "invalid") throw new AccountLocked(result.retryAfterMs, result.reason);
         throw new InvalidCredentials();
       },
     }),
   ],
+  events: {
+    // Auth.js's own POST /api/auth/signout only clears the cookie: revoke the session row as
+    // well, so that a copy of the cookie stops working at once (as the app's sign-out does).
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sub : undefined;
+      if (sessionId) await revokeSession(db(), sessionId);
+    },
+  },
   callbacks: {
+    // Auth.js's own endpoints take a callbackUrl too: the same normalized same-site check (lib/auth/access.ts).
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeReturnPath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url)}`;
+    },
     jwt({ token, user }) {
       if (user?.id) return { sub: user.id };
       return { sub: token.sub };

@@ -1,27 +1,35 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { signInAttempts, users } from "@/db/schema";
+import { signInAddressFailures, signInAttempts, users } from "@/db/schema";
 import { dummyHash, verifyPassword } from "./password";
-import { lockDecision, RATE_LIMIT } from "./rate-limit";
+import { ADDRESS_LIMIT, lockDecision, RATE_LIMIT } from "./rate-limit";
 import { createSession } from "./sessions";
 
 export type CredentialsResult =
   | { ok: true; sessionId: string; userId: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; retryAfterMs: number };
+  | { ok: false; reason: "locked" | "throttled"; retryAfterMs: number };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Checks a password against the database-held rate limit; records the attempt; opens a session. */
+/**
+ * Checks a password against the database-held limits (per client address, then per account);
+ * records the attempt; opens a session. `address` is null when the client's is unknown.
+ */
 export async function verifyCredentials(
   db: Db,
   emailInput: string,
   password: string,
   now: Date,
+  address: string | null = null,
 ): Promise<CredentialsResult> {
   const email = normalizeEmail(emailInput);
+  if (address) {
+    const throttle = await addressDecision(db, address, now);
+    if (throttle.locked) return { ok: false, reason: "throttled", retryAfterMs: throttle.retryAfterMs };
+  }
   const since = new Date(now.getTime() - RATE_LIMIT.windowMs);
   const failures = await db
     .select({ at: signInAttempts.at })
@@ -44,7 +52,23 @@ export async function verifyCredentials(
     ? await verifyPassword(user.passwordHash, password)
     : (await verifyPassword(await dummyHash(), password), false);
   await db.insert(signInAttempts).values({ email, succeeded: valid, at: now });
+  if (!valid && address) await db.insert(signInAddressFailures).values({ address, at: now });
   if (!valid || !user) return { ok: false, reason: "invalid" };
   const sessionId = await createSession(db, user.id, now);
   return { ok: true, sessionId, userId: user.id };
+}
+
+async function addressDecision(db: Db, address: string, now: Date) {
+  const since = new Date(now.getTime() - ADDRESS_LIMIT.windowMs);
+  const failures = await db
+    .select({ at: signInAddressFailures.at })
+    .from(signInAddressFailures)
+    .where(and(eq(signInAddressFailures.address, address), gt(signInAddressFailures.at, since)))
+    .orderBy(desc(signInAddressFailures.at))
+    .limit(ADDRESS_LIMIT.maxFailures);
+  return lockDecision(
+    failures.map((f) => f.at),
+    now,
+    ADDRESS_LIMIT,
+  );
 }

@@ -29,6 +29,7 @@ export async function createSession(db: Db, userId: string, now: Date): Promise<
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  if (!UUID.test(sessionId)) return; // a token without our session id: nothing to revoke
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 

@@ -154,6 +154,13 @@ export const KIND_INFO: Record<ImportKind, KindInfo> = {
   },
 };
 
+/** What an organization's users may import: everything but the shared catalog (SPEC §6). */
+export const ORG_IMPORT_KINDS: ImportKind[] = IMPORT_KINDS.filter((k) => !KIND_INFO[k].shared);
+
+/** SPEC §6: an organization's user asking to import the shared catalog is told who maintains it. */
+export const CATALOG_REFUSAL =
+  "The course catalog is shared by every organization and is maintained by the operator of this instance: ask them to update a course. Nothing was imported.";
+
 const NUMBER = new Intl.NumberFormat("en-US");
 
 /** "12,345 rows imported, data through 2026-10-31." */

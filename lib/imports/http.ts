@@ -28,21 +28,25 @@ export function fileNameFrom(header: string | null): string {
   }
 }
 
+export const DEFAULT_STALL_MS = 30_000;
+
 /**
  * The request body as it arrives, never buffered whole; beyond `limit` bytes it fails with an
- * InputError. When the import stops early (a header problem), the rest of the body is read and
- * dropped so that the browser, still sending, receives the answer instead of a reset.
+ * InputError, and so does a body that sends nothing for `stallMs` (SPEC §9: a stalled upload
+ * must not hold the server). When the import stops early (a header problem), the rest of the
+ * body is read and dropped so that the browser, still sending, receives the answer instead of a reset.
  */
 export async function* requestBody(
   body: ReadableStream<Uint8Array>,
   limit = MAX_UPLOAD_BYTES,
+  stallMs = DEFAULT_STALL_MS,
 ): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
   let total = 0;
   let finished = false;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await readWithin(reader, stallMs);
       if (done) {
         finished = true;
         return;
@@ -59,6 +63,31 @@ export async function* requestBody(
     }
   } finally {
     if (!finished) void drain(reader, limit - total);
+  }
+}
+
+async function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  let timer: NodeJS.Timeout | undefined;
+  let stalledOut = false;
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      stalledOut = true;
+      reject(
+        new InputError(
+          `The upload stalled: no data arrived for ${seconds} second${seconds === 1 ? "" : "s"}. Nothing was imported; upload the file again.`,
+        ),
+      );
+    }, ms);
+  });
+  try {
+    return await Promise.race([reader.read(), stalled]);
+  } finally {
+    clearTimeout(timer);
+    if (stalledOut) reader.cancel().catch(() => {}); // after the race: the refusal, not an early end, is the answer
   }
 }
 

@@ -1,9 +1,11 @@
 // SPEC §6 — the all-or-nothing streaming import, shared by the web upload and the CLI.
-// One transaction: staging via COPY, duplicate keys, merge by natural key, ts_monthly rollup,
-// the imports row, the audit row and the after-import hooks. Any error → nothing written.
-// After a large merge, ANALYZE of the target table (after the commit).
+// First, with no transaction open, every row is read and checked and the valid rows are spooled
+// to a temporary file (spool.ts), so that the sender's pace never holds a database connection.
+// Then one transaction: staging via COPY from the spool, duplicate keys, merge by natural key,
+// ts_monthly rollup, the imports row, the audit row and the after-import hooks. Any error →
+// nothing written. After a large merge, ANALYZE of the target table (after the commit).
 import { sql } from "drizzle-orm";
-import { type Db, dbHandle } from "@/db/client";
+import { type Db, dbHandle, rowsOf } from "@/db/client";
 import { imports } from "@/db/schema";
 import { type Actor, writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
@@ -16,7 +18,9 @@ import type { ImportInput } from "./csv";
 import { ErrorList, type ImportError, InputError, Rejected } from "./errors";
 import { show } from "./fields";
 import { type KindSpec, kindSpec, type RowContext, targetColumns } from "./kinds";
+import { assertMayImport } from "./policy";
 import { stageRows } from "./rows";
+import { createSpool, type Spool } from "./spool";
 import {
   anyDuplicateSql,
   createStagingSql,
@@ -82,6 +86,7 @@ export type ImportResult = ImportSuccess | ImportFailure;
 const NOTHING = "Nothing was imported.";
 
 export async function importCsv(options: ImportOptions): Promise<ImportResult> {
+  assertMayImport(options.actor, options.kind);
   const spec = kindSpec(options.kind);
   if (spec.shared && options.orgId !== null)
     throw new DomainError("The course catalog is shared by all organizations: import it without an organization.");
@@ -100,8 +105,14 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   if (tooEarly) return failure(list({ row: 0, column: "data_through", message: tooEarly }));
   const fileName = cleanFileName(options.fileName);
   let result: ImportSuccess;
+  let spool: Spool | undefined;
   try {
-    result = await inTransaction(dbHandle().driver, (conn) => run(conn, spec, { ...options, fileName, dataThrough }));
+    spool = await createSpool();
+    const rows = await validate(spool, spec, { ...options, dataThrough });
+    const staged = spool;
+    result = await inTransaction(dbHandle().driver, (conn) =>
+      run(conn, spec, { ...options, fileName, dataThrough }, staged, rows),
+    );
   } catch (error) {
     if (error instanceof Rejected) return failure(error.list);
     if (error instanceof InputError) return failure(list({ row: 0, message: error.message }));
@@ -111,6 +122,8 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       ...failure(list({ row: 0, message: `The import failed on our side (reference ${ref}). ${NOTHING}` })),
       internal: true,
     };
+  } finally {
+    await spool?.remove().catch((error) => logUnexpected(error, { op: "import-spool-remove" }));
   }
   if (needsAnalyze(result)) await analyze(spec);
   return result;
@@ -140,22 +153,40 @@ async function analyze(spec: KindSpec): Promise<void> {
   }
 }
 
-async function run(conn: TxConn, spec: KindSpec, o: ImportOptions & { dataThrough: string }): Promise<ImportSuccess> {
+/** Reads and checks every row into the spool, outside any transaction; throws Rejected on a bad file. */
+async function validate(spool: Spool, spec: KindSpec, o: ImportOptions & { dataThrough: string }): Promise<number> {
   const ctx: RowContext = {
-    courseCode: spec.needsCourses ? await courseCodes(conn) : () => undefined,
+    courseCode: spec.needsCourses ? await courseCodes() : () => undefined,
     catalog: catalogFor(o.dataThrough),
   };
-  await conn.query(createStagingSql(spec));
-  await conn.query(SORT_MEMORY_SQL);
-  const sink = await conn.copyIn(STAGING, ["_row", ...targetColumns(spec)]);
   const errors = new ErrorList();
   let rows = 0;
   try {
-    rows = await stageRows({ input: o.input, spec, ctx, sink, errors, onProgress: o.onProgress });
+    rows = await stageRows({ input: o.input, spec, ctx, sink: spool.sink, errors, onProgress: o.onProgress });
   } finally {
-    await sink.end(errors.count === 0);
+    await spool.sink.end(errors.count === 0);
   }
   if (errors.count > 0) throw new Rejected(errors);
+  return rows;
+}
+
+async function run(
+  conn: TxConn,
+  spec: KindSpec,
+  o: ImportOptions & { dataThrough: string },
+  spool: Spool,
+  rows: number,
+): Promise<ImportSuccess> {
+  await conn.query(createStagingSql(spec));
+  await conn.query(SORT_MEMORY_SQL);
+  const sink = await conn.copyIn(STAGING, ["_row", ...targetColumns(spec)]);
+  let copied = false;
+  try {
+    await spool.copyInto(sink);
+    copied = true;
+  } finally {
+    await sink.end(copied);
+  }
   await rejectDuplicates(conn, spec);
 
   const params = spec.shared ? [] : [o.orgId];
@@ -209,9 +240,13 @@ async function run(conn: TxConn, spec: KindSpec, o: ImportOptions & { dataThroug
   };
 }
 
-/** The course catalog is small: loaded once per import, matched case-insensitively. */
-async function courseCodes(conn: TxConn): Promise<(upper: string) => string | undefined> {
-  const rows = await conn.query<{ code: string }>(`select course_code as code from courses`);
+/**
+ * The course catalog is small: loaded once per import (before the transaction: rows are checked
+ * while the upload arrives), matched case-insensitively. Courses are never deleted, so a code
+ * known here is still known at the merge.
+ */
+async function courseCodes(): Promise<(upper: string) => string | undefined> {
+  const rows = rowsOf<{ code: string }>(await dbHandle().db.execute(sql`select course_code as code from courses`));
   const map = new Map(rows.map((r) => [r.code.toUpperCase(), r.code]));
   return (upper) => map.get(upper);
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/audit";
 import { can, type Permission, ROLE_LABELS, type Role, rolesGranting } from "@/lib/auth/roles";
 import type { AuthContext } from "@/lib/auth/sessions";
-import { DomainError } from "@/lib/errors";
+import { DomainError, ForbiddenError } from "@/lib/errors";
 
 // Who calls an offers verb. The verbs check the role themselves (not only the disabled button):
 // a signed-in user of one organization, or the operator CLI.
@@ -18,12 +18,7 @@ export function actorOfCaller(caller: Caller): Actor {
     : { kind: "cli" };
 }
 
-export class ForbiddenError extends DomainError {
-  constructor(message: string) {
-    super(message, undefined, "forbidden");
-    this.name = "ForbiddenError";
-  }
-}
+export { ForbiddenError };
 
 /** Refused verbs name the roles that would allow them. */
 export function requireUser(caller: Caller, permission: Permission): UserCaller {

@@ -6,7 +6,7 @@ import { type Actor, writeAudit } from "@/lib/audit";
 import { normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword, PASSWORD_RULE } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/roles";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 
 export const newUserInput = z.object({
   name: z.string().trim().min(1, "Enter a name").max(120, "Name is too long"),
@@ -19,18 +19,38 @@ export const newUserInput = z.object({
 });
 export type NewUserInput = z.infer<typeof newUserInput>;
 
+/**
+ * Emails are unique across the instance (one sign-in per address). When the address belongs to
+ * another organization, the answer must not say so (SPEC §9: no organization learns about
+ * another's accounts): a neutral refusal, nothing created, and an audit row of the attempt.
+ */
+export const EMAIL_UNAVAILABLE =
+  "This email address cannot be used for a new user. Nothing was changed. Use another address, or ask the operator of this instance for help.";
+
 /** Adds a user to an organization (the org comes from the caller's context, never the form). */
 export async function createUser(db: Db, actor: Actor, orgId: string, input: NewUserInput) {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  const email = normalizeEmail(input.email);
+  const created = await db.transaction(async (tx) => {
     const [taken] = await tx
-      .select({ id: users.id })
+      .select({ id: users.id, orgId: users.orgId })
       .from(users)
-      .where(sql`lower(${users.email}) = ${normalizeEmail(input.email)}`);
-    if (taken) throw new DomainError("A user with this email already exists", "email");
+      .where(sql`lower(${users.email}) = ${email}`);
+    if (taken?.orgId === orgId)
+      throw new DomainError("A user with this email already exists in your organization", "email");
+    if (taken) {
+      // committed with the refusal: the attempt is on record, the other organization untouched
+      await writeAudit(tx, {
+        orgId,
+        actor,
+        action: "user.create_refused",
+        detail: { email, role: input.role, reason: "email unavailable" },
+      });
+      return null;
+    }
     const [user] = await tx
       .insert(users)
-      .values({ orgId, email: normalizeEmail(input.email), name: input.name, role: input.role, passwordHash })
+      .values({ orgId, email, name: input.name, role: input.role, passwordHash })
       .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
     await writeAudit(tx, {
       orgId,
@@ -40,6 +60,8 @@ export async function createUser(db: Db, actor: Actor, orgId: string, input: New
     });
     return user!;
   });
+  if (!created) throw new DomainError(EMAIL_UNAVAILABLE, "email");
+  return created;
 }
 
 export const changeRoleInput = z.object({
@@ -96,6 +118,8 @@ export async function disableUser(
   input: z.infer<typeof disableUserInput>,
   at: Date,
 ) {
+  if (actor.kind === "user" && actor.userId === input.userId)
+    throw new ForbiddenError("You cannot disable yourself: ask another global admin. Nothing was changed.");
   return db.transaction(async (tx) => {
     const user = await userOfOrg(tx, orgId, input.userId);
     if (user.disabledAt) return;

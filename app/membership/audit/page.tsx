@@ -21,6 +21,7 @@ const ACTIONS: Record<string, string> = {
   "billing_profile.update": "Billing profile changed",
   import: "Import",
   "user.create": "User added",
+  "user.create_refused": "User not added (email address unavailable)",
   "user.role_change": "Role changed",
   "user.disable": "User disabled",
   "org.create": "Organization created",

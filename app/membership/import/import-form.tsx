@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { CardTitle } from "@/components/ui/card";
 import { Field, FormMessage, SelectField } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress";
-import { IMPORT_KINDS, type ImportKind, KIND_INFO } from "@/lib/imports/columns";
+import { type ImportKind, KIND_INFO, ORG_IMPORT_KINDS } from "@/lib/imports/columns";
 import { ImportErrors, type UploadFailure } from "./import-errors";
 
 type Phase =
@@ -15,7 +15,8 @@ type Phase =
   | { name: "done"; message: string }
   | { name: "failed"; failure: UploadFailure };
 
-const KIND_OPTIONS = IMPORT_KINDS.map((k) => ({ value: k, label: KIND_INFO[k].label }));
+// The shared course catalog is not offered: the operator maintains it (SPEC §6).
+const KIND_OPTIONS = ORG_IMPORT_KINDS.map((k) => ({ value: k, label: KIND_INFO[k].label }));
 
 /** Sends the file as the raw request body with XMLHttpRequest, for its upload progress events. */
 function upload(

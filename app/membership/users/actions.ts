@@ -44,7 +44,6 @@ export async function disableUserAction(_prev: FormState, form: FormData): Promi
     disableUserInput,
     formObject(form),
     async (ctx, input) => {
-      if (input.userId === ctx.userId) return "You cannot disable yourself.";
       await disableUser(db(), actorOf(ctx), ctx.orgId, input, now());
       return "User disabled. Their sessions ended at once.";
     },

@@ -1,14 +1,19 @@
 // SPEC §6: the web upload. POST the raw CSV as the body (streamed, never buffered), the kind
 // and optional data-through in the query string, the file name in x-file-name. The organization
-// comes from the session only. Answers the import result as JSON: 200, or 400 with the errors.
+// comes from the session only. Answers the import result as JSON: 200, or 400 with the errors;
+// 403 for the shared course catalog (the operator's, SPEC §6); 429 beyond the concurrent imports
+// allowed per organization and per server (lib/imports/limits.ts), before the body is read.
 
 import { actorOf } from "@/lib/actions";
 import { today } from "@/lib/clock";
+import { env } from "@/lib/env";
 import { guardedRoute, jsonError } from "@/lib/http";
 import { afterImport } from "@/lib/imports/after-import";
 import { IMPORT_KINDS, isImportKind } from "@/lib/imports/columns";
 import { fileNameFrom, MAX_UPLOAD_BYTES, requestBody, sameOrigin } from "@/lib/imports/http";
-import { importCsv } from "@/lib/imports/pipeline";
+import { importGate } from "@/lib/imports/limits";
+import { type ImportResult, importCsv } from "@/lib/imports/pipeline";
+import { assertMayImport } from "@/lib/imports/policy";
 import { isValidIsoDate } from "@/lib/rules/time";
 
 export const dynamic = "force-dynamic";
@@ -27,17 +32,26 @@ const handle = guardedRoute("data:import", async (ctx, request) => {
     return jsonError(413, "The file is larger than the 1 GB limit. Split it into several files.");
   }
   if (!request.body) return jsonError(400, "The request has no file.");
+  const actor = actorOf(ctx);
+  assertMayImport(actor, kind); // before the body is read; the verb checks it again for every caller
 
-  const result = await importCsv({
-    kind,
-    orgId: kind === "courses" ? null : ctx.orgId, // the course catalog is shared by all organizations
-    actor: actorOf(ctx),
-    fileName: fileNameFrom(request.headers.get("x-file-name")),
-    input: requestBody(request.body),
-    dataThrough,
-    today: today(),
-    afterImport,
-  });
+  const slot = importGate().tryEnter(ctx.orgId);
+  if (!slot.ok) return jsonError(429, slot.message, {}, { "retry-after": "30" });
+  let result: ImportResult;
+  try {
+    result = await importCsv({
+      kind,
+      orgId: kind === "courses" ? null : ctx.orgId, // the course catalog is shared by all organizations
+      actor,
+      fileName: fileNameFrom(request.headers.get("x-file-name")),
+      input: requestBody(request.body, MAX_UPLOAD_BYTES, env().IMPORT_STALL_SECONDS * 1000),
+      dataThrough,
+      today: today(),
+      afterImport,
+    });
+  } finally {
+    slot.release();
+  }
   const status = result.ok ? 200 : result.internal ? 500 : 400;
   return Response.json(result, { status, headers: { "cache-control": "no-store" } });
 });

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/roles";
 import { today } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
 import { loadOrder, offerTitle } from "@/lib/offers/state";
+import { decodeSegment } from "@/lib/path-param";
 import { formatMoney } from "@/lib/rules/offers";
 import { PAYMENT_METHOD_LABELS, WIRE_INSTRUCTIONS } from "@/lib/rules/offers-catalog";
 import { CancelOrderForm, UploadProofForm } from "./order-forms";
@@ -25,10 +26,12 @@ export default async function OrderPage({
   const ctx = await requirePage("membership:view");
   const { number } = await params;
   const { placed } = await searchParams;
-  const loaded = await loadOrder(db(), ctx.orgId, decodeURIComponent(number).toUpperCase(), today()).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const loaded = await loadOrder(db(), ctx.orgId, (decodeSegment(number) ?? notFound()).toUpperCase(), today()).catch(
+    (e) => {
+      if (e instanceof NotFoundError) notFound();
+      throw e;
+    },
+  );
   const { order: o, proofs } = loaded;
   const amount = formatMoney(o.amountMinor, o.currency);
   const awaiting = o.status === "awaiting_payment";

@@ -6,6 +6,7 @@ import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
 import { loadOrder, offerTitle } from "@/lib/offers/state";
+import { decodeSegment } from "@/lib/path-param";
 import { formatMoney } from "@/lib/rules/offers";
 import { PAYMENT_METHOD_LABELS, WIRE_INSTRUCTIONS } from "@/lib/rules/offers-catalog";
 import { PrintButton } from "./print-button";
@@ -16,12 +17,15 @@ export const metadata: Metadata = { title: "Invoice" };
 export default async function InvoicePage({ params }: { params: Promise<{ number: string }> }) {
   const ctx = await requirePage("membership:view");
   const { number } = await params;
-  const { order: o } = await loadOrder(db(), ctx.orgId, decodeURIComponent(number).toUpperCase(), today()).catch(
-    (e) => {
-      if (e instanceof NotFoundError) notFound();
-      throw e;
-    },
-  );
+  const { order: o } = await loadOrder(
+    db(),
+    ctx.orgId,
+    (decodeSegment(number) ?? notFound()).toUpperCase(),
+    today(),
+  ).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
   if (o.status !== "active" || !o.paidOn) notFound();
   const b = o.billTo;
   const amount = formatMoney(o.amountMinor, o.currency);
