@@ -30,6 +30,7 @@ export const E2E_ORGS = {
   forgery: "e2e-forgery",
   kbdImport: "e2e-kbd-import",
   kbdRenew: "e2e-kbd-renew",
+  pageError: "e2e-page-error", // stored Solutions Partner inputs made unreadable: its dashboard fails
 } as const;
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";
