@@ -1,4 +1,4 @@
-// Security headers on every response (issue #2, SPEC §9). The page CSP with a per-request
+// Security headers on every response (SPEC §9). The page CSP with a per-request
 // nonce is set in proxy.ts; this one covers everything else (JSON, CSV, images, assets).
 const isProd = process.env.NODE_ENV === "production";
 

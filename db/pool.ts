@@ -1,7 +1,7 @@
 import postgres, { type Sql } from "postgres";
 
 // The PostgreSQL pool (postgres.js 3.4.9), made to survive a server restart or a killed backend
-// without restarting the app (issue #8). Three things in the driver decide how it recovers:
+// without restarting the app (SPEC §9). Three things in the driver decide how it recovers:
 //
 // 1. Reconnect backoff. A connection the server closed reconnects lazily, on its next query, after
 //    a wait that grows 3^n/100 s per failed attempt (shared by the pool) up to 20 s: after a 10 s

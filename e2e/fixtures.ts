@@ -23,7 +23,7 @@ export const E2E_ORGS = {
   offersRenew: "e2e-offers-renew",
   offersBadges: "e2e-offers-badges",
   offersRoles: "e2e-offers-roles",
-  // issue #8 (e2e/seed-security.ts): two organizations for the access matrix, and one per security test
+  // SPEC §9 (e2e/seed-security.ts): two organizations for the access matrix, and one per security test
   matrixA: "e2e-matrix-a",
   matrixB: "e2e-matrix-b",
   sessions: "e2e-sessions",

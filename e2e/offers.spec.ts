@@ -4,7 +4,7 @@ import { E2E_ORGS, e2eEmail } from "./fixtures";
 import { badgeSvgPngDifference, OffersPage, OrderPage, SP_OFFER, TS_OFFER } from "./pages/offers";
 import { signInAs } from "./pages/sign-in";
 
-// Issue #5 (E2E_TODAY 2026-11-15). The operator's `orders confirm-payment` step runs in the
+// SPEC §5 (E2E_TODAY 2026-11-15). The operator's `orders confirm-payment` step runs in the
 // integration suite (tests/offers/wire.int.test.ts) against a real database: with the embedded
 // database the e2e server holds the PGlite folder, so no second process may open it.
 

@@ -126,7 +126,7 @@ function cancelCopy(query: object): Promise<void> {
 }
 
 /**
- * A streamed CSV download straight from PostgreSQL (issue #7: a million rows at the speed of
+ * A streamed CSV download straight from PostgreSQL (SPEC §9, fast at any size: a million rows at the speed of
  * `COPY … TO STDOUT`): `select`'s columns must be csvCellsSql's; the bytes are then csvResponse's
  * (tests/csv-download.test.ts). COPY takes no bind parameters, so every value in `select` must be
  * a checked, quoted literal. The COPY runs on a reserved connection: postgres.js pipelines

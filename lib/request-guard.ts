@@ -1,4 +1,4 @@
-// Issue #8: hostile requests are refused in proxy.ts with a 4xx before Next.js parses them —
+// SPEC §9: hostile requests are refused in proxy.ts with a 4xx before Next.js parses them —
 // without this, Next answers a bare 500 for a malformed percent-encoding in a dynamic segment,
 // for a server-action POST whose body is not a well-formed React reply (bad JSON, references to
 // parts that never come, truncated multipart) and for a body over the proxy's 10 MB clone limit

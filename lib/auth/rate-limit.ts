@@ -1,4 +1,4 @@
-// Issue #2: after 10 failed attempts for one account within 15 minutes, refuse further
+// SPEC §9: after 10 failed attempts for one account within 15 minutes, refuse further
 // attempts until the oldest of those failures is 15 minutes old. Pure decision; the
 // attempts live in the database so the limit holds across restarts and instances.
 export const RATE_LIMIT = { maxFailures: 10, windowMs: 15 * 60 * 1000 } as const;
