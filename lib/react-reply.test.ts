@@ -67,12 +67,17 @@ describe("a fetched server action's body (React's encodeReply)", () => {
   });
 });
 
+function StateForm({ action, state }: { action: (s: FormState) => FormState; state: FormState }) {
+  const [, formAction] = React.useActionState(action, state);
+  return React.createElement("form", { action: formAction }, React.createElement("input", { name: "email" }));
+}
+
 /** The hidden fields React DOM renders for a form whose action is a server action. */
 async function renderedFormFields(node: unknown): Promise<[string, string][]> {
   const stream = await renderToReadableStream(node);
   await stream.allReady;
   const html = await new Response(stream).text();
-  const unescape = (s: string) =>
+  const decodeHtml = (s: string) =>
     s
       .replace(/&quot;/g, '"')
       .replace(/&#x27;/g, "'")
@@ -80,20 +85,17 @@ async function renderedFormFields(node: unknown): Promise<[string, string][]> {
       .replace(/&gt;/g, ">")
       .replace(/&amp;/g, "&");
   return [...html.matchAll(/<input type="hidden" name="([^"]*)"(?: value="([^"]*)")?\/>/g)].map((m) => [
-    unescape(m[1]!),
-    unescape(m[2] ?? ""),
+    decodeHtml(m[1]!),
+    decodeHtml(m[2] ?? ""),
   ]);
 }
 
 describe("a server action's form posted before JavaScript loads (React DOM's hidden fields)", () => {
   it("passes for a useActionState form, and only with its bound state", async () => {
-    const action = createServerReference(ACTION_ID, () => {});
+    const action = createServerReference(ACTION_ID, () => {}) as (s: FormState) => FormState;
     for (const state of STATES) {
-      function Form() {
-        const [, formAction] = React.useActionState(action as (s: FormState) => FormState, state);
-        return React.createElement("form", { action: formAction }, React.createElement("input", { name: "email" }));
-      }
-      const fields = await renderedFormFields(React.createElement(Form));
+      const element = React.createElement(StateForm, { action, state });
+      const fields = await renderedFormFields(element);
       expect(fields.map(([k]) => k)).toContain("$ACTION_REF_1");
       const form = formOf([...fields, ["email", "a@b.example"]]);
       expect(validNoJsActionForm(form)).toBe(true);
