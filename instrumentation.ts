@@ -18,7 +18,7 @@ export async function register() {
   console.error = (...args: unknown[]) => print(...args.map(scrubError));
 }
 
-// Errors Next.js catches while rendering a page, a route handler or an action (issue #8): one
+// Errors Next.js catches while rendering a page, a route handler or an action (SPEC §9): one
 // structured JSON line with the reference shown to the user (the digest), the route and the
 // error — never the request headers (cookies) or body.
 export async function onRequestError(

@@ -1,4 +1,4 @@
-// Security headers on every response (issue #2, SPEC §9). The page CSP with a per-request
+// Security headers on every response (SPEC §9). The page CSP with a per-request
 // nonce is set in proxy.ts; this one covers everything else (JSON, CSV, images, assets).
 const isProd = process.env.NODE_ENV === "production";
 
@@ -20,7 +20,7 @@ const nextConfig = {
   // NEXT_DIST_DIR lets parallel builds (e.g. several checkouts' test runs) use separate folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js", "postgres"],
   // 8 MB: the proxy refuses larger action bodies with 413 (MAX_ACTION_BODY_BYTES in lib/request-guard.ts)
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },
   async headers() {

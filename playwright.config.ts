@@ -1,8 +1,7 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { systemChromium } from "./scripts/e2e-browser";
 
-// Debian's Chromium where it exists (Playwright cannot download browsers here); Playwright's own elsewhere.
-const systemChromium = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+// Debian's Chromium where it exists; Playwright's own elsewhere (npm test installs it or says how).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -17,7 +16,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
-      executablePath: systemChromium,
+      executablePath: systemChromium(),
       args: [
         "--no-sandbox",
         "--disable-gpu",

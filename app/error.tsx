@@ -1,22 +1,12 @@
 "use client";
 
-// Users never see a stack trace: Next passes only a digest to the client; the server logs the detail.
+import { ErrorPanel } from "./_components/error-panel";
+
+// Outside the Membership workspace (its own error.tsx keeps the header and navigation).
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main className="flex min-h-[60vh] items-center justify-center p-4">
-      <div role="alert" className="max-w-md rounded-md border border-red-200 bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-semibold">Something went wrong</h1>
-        <p className="mt-2 text-sm text-neutral-700">
-          We could not show this page. Try again in a moment.{error.digest ? ` Reference: ${error.digest}.` : ""}
-        </p>
-        <button
-          type="button"
-          onClick={reset}
-          className="mt-4 rounded bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white"
-        >
-          Try again
-        </button>
-      </div>
+      <ErrorPanel digest={error.digest} reset={reset} />
     </main>
   );
 }

@@ -1,7 +1,8 @@
 import postgres, { type Sql } from "postgres";
+import { carryTypeHandlers } from "./postgres-internals";
 
 // The PostgreSQL pool (postgres.js 3.4.9), made to survive a server restart or a killed backend
-// without restarting the app (issue #8). Three things in the driver decide how it recovers:
+// without restarting the app (SPEC §9). Three things in the driver decide how it recovers:
 //
 // 1. Reconnect backoff. A connection the server closed reconnects lazily, on its next query, after
 //    a wait that grows 3^n/100 s per failed attempt (shared by the pool) up to 20 s: after a 10 s
@@ -22,7 +23,9 @@ import postgres, { type Sql } from "postgres";
 // a FATAL server error, or that reached a retired pool, is sent once more (the backend ended
 // without committing it, or it never left), and so is a transaction whose callback never started.
 // A transaction whose callback ran is never re-run here (the verbs decide: lib/offers retries
-// serialization failures only). Upgrading postgres.js past these bugs would make (2)–(3) moot.
+// serialization failures only). Upgrading postgres.js past these bugs would make (2)–(3) moot
+// (3.4.10 fixes neither; 4.x is a rewrite that looks like it does: see the README's upgrade notes).
+// The proxy intercepts what drizzle calls (db/postgres-internals.ts lists it, a test checks it).
 
 export const POOL_OPTIONS = {
   max: 10,
@@ -95,8 +98,7 @@ export function openPool(
   const noteError = (pool: Sql, error: unknown) => {
     if (closing || pool !== current || !lostInFlight(error)) return;
     const fresh = make();
-    Object.assign(fresh.options.parsers, pool.options.parsers); // drizzle's date and JSON parsers, fetched array types
-    Object.assign(fresh.options.serializers, pool.options.serializers);
+    carryTypeHandlers(pool, fresh);
     current = fresh;
     stats.retired++;
     void pool.end().catch(() => {}); // no timeout: running statements and transactions finish

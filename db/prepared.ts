@@ -1,7 +1,7 @@
 import type { Db } from "./client";
 
 /**
- * A query built once per database handle (issue #7): drizzle assembles its SQL once instead of on
+ * A query built once per database handle (SPEC §9, fast at any size): drizzle assembles its SQL once instead of on
  * every request, and on PostgreSQL postgres.js sends it as a named statement, parsed and planned
  * once per connection. For the statements every page runs (the session, a program's freshness).
  * Values that vary go in `sql.placeholder(...)`.

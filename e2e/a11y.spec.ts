@@ -1,4 +1,4 @@
-// Issue #8 — accessibility: axe-core on every page, the side pane and the dialogs (no serious or
+// SPEC §9 — accessibility: axe-core on every page, the side pane and the dialogs (no serious or
 // critical violation, WCAG 2.1 A/AA rules), and the main flows with the keyboard alone: sign-in,
 // import and renew here (buy: e2e/offers.spec.ts, "…using only the keyboard").
 import AxeBuilder from "@axe-core/playwright";

@@ -1,4 +1,4 @@
-// Issue #8 — the access matrix. Every page (app/**/page.tsx) and route handler (app/**/route.ts,
+// SPEC §9 — the access matrix. Every page (app/**/page.tsx) and route handler (app/**/route.ts,
 // downloads included) found in the source tree at test time is called as: signed out, each role
 // of organization A, and each role of organization B with A's ids in the path and query. The
 // expected outcome of each call is the table below; a page or route without an entry fails the

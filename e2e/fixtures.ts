@@ -24,7 +24,7 @@ export const E2E_ORGS = {
   offersRenew: "e2e-offers-renew",
   offersBadges: "e2e-offers-badges",
   offersRoles: "e2e-offers-roles",
-  // issue #8 (e2e/seed-security.ts): two organizations for the access matrix, and one per security test
+  // SPEC §9 (e2e/seed-security.ts): two organizations for the access matrix, and one per security test
   matrixA: "e2e-matrix-a",
   matrixB: "e2e-matrix-b",
   sessions: "e2e-sessions",
@@ -45,6 +45,7 @@ export const E2E_ORGS = {
   edgeHintsA: "e2e-edge-hints-a",
   edgeHintsB: "e2e-edge-hints-b",
   edgeRefusals: "e2e-edge-refusals",
+  pageError: "e2e-page-error", // stored Solutions Partner inputs made unreadable: its dashboard fails
 } as const;
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";

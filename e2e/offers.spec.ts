@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { E2E_ORGS, e2eEmail } from "./fixtures";
-import { OffersPage, OrderPage, SP_OFFER, TS_OFFER } from "./pages/offers";
+import { badgeSvgPngDifference, OffersPage, OrderPage, SP_OFFER, TS_OFFER } from "./pages/offers";
 import { signInAs } from "./pages/sign-in";
 
-// Issue #5 (E2E_TODAY 2026-11-15). The operator's `orders confirm-payment` step runs in the
+// SPEC §5 (E2E_TODAY 2026-11-15). The operator's `orders confirm-payment` step runs in the
 // integration suite (tests/offers/wire.int.test.ts) against a real database: with the embedded
 // database the e2e server holds the PGlite folder, so no second process may open it.
 
@@ -124,6 +124,9 @@ test("badges of held designations appear and download as SVG and PNG", async ({ 
     const file = await (await download).path();
     expect(check(fs.readFileSync(file))).toBe(true);
   }
+  // The server's PNG looks like the browser's drawing of the SVG (same font metrics, same layout):
+  // a mean difference of a few levels is anti-aliasing; a wrong font, size or position is far more.
+  expect(await badgeSvgPngDifference(page, "solutions-partner", "digital-app-innovation")).toBeLessThan(4);
   const notHeld = await page.request.get(
     "/membership/badges/download?offer=training-services&badge=data-ai&format=png",
   );

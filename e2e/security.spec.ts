@@ -1,4 +1,4 @@
-// Issue #8 — request forgery, sessions, security headers on every response type, hostile
+// SPEC §9 — request forgery, sessions, security headers on every response type, hostile
 // requests and the health endpoint, at the HTTP level against the production build.
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { E2E_ORGS, e2eEmail } from "./fixtures";

@@ -13,7 +13,7 @@ import {
 import { AREA_SLUGS } from "../lib/rules/areas";
 import { E2E_ORGS } from "./fixtures";
 
-// Issue #5 end-to-end data (E2E_TODAY 2026-11-15). Solutions Partner qualification comes from
+// SPEC §5 end-to-end data (E2E_TODAY 2026-11-15). Solutions Partner qualification comes from
 // sp_evaluations history; Training Services from rollups with data through 2026-10-31.
 async function orgId(db: Db, partnerId: string): Promise<string> {
   const [org] = await db

@@ -17,7 +17,7 @@ import { hashPassword } from "../lib/auth/password";
 import { E2E_ORGS, E2E_PASSWORD } from "./fixtures";
 import { billingProfile, qualifyTs } from "./seed-offers";
 
-// Issue #8 end-to-end data (E2E_TODAY 2026-11-15). Organization A carries sentinel strings in
+// SPEC §9 end-to-end data (E2E_TODAY 2026-11-15). Organization A carries sentinel strings in
 // every kind of data it owns, so that a response to organization B can be searched for them;
 // its ids are fixed so that the tests can aim B's requests at them.
 export const SENTINEL = {

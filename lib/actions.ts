@@ -21,7 +21,7 @@ export const CROSS_SITE_MESSAGE =
 /**
  * The one wrapper for server actions: origin → session → role → zod parse → verb.
  * Next.js refuses a foreign Origin on server actions but lets a request without one through;
- * every action here changes state, so a missing Origin is refused too (issue #8, CSRF). Domain errors map to
+ * every action here changes state, so a missing Origin is refused too (SPEC §9, request forgery). Domain errors map to
  * `{ errors, message }`; anything unexpected is logged and answered with a reference only.
  */
 export async function runFormAction<S extends z.ZodType>(

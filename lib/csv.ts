@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import type { Sql } from "postgres";
+import { cancelCopy } from "@/db/postgres-internals";
 
 // SPEC §6: downloads use RFC 4180 quoting, and cells that begin with =, +, -, @, tab or
 // carriage return are prefixed with ' so that spreadsheets never run them.
@@ -104,29 +105,7 @@ export class CsvRowEnds {
 }
 
 /**
- * Sends PostgreSQL a cancel request for a COPY whose stream has been handed over, and resolves once
- * it is delivered. postgres.js's own query.cancel() does nothing then (the query counts as
- * finished once it resolved with the stream), so this calls its canceller, marked active again:
- * internals of postgres 3.4.9 (pinned; tests/csv-download.test.ts fails if they change). The
- * request goes over a new connection of its own, as the protocol wants: cancelling through the
- * pool (pg_cancel_backend) could wait forever for a connection held by the downloads themselves.
- */
-function cancelCopy(query: object): Promise<void> {
-  const q = query as {
-    active?: boolean;
-    state?: { pid: number | null };
-    canceller?: ((q: object) => Promise<void>) | null;
-  };
-  if (typeof q.canceller !== "function" || !q.state?.pid)
-    return Promise.reject(new Error("postgres.js internals changed: cannot cancel the COPY"));
-  q.active = true;
-  const done = q.canceller(q);
-  q.canceller = null;
-  return done;
-}
-
-/**
- * A streamed CSV download straight from PostgreSQL (issue #7: a million rows at the speed of
+ * A streamed CSV download straight from PostgreSQL (SPEC §9, fast at any size: a million rows at the speed of
  * `COPY … TO STDOUT`): `select`'s columns must be csvCellsSql's; the bytes are then csvResponse's
  * (tests/csv-download.test.ts). COPY takes no bind parameters, so every value in `select` must be
  * a checked, quoted literal. The COPY runs on a reserved connection: postgres.js pipelines

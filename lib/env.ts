@@ -37,7 +37,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return env;
 }
 
-/** Production servers must not start without a signing secret (issue #2). */
+/** Production servers must not start without a signing secret (SPEC §9). */
 export function assertProductionReady(env: Env): void {
   if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
     throw new Error("AUTH_SECRET is required in production (at least 16 characters). Set it in the environment.");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeError, scrubError } from "./log";
 
-// Issue #8: error logs carry the detail without secrets — query parameters (session ids, hashes) are redacted.
+// SPEC §9: error logs carry the detail without secrets — query parameters (session ids, hashes) are redacted.
 describe("error logging", () => {
   const failed = () => {
     const e = new Error(

@@ -1,4 +1,4 @@
-// Values derived from versioned data, kept in this process (issue #7). The key must name every
+// Values derived from versioned data, kept in this process (SPEC §9, fast at any size). The key must name every
 // input of the computation: an organization's data version (its newest import), the ruleset,
 // the day where it matters. A null key means "not versioned": compute every time. Bounded: the
 // oldest entry leaves first. Cached values are shared between requests — never mutate them.

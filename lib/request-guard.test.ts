@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { selfContained } from "./react-reply";
 import {
   checkActionPost,
   checkAuthPost,
   MAX_ACTION_BODY_BYTES,
   MAX_AUTH_BODY_BYTES,
-  selfContained,
   wellFormedPath,
 } from "./request-guard";
 

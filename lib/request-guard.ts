@@ -1,4 +1,4 @@
-// Issue #8: hostile requests are refused in proxy.ts with a 4xx before Next.js parses them —
+// SPEC §9: hostile requests are refused in proxy.ts with a 4xx before Next.js parses them —
 // without this, Next answers a bare 500 for a malformed percent-encoding in a dynamic segment,
 // for a server-action POST whose body is not a well-formed React reply (bad JSON, references to
 // parts that never come, truncated multipart) and for a body over the proxy's 10 MB clone limit
@@ -13,6 +13,8 @@
 // is cut by Next (which would answer a 500). Auth.js's endpoints take a few hundred bytes:
 // MAX_AUTH_BODY_BYTES. CSV imports do not go through the proxy: POST /api/v1/imports streams
 // up to 1 GB (lib/imports/http.ts).
+
+import { validActionArgs, validNoJsActionForm } from "./react-reply";
 
 /** The largest server-action body accepted: payment proofs are at most 5 MB (lib/offers/proof.ts). */
 export const MAX_ACTION_BODY_BYTES = 8 * 1024 * 1024;
@@ -40,50 +42,6 @@ export function wellFormedPath(pathname: string): boolean {
   } catch {
     return false;
   }
-}
-
-// Primitive encodings of React's reply format; every other "$…" string refers to another part.
-const PLAIN = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|n-?\d{1,40}$|D[0-9TZ:.+-]{1,40}$|K[0-9a-f]{1,8}$)/;
-
-/** A decoded reply value that refers to no part except FormData fields ($K) — nothing that can dangle. */
-export function selfContained(value: unknown, depth = 0): boolean {
-  if (depth > 32) return false;
-  if (typeof value === "string") return !value.startsWith("$") || PLAIN.test(value);
-  if (value === null || typeof value !== "object") return true;
-  const items = Array.isArray(value) ? value : Object.values(value);
-  return items.every((v) => selfContained(v, depth + 1));
-}
-
-function json(text: unknown): { ok: true; value: unknown } | { ok: false } {
-  if (typeof text !== "string") return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** A fetch action's arguments: a JSON array, self-contained. */
-function validArgs(text: unknown): boolean {
-  const parsed = json(text);
-  return parsed.ok && Array.isArray(parsed.value) && selfContained(parsed.value);
-}
-
-/** A form posted without JavaScript: each `$ACTION_REF_n` names an action and its bound arguments. */
-function validMpaForm(form: FormData): boolean {
-  for (const key of form.keys()) {
-    const ref = /^\$ACTION_REF_(\d{1,4})$/.exec(key);
-    if (!ref) continue;
-    const n = ref[1]!;
-    const head = json(form.get(`$ACTION_${n}:0`));
-    if (!head.ok || typeof head.value !== "object" || head.value === null || Array.isArray(head.value)) return false;
-    const { id, bound } = head.value as { id?: unknown; bound?: unknown };
-    if (typeof id !== "string" || !/^[0-9a-f]{1,64}$/.test(id)) return false;
-    // a `$ACTION_REF` form is a useActionState form: its previous state is always bound
-    const part = typeof bound === "string" ? /^\$@([0-9a-f]{1,4})$/.exec(bound) : null;
-    if (!part || !validArgs(form.get(`$ACTION_${n}:${parseInt(part[1]!, 16)}`))) return false;
-  }
-  return true;
 }
 
 /**
@@ -125,11 +83,11 @@ export async function checkActionPost(request: Request): Promise<Response | null
       const form = await new Response(body, {
         headers: { "content-type": request.headers.get("content-type")! },
       }).formData(); // the boundary is case-sensitive
-      if (isFetchAction) return validArgs(form.get("0")) ? null : malformed();
-      return validMpaForm(form) ? null : malformed();
+      if (isFetchAction) return validActionArgs(form.get("0")) ? null : malformed();
+      return validNoJsActionForm(form) ? null : malformed();
     }
     if (isFetchAction && !type.startsWith("application/x-www-form-urlencoded")) {
-      return validArgs(new TextDecoder().decode(body)) ? null : malformed();
+      return validActionArgs(new TextDecoder().decode(body)) ? null : malformed();
     }
     return null;
   } catch {

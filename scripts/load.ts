@@ -1,4 +1,4 @@
-// `npm run test:load` (issue #8): 50 connections for 60 s on the signed-in dashboards and the
+// `npm run test:load` (SPEC §9): 50 connections for 60 s on the signed-in dashboards and the
 // JSON endpoints of a production server on 127.0.0.1 → 0 errors; reports req/s and p50/p90/p99.
 // LOAD_CONNECTIONS and LOAD_SECONDS change the shape. Uses DATABASE_URL's server when set.
 import { spawnSync } from "node:child_process";

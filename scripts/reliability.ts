@@ -1,4 +1,4 @@
-// `npm run test:reliability` (issue #8): the slow reliability and security checks, against a
+// `npm run test:reliability` (SPEC §9): the slow reliability and security checks, against a
 // production build. Uses DATABASE_URL's PostgreSQL server when set (CI's PostgreSQL pass), else
 // the embedded database, where the PostgreSQL-only parts are skipped with the reason printed.
 //   1. the full hostile-CSV corpus (≥ 1,000 files and 10 MB lines) and the invariant suite (vitest)

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { ensureE2eBrowser } from "./e2e-browser";
 import { buildIsStale } from "./server-env";
 
 // `npm test`: the whole suite — unit and integration (vitest), then end-to-end (Playwright)
@@ -19,6 +20,7 @@ const mode = process.env.DATABASE_URL
   ? `PostgreSQL server (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, "//")})`
   : "embedded PGlite";
 console.log(`Test database: ${mode}`);
+ensureE2eBrowser(); // before anything runs: a machine without a browser stops here with the command to run
 run(process.execPath, ["node_modules/vitest/vitest.mjs", "run"]);
 if (buildIsStale()) run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
 run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);

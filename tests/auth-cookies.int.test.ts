@@ -1,4 +1,4 @@
-// Issue #8 — session cookies. The end-to-end tests run on plain http; production runs on https,
+// SPEC §9 — session cookies. The end-to-end tests run on plain http; production runs on https,
 // where Auth.js must name the cookie __Secure-… and mark it Secure. This signs in through the
 // app's own Auth.js handlers at an https and an http address and reads the Set-Cookie headers.
 import { NextRequest } from "next/server";

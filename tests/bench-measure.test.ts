@@ -1,4 +1,4 @@
-// Issue #7: the benchmark's rounds (the control before and after, each route's 1M and 10k in
+// SPEC §9 (fast at any size): the benchmark's rounds (the control before and after, each route's 1M and 10k in
 // A B B A) combine into one figure exactly: percentiles over every response, not averaged.
 
 import type { Result } from "autocannon";

@@ -1,4 +1,4 @@
-// Issue #7: the benchmark's data generator and query wiring, at a tiny scale, so `npm run bench`
+// SPEC §9 (fast at any size): the benchmark's data generator and query wiring, at a tiny scale, so `npm run bench`
 // and `npm run bench:data` cannot silently rot (the benchmark itself never runs in `npm test`).
 // (The set-based Solutions Partner input queries are checked against SPEC §4.4 in
 // tests/solutions-partner-inputs.int.test.ts.) After bulk imports

@@ -1,4 +1,4 @@
-// Issue #7: the Training Services CSV download streams one `COPY (select …) TO STDOUT` on
+// SPEC §9 (fast at any size): the Training Services CSV download streams one `COPY (select …) TO STDOUT` on
 // PostgreSQL (formula neutralization in SQL, quoting by COPY's CSV writer, CRLF row ends in Node)
 // and keyset pages on PGlite. Both must give exactly the bytes of lib/csv.ts's csvLine (SPEC §6),
 // for hostile values. PGlite runs the same COPY into a blob, so the SQL side is checked on both.

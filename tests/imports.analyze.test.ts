@@ -1,4 +1,4 @@
-// Issue #7: an import that merged many rows runs ANALYZE on its table, so that the planner does not
+// SPEC §9 (fast at any size): an import that merged many rows runs ANALYZE on its table, so that the planner does not
 // keep believing the organization has no rows (the download's keyset pages took seconds each until
 // autovacuum came by). Small imports leave statistics to autovacuum.
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Issue #8 — the SQL invariant suite (tests/invariants.ts) after concurrent purchases, every
+// SPEC §9 — the SQL invariant suite (tests/invariants.ts) after concurrent purchases, every
 // order state change (paid, cancelled, expired, payment confirmed) and hostile imports: 0
 // duplicate active orders, 0 orphans, 0 points that are not whole halves, 0 audit gaps. A
 // negative control proves each kind of check can fail.

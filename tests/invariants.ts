@@ -1,4 +1,4 @@
-// Issue #8 — invariants the data must satisfy whatever happened before (concurrent purchases,
+// SPEC §9 — invariants the data must satisfy whatever happened before (concurrent purchases,
 // hostile imports, database faults, two app instances). Each is an SQL query answering the rows
 // that break it: 0 rows everywhere is a pass. Used by tests/invariants.int.test.ts and by
 // scripts/reliability.ts after the load, fault and fuzz runs.

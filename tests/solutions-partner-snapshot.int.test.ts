@@ -1,4 +1,4 @@
-// Issue #7: the Solutions Partner inputs kept per import (sp_snapshots) always equal the inputs
+// SPEC §9 (fast at any size): the Solutions Partner inputs kept per import (sp_snapshots) always equal the inputs
 // computed from the line items — after imports, re-imports that change rows, and rows deleted
 // behind the app's back — and a row that is not current is never used.
 import { eq, sql } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// Issue #7: the Training Services figures are read and evaluated once per data version (the
+// SPEC §9 (fast at any size): the Training Services figures are read and evaluated once per data version (the
 // organization's newest import of its line items, the newest course catalog import, the
 // data_through). Every import that changes ts_monthly makes a new version, so the view follows it.
 import { describe, expect, it } from "vitest";

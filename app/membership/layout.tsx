@@ -32,7 +32,7 @@ export default async function MembershipLayout({ children }: { children: ReactNo
           </a>
           <div className="flex items-center gap-3 text-sm">
             {/* No Suspense boundary: the count is one indexed statement (db/queries/alerts.ts) and an
-                extra streamed chunk cost more than waiting for it (issue #7); errors render "Alerts". */}
+                extra streamed chunk cost more than waiting for it (SPEC §9, fast at any size); errors render "Alerts". */}
             <AlertsCount orgId={ctx.orgId} day={today()} />
             <span>
               <span className="font-semibold">{ctx.orgName}</span>{" "}

@@ -3,7 +3,7 @@
 // (seed, i) — see prng.ts — and every file is produced as a stream of ~64 KiB chunks, never held
 // whole in memory.
 //
-// Scale N (issue #7): N courseware completions, N/5 exam vouchers, N/5 MTM surveys spread over
+// Scale N (SPEC §9, fast at any size): N courseware completions, N/5 exam vouchers, N/5 MTM surveys spread over
 // the 24 months ending with data_through, over every course and area; N/20 customers, N/50
 // certifications, N/10 deployments and 24 months of usage for every area, measure and association.
 import { DEMO_COURSES } from "@/db/seed/training-services";

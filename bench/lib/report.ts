@@ -1,4 +1,4 @@
-// The report of `npm run bench`: the SPEC §9 / issue #7 targets (met or missed) and the Markdown
+// The report of `npm run bench`: the SPEC §9 targets (met or missed) and the Markdown
 // tables printed at the end and kept in results.table — for the steps that ran (--only).
 
 import { type BenchOptions, fmt, short } from "./context";

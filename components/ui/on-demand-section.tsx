@@ -4,7 +4,7 @@ import { Button } from "./button";
 
 // A section whose content (a client component) is rendered only once the user opens it. The
 // server then renders a heading and a button instead of the whole simulator on every page view
-// (issue #7: the what-if simulator was 40% of the Training Services page's HTML and render time).
+// (SPEC §9, fast at any size: the what-if simulator was 40% of the Training Services page's HTML and render time).
 // On opening, focus moves to the content's first heading, so keyboard users land in it.
 export function OnDemandSection({
   id,

@@ -9,7 +9,7 @@ import { EXPIRY_HORIZON_DAYS } from "./solutions-partner-snapshot";
 import { loadTrainingServicesForecast, TS_KINDS } from "./training-services";
 
 // SPEC §8 alerts: the one loader behind the Alerts page and the header count, so it runs on every
-// page (issue #7: keep it to one statement). That statement returns the versions of both programs'
+// page (SPEC §9, fast at any size: keep it to one statement). That statement returns the versions of both programs'
 // data (their newest import; Training Services also depends on the shared course catalog), whether
 // a certification expires within 90 days, the designations and the orders awaiting
 // payment. The Training Services roll-off forecast and the Solutions Partner expiry impact are pure

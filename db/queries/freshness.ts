@@ -28,7 +28,7 @@ export async function loadFreshness(
   today: string,
   options: { catalog?: boolean } = {},
 ): Promise<Freshness> {
-  // One statement (issue #7: every page loads a program's freshness; each query costs a round trip).
+  // One statement (SPEC §9, fast at any size: every page loads a program's freshness; each query costs a round trip).
   const [newest] = await freshnessQuery(db, kinds, options.catalog ?? false).execute({ orgId });
   const refreshedOn = newest?.at ? newest.at.toISOString().slice(0, 10) : null;
   return {

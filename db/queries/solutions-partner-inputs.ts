@@ -5,7 +5,7 @@ import { endOfMonth, shiftMonth, windowFor } from "@/lib/rules/time";
 
 // SPEC §4.4 values, computed in SQL: one query per request kind, each answering every request
 // of that kind at once through a VALUES list (so a page costs six queries, not sixty).
-// Each query reads the organization's line items once (issue #7): rows are first reduced to one
+// Each query reads the organization's line items once (SPEC §9, fast at any size): rows are first reduced to one
 // per counted thing (customer, deployment, Azure service) carrying a bit mask of the associations
 // it has at each date, those are counted per (area, masks), and every request sums the counts whose
 // mask meets its own. No COUNT(DISTINCT) per request and no join filter evaluated per request × row.

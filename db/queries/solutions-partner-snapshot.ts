@@ -6,7 +6,7 @@ import type { InputRequest, InputValues, SpRuleset } from "@/lib/rules/solutions
 import { addDays } from "@/lib/rules/time";
 import { loadSpInputs, type SpDates } from "./solutions-partner-inputs";
 
-// Issue #7 (SPEC §9 "fast at any size"): the engine's raw inputs are aggregates over every line item
+// SPEC §9 "fast at any size": the engine's raw inputs are aggregates over every line item
 // of an organization (customers, certifications, usage, deployments). They change only when one of
 // the program's imports lands, so each import computes them once inside its transaction and stores
 // them here; a page reads one row instead of scanning the line items. The row is valid while it

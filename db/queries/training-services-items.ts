@@ -18,7 +18,7 @@ export const TS_LINE_ITEM_COLUMNS: Record<TsLineItemKind, string[]> = {
 
 const KEYS = ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"];
 
-/** One page of rows as arrays, read without Drizzle's per-field row mapping (issue #7: for a 1M-row
+/** One page of rows as arrays, read without Drizzle's per-field row mapping (SPEC §9, fast at any size: for a 1M-row
  * download that mapping was a quarter of the server's CPU). Dates come as text (YYYY-MM-DD). */
 async function page(db: Db, query: SQL, width: number): Promise<unknown[][]> {
   const keys = KEYS.slice(0, width);

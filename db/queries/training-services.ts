@@ -87,7 +87,7 @@ export function tsVersion(orgId: string, f: Freshness): string | null {
 
 /** One evaluation function for the program: dashboard, details, JSON, CLI and forecast use it.
  * Memoized per server request (React `cache`): the header's alert count and the page share one load;
- * the figures are read and evaluated once per data version in the process (issue #7). */
+ * the figures are read and evaluated once per data version in the process (SPEC §9, fast at any size). */
 export const loadTrainingServices = cache(
   async (db: Db, orgId: string, today: string): Promise<TrainingServicesView> => {
     const freshness = await loadFreshness(db, orgId, TS_KINDS, today, { catalog: true });

@@ -1,4 +1,4 @@
-// Membership offers (SPEC §5, issue #5): orders, designations, enrollments, billing, proofs.
+// Membership offers (SPEC §5): orders, designations, enrollments, billing, proofs.
 import { sql } from "drizzle-orm";
 import {
   boolean,

@@ -220,7 +220,7 @@ export const spEvaluations = pgTable(
   (t) => [index("sp_evaluations_org_area_at_idx").on(t.orgId, t.solutionArea, t.recordedAt)],
 );
 
-// Issue #7: the Solutions Partner engine's raw inputs for an organization's latest data, written by
+// SPEC §9 (fast at any size): the Solutions Partner engine's raw inputs for an organization's latest data, written by
 // every import of the program's kinds (inside its transaction) so pages never aggregate line items
 // per request. Valid while `importId` is the org's newest such import and `ruleset` the one in force.
 export const spSnapshots = pgTable("sp_snapshots", {

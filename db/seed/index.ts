@@ -59,13 +59,13 @@ export async function seedDemo(db: Db, today: string): Promise<boolean> {
   if (row && row.n > 0) return false;
   const ids = await seedOrgsAndUsers(db);
   await importDemoCsv("courses", null, coursesCsv(), today);
-  // Issue #3: Contoso qualifies with two areas, Fabrikam is close, Northwind has nothing.
+  // SPEC §3: Contoso qualifies with two areas, Fabrikam is close, Northwind has nothing.
   await importTrainingServicesDemo(ids["1000001"], "qualified", today, "CON");
   await importTrainingServicesDemo(ids["1000002"], "close", today, "FAB");
-  // Issue #4: Contoso Modern Work SMB; Fabrikam Security at 80 with a metric at 0; Northwind expiring certifications.
+  // SPEC §4: Contoso Modern Work SMB; Fabrikam Security at 80 with a metric at 0; Northwind expiring certifications.
   await importSolutionsPartnerDemo(ids["1000001"], "mw-smb", today, "CON");
   await importSolutionsPartnerDemo(ids["1000002"], "security-80", today, "FAB");
   await importSolutionsPartnerDemo(ids["1000003"], "expiring", today, "NOR");
-  await seedOffersDemo(db, ids["1000001"], today); // issue #5: billing profile + Training Services due for renewal
+  await seedOffersDemo(db, ids["1000001"], today); // SPEC §5: billing profile + Training Services due for renewal
   return true;
 }

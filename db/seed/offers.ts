@@ -4,7 +4,7 @@ import { auditLog, billingProfiles, designations, orders } from "@/db/schema";
 import { priceFor } from "@/lib/rules/offers";
 import { addDays, addYears } from "@/lib/rules/time";
 
-// Demo offers (issue #5): Contoso has a billing profile and holds Training Services, bought
+// Demo offers (SPEC §5): Contoso has a billing profile and holds Training Services, bought
 // 345 days ago by billing profile — so its renewal window is open ("Renewal due") and it can
 // also buy the Solutions Partner designation.
 export async function seedOffersDemo(db: Db, contosoId: string, today: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { defaultDataThrough, windowFor } from "@/lib/rules/time";
 
-// Demo Solutions Partner data as CSV (through the real import path). Issue #4:
+// Demo Solutions Partner data as CSV (through the real import path). SPEC §4:
 // Contoso qualifies in Modern Work on the SMB track while its Enterprise track falls short
 // (SMB 100, Enterprise 60.5); Fabrikam's Security reaches 80 points with Deployments at 0;
 // Northwind qualifies in Modern Work but two of its certifications expire within 90 days.

@@ -1,6 +1,6 @@
 import { defaultDataThrough, windowFor } from "@/lib/rules/time";
 
-// Demo Training Services data as CSV (it goes through the real import path). Issue #3:
+// Demo Training Services data as CSV (it goes through the real import path). SPEC §3:
 // one organization qualifies with two areas, one is close (courseware at 999.5 points),
 // one has nothing. Dates are spread over the window that "today" implies.
 export const DEMO_COURSES: [code: string, title: string, area: string, category: string, days: string][] = [

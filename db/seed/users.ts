@@ -5,7 +5,7 @@ import type { Role } from "@/lib/auth/roles";
 
 export const DEMO_PASSWORD = "demo-password";
 
-// SPEC §1 / issue #2: several organizations (so isolation shows) with one user per role.
+// SPEC §1: several organizations (so isolation shows) with one user per role.
 export const DEMO_ORGS = [
   { partnerId: "1000001", name: "Contoso Learning", country: "US", verified: true, domain: "contoso.example" },
   { partnerId: "1000002", name: "Fabrikam Training", country: "DE", verified: true, domain: "fabrikam.example" },

@@ -19,7 +19,7 @@ export class BeyondPage {
     await expect(this.page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
   }
 
-  /** The simulator is rendered on demand (issue #7): the page shows its heading and an Open button. */
+  /** The simulator is rendered on demand (SPEC §9, fast at any size): the page shows its heading and an Open button. */
   async openSimulator() {
     await this.page.getByRole("button", { name: "Open the what-if simulator" }).click();
     await expect(this.page.getByRole("button", { name: "Reset to real data" })).toBeVisible();

@@ -75,3 +75,34 @@ export class OrderPage {
     await this.page.getByRole("button", { name: "Upload proof" }).click();
   }
 }
+
+/**
+ * Membership → Logo builder: how far the browser's drawing of a badge's SVG is from the server's PNG,
+ * both drawn on one 600×240 canvas (the 2× PNG scaled down): the mean difference per channel, 0–255.
+ */
+export async function badgeSvgPngDifference(page: Page, offer: string, badge: string): Promise<number> {
+  const url = (format: string) => `/membership/badges/download?offer=${offer}&badge=${badge}&format=${format}`;
+  return page.evaluate(
+    async ([svgUrl, pngUrl]) => {
+      const pixels = async (src: string) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const canvas = document.createElement("canvas");
+        canvas.width = 600;
+        canvas.height = 240;
+        const g = canvas.getContext("2d")!;
+        g.imageSmoothingQuality = "high";
+        g.fillStyle = "#ffffff";
+        g.fillRect(0, 0, 600, 240);
+        g.drawImage(img, 0, 0, 600, 240);
+        return g.getImageData(0, 0, 600, 240).data;
+      };
+      const [a, b] = [await pixels(svgUrl!), await pixels(pngUrl!)];
+      let sum = 0;
+      for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
+      return sum / a.length;
+    },
+    [url("svg"), url("png")],
+  );
+}

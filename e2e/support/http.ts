@@ -1,4 +1,4 @@
-// Request-level helpers for the security specs (issue #8): sign in without a browser, call a
+// Request-level helpers for the security specs (SPEC §9): sign in without a browser, call a
 // server action directly over HTTP (bypassing the UI), and read the built action manifest.
 import fs from "node:fs";
 import path from "node:path";

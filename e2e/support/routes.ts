@@ -1,4 +1,4 @@
-// The app's pages and route handlers, read from the source tree at test time (issue #8), so that
+// The app's pages and route handlers, read from the source tree at test time (SPEC §9), so that
 // a new one without an entry in a spec's table fails that spec.
 import fs from "node:fs";
 import path from "node:path";

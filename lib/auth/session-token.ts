@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 // Why not `auth()`: in a server component it builds a Request, runs Auth.js's session endpoint,
 // decrypts the token and then encrypts a rolled one that a server component cannot even set —
 // two HKDF derivations, a JWK thumbprint and two AES-CBC/HMAC passes per request, about a tenth
-// of a signed-in page's server CPU (issue #7 profile). The session cookie carries only the id of
+// of a signed-in page's server CPU (measured in a profile). The session cookie carries only the id of
 // a server-side session row, which the guard re-reads on every request (revocation, expiry,
 // disabled users: lib/auth/sessions.ts), so the decoded id of a token can be remembered until the
 // token itself expires.

@@ -6,7 +6,7 @@ import type { Role } from "./roles";
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
-/** Who is signed in, re-read from the database on every request (issue #2). */
+/** Who is signed in, re-read from the database on every request (SPEC §9). */
 export type AuthContext = {
   sessionId: string;
   userId: string;

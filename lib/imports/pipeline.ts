@@ -137,7 +137,7 @@ export function needsAnalyze(r: Pick<ImportSuccess, "inserted" | "updated">): bo
 }
 
 /**
- * Issue #7: without fresh statistics the planner believes an organization that has just imported
+ * SPEC §9 (fast at any size): without fresh statistics the planner believes an organization that has just imported
  * a million rows still has none, until autovacuum gets to the table (a minute or more), and picks
  * plans that cost seconds per query (the download's keyset pages: 0.8–1.3 s instead of 15–50 ms).
  * Run after the commit, on the pool (PostgreSQL) or the one connection (PGlite): inside the

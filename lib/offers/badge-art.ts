@@ -7,11 +7,14 @@ export function badgeLabel(id: BadgeId): string {
   return id === "cloud-partner" ? "Cloud Partner" : areaLabel(id);
 }
 
-// One layout for both renderers (SVG and PNG), in a 600×240 box.
+// The one badge design (SPEC §5 Logo builder), in a 600×240 box: badge-svg.ts draws it and
+// badge-png.ts rasterizes that same SVG.
 export const BADGE_W = 600;
 export const BADGE_H = 240;
 export const TEXT_X = 220;
-export const TEXT_MAX_CHARS = { sm: 30, lg: 20 } as const; // at 12 and 18 px per character
+/** Text sizes in px, and the characters per line that keep the widest wrap inside the badge (tested). */
+export const FONT_SIZE = { sm: 18, lg: 27 } as const;
+export const TEXT_MAX_CHARS = { sm: 34, lg: 22 } as const;
 
 const AREA_COLORS: Record<BadgeId, string> = {
   "data-ai": "#0078d4",
@@ -23,6 +26,7 @@ const AREA_COLORS: Record<BadgeId, string> = {
   "cloud-partner": "#243a5e",
 };
 
+/** `y` is the top of the line's capitals; the baseline is `y + CAP[size]`. */
 export type ArtLine = { text: string; size: "sm" | "lg"; color: string; y: number };
 export type BadgeArt = { accent: string; lines: ArtLine[]; title: string };
 
@@ -36,19 +40,19 @@ export function wrap(text: string, maxChars: number): string[] {
   return lines;
 }
 
-const HEIGHT = { sm: 14, lg: 21 } as const; // glyph heights at scale 2 and 3
+// Cap heights (Liberation Sans and Arial: 0.716 em) and the gap that leaves room for descenders.
+export const CAP = { sm: 13, lg: 19 } as const;
 const GAP = 12;
 
 export function badgeArt(offer: OfferId, id: BadgeId): BadgeArt {
-  const label = badgeLabel(id).toUpperCase();
-  const spec: Omit<ArtLine, "y">[] = [{ text: "SOLUTIONS PARTNER", size: "sm", color: "#616161" }];
-  if (offer === "training-services") spec.push({ text: "FOR TRAINING SERVICES", size: "sm", color: "#5c2e91" });
-  for (const line of wrap(label, TEXT_MAX_CHARS.lg)) spec.push({ text: line, size: "lg", color: "#242424" });
-  const total = spec.reduce((h, l) => h + HEIGHT[l.size], 0) + GAP * (spec.length - 1);
+  const spec: Omit<ArtLine, "y">[] = [{ text: "Solutions Partner", size: "sm", color: "#616161" }];
+  if (offer === "training-services") spec.push({ text: "for Training Services", size: "sm", color: "#5c2e91" });
+  for (const line of wrap(badgeLabel(id), TEXT_MAX_CHARS.lg)) spec.push({ text: line, size: "lg", color: "#242424" });
+  const total = spec.reduce((h, l) => h + CAP[l.size], 0) + GAP * (spec.length - 1);
   let y = Math.round((BADGE_H - total) / 2);
   const lines = spec.map((l) => {
     const line = { ...l, y };
-    y += HEIGHT[l.size] + GAP;
+    y += CAP[l.size] + GAP;
     return line;
   });
   const program = offer === "training-services" ? "Solutions Partner for Training Services" : "Solutions Partner";

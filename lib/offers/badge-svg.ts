@@ -1,15 +1,17 @@
 import type { OfferId } from "@/lib/rules/offers-catalog";
-import { BADGE_H, BADGE_W, type BadgeId, badgeArt, TEXT_X } from "./badge-art";
+import { BADGE_H, BADGE_W, type BadgeId, badgeArt, CAP, FONT_SIZE, TEXT_X } from "./badge-art";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const FONT = { sm: 18, lg: 27 } as const; // cap height ≈ the PNG glyph height
+
+/** The font the PNG is rendered with (lib/offers/fonts), then Arial, whose metrics it shares. */
+export const BADGE_FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif";
 
 export function renderBadgeSvg(offer: OfferId, id: BadgeId): string {
   const art = badgeArt(offer, id);
   const text = art.lines
     .map(
       (l) =>
-        `<text x="${TEXT_X}" y="${l.y + (l.size === "lg" ? 21 : 14)}" font-size="${FONT[l.size]}" font-weight="${l.size === "lg" ? 700 : 600}" fill="${l.color}">${esc(l.text)}</text>`,
+        `<text x="${TEXT_X}" y="${l.y + CAP[l.size]}" font-size="${FONT_SIZE[l.size]}" font-weight="${l.size === "lg" ? 700 : 400}" fill="${l.color}">${esc(l.text)}</text>`,
     )
     .join("");
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -20,7 +22,7 @@ export function renderBadgeSvg(offer: OfferId, id: BadgeId): string {
 <rect x="3" y="3" width="12" height="${BADGE_H - 6}" fill="${art.accent}" clip-path="url(#c)"/>
 <circle cx="115" cy="120" r="68" fill="${art.accent}"/><circle cx="115" cy="120" r="52" fill="#ffffff"/><circle cx="115" cy="120" r="40" fill="${art.accent}"/>
 <path d="M93 115h44v10h-44zM110 98h10v44h-10z" fill="#ffffff"/>
-<g font-family="'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif">${text}</g>
+<g font-family="${BADGE_FONT_FAMILY}">${text}</g>
 </svg>
 `;
 }

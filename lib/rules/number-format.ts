@@ -2,7 +2,7 @@ import { formatOneDecimal as exactOneDecimal, type Fraction, fromDecimal } from 
 
 // Number formatting for display, en-US. The formatters are built once per process: a
 // `toLocaleString(locale, options)` call builds a new Intl.NumberFormat every time, which
-// measured 8% of the dashboard's server CPU (issue #7 profile).
+// measured 8% of the dashboard's server CPU in a profile.
 const INTEGER = new Intl.NumberFormat("en-US");
 const ONE_DECIMAL = new Intl.NumberFormat("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 

@@ -8,7 +8,7 @@ import { planSolutionsPartnerTrack } from "@/lib/rules/solutions-partner/planner
 // The area page's derived figures — recommendations (each verified by re-evaluation), the gap
 // planner and the 90-day expiry impact (with the certifications that expire) — are pure functions
 // of the organization's data version and cost up to tens of milliseconds of CPU plus up to 500
-// certification rows. They are computed once per data version, area and track (issue #7), not on
+// certification rows. They are computed once per data version, area and track (SPEC §9, fast at any size), not on
 // every page view.
 export type AreaAnalysis = {
   recommendations: ReturnType<typeof recommend>;

@@ -1,4 +1,4 @@
-// Browser sign-ins through the sign-in form (issue #8): each in a fresh browser context, timed;
+// Browser sign-ins through the sign-in form (SPEC §9): each in a fresh browser context, timed;
 // a sign-in that has not reached the workspace within `timeoutMs` is reported with what the page
 // and the network were doing, to tell a server that did not answer from a page that did not go on.
 import fs from "node:fs";

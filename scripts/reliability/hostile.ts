@@ -1,4 +1,4 @@
-// Hostile HTTP requests for the reliability suite (issue #8): malformed server-action payloads,
+// Hostile HTTP requests for the reliability suite (SPEC §9): malformed server-action payloads,
 // malformed addresses and oversized bodies, generated from a seed. Every one must get an answer
 // below 500, fast, and the server must stay up.
 import http from "node:http";

@@ -1,4 +1,4 @@
-// A small, bounded load generator (issue #8): N connections each loop over signed-in dashboards
+// A small, bounded load generator (SPEC §9): N connections each loop over signed-in dashboards
 // and JSON endpoints until the time is up. Only 127.0.0.1 targets. Records every request's
 // status and latency; an error is any network failure or an unexpected status.
 

@@ -1,4 +1,4 @@
-// `npm run test:reliability`, step 4 (issue #8): PostgreSQL restarted, then stopped for 10 s, while
+// `npm run test:reliability`, step 4 (SPEC §9): PostgreSQL restarted, then stopped for 10 s, while
 // pages and JSON are loaded → clean errors only while it is down (the browser's generic error page
 // with a reference, no stack or SQL), and every request succeeds again within 5 s of its return.
 import { execFileSync, spawnSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// Test servers for the reliability suite (issue #8): a fresh database (a new PostgreSQL database
+// Test servers for the reliability suite (SPEC §9): a fresh database (a new PostgreSQL database
 // on DATABASE_URL's server, else a temporary PGlite folder), seeded through the app's own verbs,
 // and production `next start` instances on 127.0.0.1 whose logs are kept for inspection.
 import { type ChildProcess, spawn } from "node:child_process";

@@ -1,4 +1,4 @@
-// Issue #8 — hostile CSV files for every import kind, generated (seeded, reproducible): bad
+// SPEC §9 — hostile CSV files for every import kind, generated (seeded, reproducible): bad
 // encodings and BOMs, broken quoting, missing/extra/duplicated columns, enormous fields and lines,
 // binary data, formula-injection cells, impossible dates, out-of-range answers, duplicate keys,
 // empty files and 10 MB lines. Each case says what a correct import does with it:

@@ -1,4 +1,4 @@
-// Issue #8 — hostile input: every generated file (tests/fuzz/generator.ts) goes through
+// SPEC §9 — hostile input: every generated file (tests/fuzz/generator.ts) goes through
 // importCsv on a real database. Each one is either rejected with messages naming the problem —
 // and then the database is byte-for-byte what it was (a checksum of every import table and the
 // audit log) — or imported correctly (its row count, and cells read back exactly). `npm test`

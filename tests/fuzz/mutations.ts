@@ -1,4 +1,4 @@
-// Issue #8 — the mutations of the hostile-CSV generator: each turns a valid file of a kind into
+// SPEC §9 — the mutations of the hostile-CSV generator: each turns a valid file of a kind into
 // a hostile one and says what a correct import does with it (or returns null where it does not apply).
 import type { ImportKind } from "@/lib/imports/columns";
 import { csv, type Expect, type FuzzCase, type KindShape, line, utf8 } from "./shapes";

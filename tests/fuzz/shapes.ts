@@ -1,4 +1,4 @@
-// Issue #8 — the hostile-CSV generator's building blocks: what a correct import does with a
+// SPEC §9 — the hostile-CSV generator's building blocks: what a correct import does with a
 // case (Expect), a valid file's shape per import kind, the seeded PRNG and CSV writing helpers.
 // The mutations are in ./mutations.ts, the corpus in ./generator.ts.
 import type { ImportKind } from "@/lib/imports/columns";

@@ -1,4 +1,4 @@
-// Issue #8 — the PostgreSQL pool after a backend is killed mid-statement and mid-transaction
+// SPEC §9 — the PostgreSQL pool after a backend is killed mid-statement and mid-transaction
 // (db/pool.ts): the next statements on the same pool succeed at once, where postgres.js 3.4.9
 // alone answers the old backend's 57P01 and then CONNECT_TIMEOUT for ever. PostgreSQL only.
 import { spawnSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// Shared set-up for the invariant, fault and two-instance tests (issue #8): organizations made
+// Shared set-up for the invariant, fault and two-instance tests (SPEC §9): organizations made
 // only through the app's own verbs (so every row has its audit row), qualified for Training
 // Services through real imports, with a billing profile.
 import type { Db } from "@/db/client";

@@ -15,7 +15,7 @@ import { criterionLabel } from "@/lib/rules/training-services/trend";
 // SPEC §8 roll-off forecast: for each of the next three months, what leaves the 12-month window
 // (per criterion) and whether the organization would still qualify with no new data. The
 // dashboard shows the verdict (ForecastSummary); the month-by-month table has its own page
-// (issue #7: the table was a sixth of the dashboard's weight, and its detail is a drill-down).
+// (SPEC §9, fast at any size: the table was a sixth of the dashboard's weight, and its detail is a drill-down).
 const points = (lost: PointsLoss, after: number) =>
   `${lost.halfPoints > 0 ? `−${formatPoints(lost.points)}` : "no loss"} → ${formatPoints(after)}`;
 const average = (a: AverageLoss) =>

@@ -31,7 +31,7 @@ export const GET = guardedRoute("membership:view", async (ctx, request) => {
   const window = windowFor(freshness.asOf);
   const name = `training-services-${area ? `${area}-` : ""}${criterion}-${window.end}.csv`;
   const { driver } = dbHandle();
-  // PostgreSQL: one COPY streamed straight into the response (issue #7); PGlite: keyset pages.
+  // PostgreSQL: one COPY streamed straight into the response (SPEC §9, fast at any size); PGlite: keyset pages.
   return driver.kind === "postgres"
     ? await csvCopyResponse(
         name,

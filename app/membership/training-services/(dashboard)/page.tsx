@@ -11,9 +11,9 @@ import { today } from "@/lib/clock";
 import { AREAS } from "@/lib/rules/areas";
 import { compactPlanText } from "@/lib/rules/training-services/plan-compact";
 import { detailsHref } from "@/lib/training-services/criteria";
-import { AverageLine, CriterionCard, PlanHint, PointsLine } from "./_components/criterion-card";
-import { ForecastSummary } from "./_components/forecast";
-import { TrainingServicesWhatIf } from "./_components/what-if";
+import { AverageLine, CriterionCard, PlanHint, PointsLine } from "../_components/criterion-card";
+import { ForecastSummary } from "../_components/forecast";
+import { TrainingServicesWhatIf } from "../_components/what-if";
 
 export const metadata: Metadata = { title: "Training Services" };
 
