@@ -3,8 +3,9 @@
 // comes from the session only. Answers the import result as JSON: 200, or 400 with the errors.
 
 import { actorOf } from "@/lib/actions";
+import { authenticatesByHeader } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
-import { guardedRoute, jsonError } from "@/lib/http";
+import { apiRoute, jsonError } from "@/lib/http";
 import { afterImport } from "@/lib/imports/after-import";
 import { IMPORT_KINDS, isImportKind } from "@/lib/imports/columns";
 import { fileNameFrom, MAX_UPLOAD_BYTES, requestBody, sameOrigin } from "@/lib/imports/http";
@@ -13,7 +14,7 @@ import { isValidIsoDate } from "@/lib/rules/time";
 
 export const dynamic = "force-dynamic";
 
-const handle = guardedRoute("data:import", async (ctx, request) => {
+const handle = apiRoute("data:import", async (ctx, request) => {
   const params = new URL(request.url).searchParams;
   const kind = params.get("kind") ?? "";
   if (!isImportKind(kind))
@@ -43,7 +44,7 @@ const handle = guardedRoute("data:import", async (ctx, request) => {
 });
 
 export async function POST(request: Request, context: { params: Promise<Record<string, never>> }): Promise<Response> {
-  if (!sameOrigin(request.headers))
+  if (!authenticatesByHeader(request.headers) && !sameOrigin(request.headers))
     return jsonError(403, "Cross-site request refused: uploads are accepted from this site's pages only.");
   return handle(request, context);
 }
