@@ -151,7 +151,7 @@ export async function revokeToken(
       .set({ revokedAt: now, revokedBy: actorName(actor) })
       .where(and(eq(apiTokens.orgId, orgId), isNull(apiTokens.revokedAt), which))
       .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix });
-    if (!row) throw new NotFoundError("No live token of your organization has that name");
+    if (!row) throw new NotFoundError("That token is not found in your organization (it may be revoked already)");
     await writeAudit(tx, {
       orgId,
       actor,
