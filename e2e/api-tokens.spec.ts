@@ -231,8 +231,6 @@ test("20 concurrent imports with one token are each all or nothing", async ({ pa
       i % 2 === 0 ? await upload(again, completions(`P${i}`, 20)) : await upload(again, completions(`P${i}`, 19));
     expect(r.body, `file ${i}`).toMatchObject(i % 2 === 0 ? { inserted: 0, unchanged: 20 } : { inserted: 19 });
   }
-  await page.goto("/membership/import");
-  await expect(page.getByRole("main").getByText("token:parallel")).toHaveCount(10);
 });
 
 test("beyond its rate limit a token gets 429 with Retry-After; other tokens are unaffected", async ({ page }) => {

@@ -32,6 +32,7 @@ export class ApiTokensPage {
       .getByRole("button", { name: `Revoke ${name}` })
       .click();
     await expect(this.page.getByText(`Token “${name}” revoked. It no longer works.`)).toBeVisible();
+    await expect(this.row(name)).toContainText("Revoked");
   }
 
   error() {

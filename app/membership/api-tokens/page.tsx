@@ -49,7 +49,9 @@ export default async function ApiTokensPage() {
             <Td>
               <StatusBadge {...STATUS[t.status]} />
             </Td>
-            <Td>{t.status === "revoked" ? null : <RevokeTokenForm tokenId={t.id} name={t.name} />}</Td>
+            <Td>
+              <RevokeTokenForm tokenId={t.id} name={t.name} revoked={t.status === "revoked"} />
+            </Td>
           </tr>
         ))}
       </Table>

@@ -76,16 +76,23 @@ function SecretOnce({ secret }: { secret: string }) {
   );
 }
 
-export function RevokeTokenForm({ tokenId, name }: { tokenId: string; name: string }) {
+/** Stays mounted once the token is revoked, so that its confirmation outlives the re-render. */
+export function RevokeTokenForm({ tokenId, name, revoked }: { tokenId: string; name: string; revoked: boolean }) {
   const [state, action, pending] = useActionState<FormState, FormData>(revokeTokenAction, {});
+  if (revoked && !state.message) return null;
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="tokenId" value={tokenId} />
-      <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke ${name}`}>
-        Revoke
-      </Button>
+      {revoked ? null : (
+        <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke ${name}`}>
+          Revoke
+        </Button>
+      )}
       {state.message ? (
-        <span role={state.ok ? "status" : "alert"} className="text-xs text-red-700">
+        <span
+          role={state.ok ? "status" : "alert"}
+          className={`text-xs ${state.ok ? "text-green-800" : "text-red-700"}`}
+        >
           {state.message}
         </span>
       ) : null}
