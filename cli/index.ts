@@ -4,11 +4,12 @@ import { adminCommands } from "./commands-admin";
 import { importCommands } from "./commands-import";
 import { offersCommands } from "./commands-offers";
 import { statusCommands } from "./commands-status";
+import { tokenCommands } from "./commands-token";
 import type { Io } from "./framework";
 import { runCli } from "./run";
 
 // Operator CLI (SPEC §7): `npm run cli -- <command>`. Talks to the configured database.
-const commands = [...adminCommands, ...statusCommands, ...importCommands, ...offersCommands];
+const commands = [...adminCommands, ...statusCommands, ...importCommands, ...offersCommands, ...tokenCommands];
 
 const io: Io = {
   out: (s) => process.stdout.write(`${s}\n`),

@@ -9,6 +9,7 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { E2E_ORGS, E2E_ROLES, type E2eRole, e2eEmail } from "./fixtures";
 import { MATRIX, PNG_BYTES, SENTINEL } from "./seed-security";
+import { E2E_TOKENS } from "./seed-tokens";
 import { actionId, builtActions, callAction, mainText, newClient, signedInClient } from "./support/http";
 import { PAGE_URLS, routesInSource } from "./support/routes";
 
@@ -53,6 +54,7 @@ const TABLE: Record<string, Row> = {
   },
   "page /membership": page("page /membership", VIEW, [SENTINEL.orgName]),
   "page /membership/alerts": page("page /membership/alerts", VIEW),
+  "page /membership/api-tokens": page("page /membership/api-tokens", GLOBAL_ONLY, [E2E_TOKENS.matrixTokenName]),
   "page /membership/audit": page("page /membership/audit", GLOBAL_ONLY, [MATRIX.activeOrder]),
   "page /membership/badges": page("page /membership/badges", VIEW),
   "page /membership/benefits": page("page /membership/benefits", VIEW),
@@ -93,6 +95,12 @@ const TABLE: Record<string, Row> = {
     ],
     a: [401, 403, 400, 400, 400],
     b: [403, 400, 400, 400],
+  },
+  // The API's description is public, like any API reference: it holds no data.
+  "route /api/v1/openapi.json": {
+    calls: [{ url: "/api/v1/openapi.json" }],
+    a: [200, 200, 200, 200, 200],
+    b: [200, 200, 200, 200],
   },
   "route /api/v1/membership/solutions-partner": {
     calls: [{ url: "/api/v1/membership/solutions-partner" }],
@@ -140,6 +148,7 @@ const SENTINELS = [
   MATRIX.awaitingOrder,
   MATRIX.proofId,
   MATRIX.targetUserA,
+  E2E_TOKENS.matrixTokenName,
 ];
 
 const clients = new Map<Who, APIRequestContext>();
@@ -196,6 +205,7 @@ async function snapshotOfA(): Promise<Record<string, string>> {
     "/membership/audit",
     "/membership/import",
     "/membership/badges",
+    "/membership/api-tokens",
   ]) {
     const res = await admin.get(url);
     expect(res.status(), url).toBe(200);
@@ -295,6 +305,30 @@ const ACTIONS: Record<string, ActionRow> = {
     path: "/membership/users",
     fields: { userId: MATRIX.targetUserA },
     refused: { ...MEMBERS_AND_B, "A.account_admin": ROLE_REFUSED, "B.global_admin": NOT_FOUND },
+  },
+  "app/membership/api-tokens/actions.ts#createTokenAction": {
+    kind: "mutating",
+    path: "/membership/api-tokens",
+    fields: { name: "intruder", "scope-import": "on", "scope-read": "on" },
+    refused: {
+      ...MEMBERS_AND_B,
+      "A.partner_admin": ROLE_REFUSED,
+      "A.account_admin": ROLE_REFUSED,
+      "B.partner_admin": ROLE_REFUSED,
+      "B.account_admin": ROLE_REFUSED,
+    },
+  },
+  "app/membership/api-tokens/actions.ts#revokeTokenAction": {
+    kind: "mutating",
+    path: "/membership/api-tokens",
+    fields: { tokenId: E2E_TOKENS.matrixTokenId },
+    refused: {
+      ...MEMBERS_AND_B,
+      "A.partner_admin": ROLE_REFUSED,
+      "A.account_admin": ROLE_REFUSED,
+      "B.account_admin": ROLE_REFUSED,
+      "B.global_admin": NOT_FOUND,
+    },
   },
   "app/membership/billing-profile/actions.ts#saveBillingProfileAction": {
     kind: "mutating",

@@ -2,6 +2,13 @@
 // The server script seeds them before the app starts; tests sign in as their users.
 export const E2E_PASSWORD = "e2e-password-1";
 export const E2E_TODAY = "2026-11-15";
+/** Requests per minute per API token on the e2e server (e2e/api-tokens.spec.ts reaches it). */
+export const E2E_TOKEN_RATE_LIMIT = 30;
+
+/** Where e2e/server.ts copies the app server's output (stdout and stderr). */
+export function e2eServerLogPath(port: string | number): string {
+  return `${process.env.TMPDIR ?? "/tmp"}/pmc-e2e-server-${port}.log`;
+}
 
 export const E2E_ORGS = {
   signin: "e2e-signin",
@@ -46,6 +53,14 @@ export const E2E_ORGS = {
   edgeHintsB: "e2e-edge-hints-b",
   edgeRefusals: "e2e-edge-refusals",
   pageError: "e2e-page-error", // stored Solutions Partner inputs made unreadable: its dashboard fails
+  // API tokens (e2e/api-tokens.spec.ts, e2e/seed-tokens.ts)
+  tokensUi: "e2e-tokens-ui",
+  tokensA: "e2e-tokens-a",
+  tokensB: "e2e-tokens-b",
+  tokensPages: "e2e-tokens-pages",
+  tokensExpired: "e2e-tokens-expired",
+  tokensParallel: "e2e-tokens-parallel",
+  tokensRate: "e2e-tokens-rate",
 } as const;
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";

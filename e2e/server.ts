@@ -6,7 +6,7 @@ import postgres from "postgres";
 import { openDatabase, useDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
-import { E2E_TODAY } from "./fixtures";
+import { E2E_TODAY, E2E_TOKEN_RATE_LIMIT, e2eServerLogPath } from "./fixtures";
 import { seedE2eOrgs } from "./seed-e2e";
 import { seedE2ePrograms } from "./seed-programs";
 
@@ -44,8 +44,10 @@ await seedE2eOrgs(handle.db);
 await seedE2ePrograms(handle.db);
 await handle.close();
 
+// The server's output also goes to a file, so that a spec can check what it logged (no secrets).
+const serverLog = fs.createWriteStream(e2eServerLogPath(port));
 const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
-  stdio: "inherit",
+  stdio: ["ignore", "pipe", "pipe"],
   env: {
     ...process.env,
     ...dbEnv,
@@ -53,7 +55,16 @@ const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
     APP_TODAY: E2E_TODAY,
     NEXT_TELEMETRY_DISABLED: "1",
+    API_TOKEN_RATE_LIMIT: String(E2E_TOKEN_RATE_LIMIT),
   },
+});
+child.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  serverLog.write(chunk);
+});
+child.stderr.on("data", (chunk: Buffer) => {
+  process.stderr.write(chunk);
+  serverLog.write(chunk);
 });
 let stopping = false;
 const stop = async () => {

@@ -2,7 +2,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Actor } from "@/lib/audit";
-import { AccessError, requireAccess } from "@/lib/auth/guard";
+import { AccessError, type ApiCaller, requireAccess } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/roles";
 import type { AuthContext } from "@/lib/auth/sessions";
 import { DomainError, zodMessages } from "@/lib/errors";
@@ -11,7 +11,9 @@ import { logUnexpected } from "@/lib/log";
 
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string[]> };
 
-export function actorOf(ctx: AuthContext): Actor {
+/** The actor of a signed-in user's context, or of an API route's caller (user or token alike). */
+export function actorOf(ctx: AuthContext | ApiCaller): Actor {
+  if ("actor" in ctx) return ctx.actor;
   return { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId };
 }
 

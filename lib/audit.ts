@@ -1,20 +1,38 @@
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
-export type Actor = { kind: "user"; userId: string; email: string; orgId: string } | { kind: "cli" };
+/** Who made a change: a signed-in user, the operator CLI, or an organization's API token (by name). */
+export type Actor =
+  | { kind: "user"; userId: string; email: string; orgId: string }
+  | { kind: "cli" }
+  | { kind: "token"; tokenId: string; name: string; orgId: string };
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+/** How an actor is named in the audit log and in "imported by": email, "cli" or "token:<name>". */
+export function actorName(actor: Actor): string {
+  if (actor.kind === "user") return actor.email;
+  if (actor.kind === "token") return `token:${actor.name}`;
+  return "cli";
+}
+
+/** The organization an actor belongs to (none for the CLI). */
+export function actorOrgId(actor: Actor): string | null {
+  return actor.kind === "cli" ? null : actor.orgId;
+}
 
 /** SPEC §5 Audit: written in the same transaction as the change it records. */
 export async function writeAudit(
   tx: DbOrTx,
   entry: { orgId: string | null; actor: Actor; action: string; detail?: Record<string, unknown> },
 ): Promise<void> {
+  const detail = entry.detail ?? {};
   await tx.insert(auditLog).values({
     orgId: entry.orgId,
     actorUserId: entry.actor.kind === "user" ? entry.actor.userId : null,
-    actor: entry.actor.kind === "user" ? entry.actor.email : "cli",
+    actor: actorName(entry.actor),
     action: entry.action,
-    detail: entry.detail ?? {},
+    // A token's name may be reused once it is revoked: its id tells them apart.
+    detail: entry.actor.kind === "token" ? { ...detail, tokenId: entry.actor.tokenId } : detail,
   });
 }

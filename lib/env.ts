@@ -9,6 +9,8 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Requests per minute that one API token may make (SPEC §7 automation); beyond it, 429.
+  API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
   // Fixed "today" for demos and end-to-end tests (YYYY-MM-DD); the real clock otherwise.
   APP_TODAY: z
     .string()

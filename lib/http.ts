@@ -1,5 +1,6 @@
-import { AccessError, requireAccess } from "@/lib/auth/guard";
+import { AccessError, type ApiCaller, requireAccess, requireApiCaller } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/roles";
+import type { ApiPermission } from "@/lib/auth/scopes";
 import type { AuthContext } from "@/lib/auth/sessions";
 import { DomainError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
@@ -33,6 +34,36 @@ export function guardedRoute<P = unknown>(
       return jsonError(500, `Internal error (reference ${ref}).`, { reference: ref });
     }
   };
+}
+
+/**
+ * The wrapper for the API routes that organization API tokens may call (SPEC §7): the same as
+ * guardedRoute, but the caller may also be a bearer token with the scope for `permission`.
+ * The handler gets the caller's organization and actor, never how it authenticated.
+ */
+export function apiRoute<P = unknown>(
+  permission: ApiPermission,
+  handler: (caller: ApiCaller, request: Request, params: P) => Promise<Response>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const caller = await requireApiCaller(permission, request.headers);
+      return await handler(caller, request, await context.params);
+    } catch (error) {
+      if (error instanceof AccessError) return accessErrorResponse(error);
+      if (error instanceof DomainError)
+        return jsonError(error.code === "not_found" ? 404 : error.code === "forbidden" ? 403 : 400, error.message);
+      const ref = logUnexpected(error, { route: new URL(request.url).pathname });
+      return jsonError(500, `Internal error (reference ${ref}).`, { reference: ref });
+    }
+  };
+}
+
+function accessErrorResponse(error: AccessError): Response {
+  const response = jsonError(error.status, error.message);
+  if (error.status === 401) response.headers.set("www-authenticate", 'Bearer realm="api"');
+  if (error.retryAfterSeconds !== undefined) response.headers.set("retry-after", String(error.retryAfterSeconds));
+  return response;
 }
 
 export function json(body: unknown): Response {

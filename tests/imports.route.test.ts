@@ -16,13 +16,20 @@ vi.mock("@/lib/auth/guard", () => {
       super(status === 401 ? "Sign in to continue." : "Your role does not allow this.");
     }
   }
+  const requireAccess = async () => {
+    if (!session.ctx) throw new AccessError(401);
+    if (session.forbidden) throw new AccessError(403);
+    return session.ctx;
+  };
   return {
     AccessError,
-    requireAccess: async () => {
-      if (!session.ctx) throw new AccessError(401);
-      if (session.forbidden) throw new AccessError(403);
-      return session.ctx;
+    requireAccess,
+    // The route's caller as the guard resolves a session (tokens: tests/api-tokens.int.test.ts).
+    requireApiCaller: async () => {
+      const ctx = await requireAccess();
+      return { orgId: ctx.orgId, actor: { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId } };
     },
+    authenticatesByHeader: (headers: Headers) => headers.has("authorization"),
   };
 });
 const { POST } = await import("@/app/api/v1/imports/route");

@@ -133,15 +133,17 @@ export function planOf(view: TrainingServicesView): ReturnType<typeof planTraini
 }
 const plans = versionedMemo<ReturnType<typeof planTrainingServices>>();
 
+type Status = TsEvaluation["status"];
+
 /** SPEC §7 training-services JSON contract (add fields freely, never rename these). */
 export function toTrainingServicesJson(view: TrainingServicesView) {
   const e = view.evaluation;
-  const points = (c: { points: number; threshold: number; status: string }) => ({
+  const points = (c: { points: number; threshold: number; status: Status }) => ({
     points: c.points,
     threshold: c.threshold,
     status: c.status,
   });
-  const average = (c: { value: number | null; threshold: number; status: string }) => ({
+  const average = (c: { value: number | null; threshold: number; status: Status }) => ({
     value: c.value,
     threshold: c.threshold,
     status: c.status,
@@ -162,7 +164,14 @@ export function toTrainingServicesJson(view: TrainingServicesView) {
         slug,
         { status: a.status, surveyCompletions: points(a.surveyCompletions), averageScore: average(a.averageScore) },
       ]),
-    ),
+    ) as Record<
+      keyof typeof e.areas,
+      {
+        status: Status;
+        surveyCompletions: ReturnType<typeof points>;
+        averageScore: ReturnType<typeof average>;
+      }
+    >,
     badges: e.badges,
     refreshedOn: view.freshness.refreshedOn,
     nextRefreshDue: view.freshness.nextRefreshDue,

@@ -3,3 +3,4 @@ export * from "./core";
 export * from "./offers";
 export * from "./programs";
 export * from "./throttle";
+export * from "./tokens";

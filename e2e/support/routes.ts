@@ -24,6 +24,7 @@ export const PAGE_URLS: Record<string, string> = {
   "page /sign-in": "/sign-in",
   "page /membership": "/membership",
   "page /membership/alerts": "/membership/alerts",
+  "page /membership/api-tokens": "/membership/api-tokens",
   "page /membership/audit": "/membership/audit",
   "page /membership/badges": "/membership/badges",
   "page /membership/benefits": "/membership/benefits",

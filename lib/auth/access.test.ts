@@ -7,7 +7,15 @@ const TABLE: Record<Role, Permission[]> = {
   member: [],
   partner_admin: ["membership:view", "data:import"],
   account_admin: ["membership:view", "data:import", "offers:purchase"],
-  global_admin: ["membership:view", "data:import", "offers:purchase", "billing:manage", "users:manage", "audit:view"],
+  global_admin: [
+    "membership:view",
+    "data:import",
+    "offers:purchase",
+    "billing:manage",
+    "users:manage",
+    "audit:view",
+    "tokens:manage",
+  ],
 };
 const ALL: Permission[] = [
   "membership:view",
@@ -16,6 +24,7 @@ const ALL: Permission[] = [
   "billing:manage",
   "users:manage",
   "audit:view",
+  "tokens:manage",
 ];
 
 describe("guard decision", () => {

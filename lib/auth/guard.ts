@@ -2,9 +2,13 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
+import type { Actor } from "@/lib/audit";
 import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { resolveToken } from "@/lib/tokens/resolve";
 import { decideAccess, safeReturnPath } from "./access";
 import type { Permission } from "./roles";
+import { type ApiPermission, SCOPE_FOR } from "./scopes";
 import { currentSessionId } from "./session-token";
 import { type AuthContext, loadContext } from "./sessions";
 
@@ -29,8 +33,13 @@ export async function requirePage(permission: Permission): Promise<AuthContext> 
 }
 
 export class AccessError extends Error {
-  constructor(public readonly status: 401 | 403) {
-    super(status === 401 ? "Sign in to continue." : "Your role does not allow this.");
+  constructor(
+    public readonly status: 401 | 403 | 429,
+    message?: string,
+    /** With 429: seconds until the caller may try again. */
+    public readonly retryAfterSeconds?: number,
+  ) {
+    super(message ?? (status === 401 ? "Sign in to continue." : "Your role does not allow this."));
   }
 }
 
@@ -40,4 +49,53 @@ export async function requireAccess(permission: Permission): Promise<AuthContext
   const decision = decideAccess(ctx, permission);
   if (decision !== "allow") throw new AccessError(decision === "unauthenticated" ? 401 : 403);
   return ctx!;
+}
+
+// ---- API routes: a signed-in user or an organization API token (SPEC §7 automation) ----
+
+/** Who calls an API route, however they authenticated: handlers read only this. */
+export type ApiCaller = { orgId: string; actor: Actor };
+
+const TOKEN_REFUSED = "Send a valid API token: Authorization: Bearer <token>.";
+
+/**
+ * A request that carries an Authorization header is authenticated by it alone, never by the
+ * session cookie. So CSRF, which abuses a browser's ambient cookie, does not apply to it (and a
+ * cross-site page cannot set that header without a CORS preflight, which this app never grants).
+ */
+export function authenticatesByHeader(headers: Headers): boolean {
+  return headers.has("authorization");
+}
+
+/**
+ * For the API route handlers that tokens may call (the only place a token is read): a bearer
+ * token is resolved to its organization and checked for the scope that stands for `permission`;
+ * without an Authorization header, the session and role as for every other route. A missing,
+ * unknown, expired or revoked token is one 401 that does not say which; a token without the
+ * scope a 403; beyond the token's rate limit a 429 with the seconds to wait.
+ */
+export async function requireApiCaller(permission: ApiPermission, headers: Headers): Promise<ApiCaller> {
+  if (authenticatesByHeader(headers)) {
+    const [scheme, secret, ...rest] = (headers.get("authorization") ?? "").trim().split(/\s+/);
+    const token =
+      scheme?.toLowerCase() === "bearer" && secret && rest.length === 0
+        ? await resolveToken(db(), secret, now(), env().API_TOKEN_RATE_LIMIT)
+        : null;
+    if (!token) throw new AccessError(401, TOKEN_REFUSED);
+    const scope = SCOPE_FOR[permission];
+    if (!token.scopes.includes(scope)) throw new AccessError(403, `This API token does not have the “${scope}” scope.`);
+    if (token.retryAfterSeconds !== null)
+      throw new AccessError(
+        429,
+        `Too many requests with this API token. Try again in ${token.retryAfterSeconds} s.`,
+        token.retryAfterSeconds,
+      );
+    return { orgId: token.orgId, actor: { kind: "token", tokenId: token.id, name: token.name, orgId: token.orgId } };
+  }
+  const ctx = await currentContext();
+  const decision = decideAccess(ctx, permission);
+  if (decision === "unauthenticated")
+    throw new AccessError(401, "Sign in, or send an API token: Authorization: Bearer <token>.");
+  if (decision === "forbidden") throw new AccessError(403);
+  return { orgId: ctx!.orgId, actor: { kind: "user", userId: ctx!.userId, email: ctx!.email, orgId: ctx!.orgId } };
 }

@@ -15,7 +15,8 @@ export type Permission =
   | "offers:purchase" // buy and renew designations
   | "billing:manage"
   | "users:manage"
-  | "audit:view";
+  | "audit:view"
+  | "tokens:manage"; // the organization's API tokens (SPEC §7 automation)
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   "membership:view": ["partner_admin", "account_admin", "global_admin"],
@@ -24,6 +25,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "billing:manage": ["global_admin"],
   "users:manage": ["global_admin"],
   "audit:view": ["global_admin"],
+  "tokens:manage": ["global_admin"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

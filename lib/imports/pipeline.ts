@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, dbHandle, rowsOf } from "@/db/client";
 import { imports } from "@/db/schema";
-import { type Actor, writeAudit } from "@/lib/audit";
+import { type Actor, actorName, actorOrgId, writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
 import { unsupportedDataThrough } from "@/lib/rules/programs";
@@ -90,6 +90,13 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   const spec = kindSpec(options.kind);
   if (spec.shared && options.orgId !== null)
     throw new DomainError("The course catalog is shared by all organizations: import it without an organization.");
+  // A token acts for its organization only, never on what every organization shares.
+  if (spec.shared && options.actor.kind === "token")
+    throw new DomainError(
+      "The course catalog is maintained by the operator: an API token cannot import it.",
+      undefined,
+      "forbidden",
+    );
   if (!spec.shared && !options.orgId) throw new DomainError(`An import of ${spec.kind} needs an organization.`);
   const dataThrough = options.dataThrough || defaultDataThrough(options.today);
   if (!isValidIsoDate(dataThrough)) {
@@ -205,14 +212,14 @@ async function run(
       fileName: o.fileName,
       rowCount: rows,
       dataThrough: o.dataThrough,
-      importedBy: o.actor.kind === "user" ? o.actor.email : "cli",
+      importedBy: actorName(o.actor),
     })
     .returning({ id: imports.id });
   const importId = row!.id;
   const inserted = Number(merged?.inserted ?? 0);
   const updated = Number(merged?.updated ?? 0);
   await writeAudit(conn.db, {
-    orgId: o.orgId ?? (o.actor.kind === "user" ? o.actor.orgId : null), // a catalog import is audited in the importer's org
+    orgId: o.orgId ?? actorOrgId(o.actor), // a catalog import is audited in the importer's org
     actor: o.actor,
     action: "import",
     detail: { kind: spec.kind, fileName: o.fileName, rows, inserted, updated, dataThrough: o.dataThrough, importId },

@@ -27,6 +27,8 @@ const ACTIONS: Record<string, string> = {
   "org.create": "Organization created",
   "org.verify": "Account verified",
   "org.set_track": "Track set",
+  "token.create": "API token created",
+  "token.revoke": "API token revoked",
 };
 
 function details(detail: Record<string, unknown>): string {
@@ -50,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Audit log"
-        description="Who changed what in your organization, and when (UTC): purchases, renewals, payments, cancellations, expiries, imports and role changes."
+        description="Who changed what in your organization, and when (UTC): purchases, renewals, payments, cancellations, expiries, imports, role changes and API tokens."
       />
       {rows.length === 0 ? (
         <p className="text-sm text-neutral-700">Nothing recorded yet.</p>

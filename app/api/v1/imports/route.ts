@@ -5,9 +5,10 @@
 // allowed per organization and per server (lib/imports/limits.ts), before the body is read.
 
 import { actorOf } from "@/lib/actions";
+import { authenticatesByHeader } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { guardedRoute, jsonError } from "@/lib/http";
+import { apiRoute, jsonError } from "@/lib/http";
 import { afterImport } from "@/lib/imports/after-import";
 import { IMPORT_KINDS, isImportKind } from "@/lib/imports/columns";
 import { fileNameFrom, MAX_UPLOAD_BYTES, requestBody, sameOrigin } from "@/lib/imports/http";
@@ -18,7 +19,7 @@ import { isValidIsoDate } from "@/lib/rules/time";
 
 export const dynamic = "force-dynamic";
 
-const handle = guardedRoute("data:import", async (ctx, request) => {
+const handle = apiRoute("data:import", async (ctx, request) => {
   const params = new URL(request.url).searchParams;
   const kind = params.get("kind") ?? "";
   if (!isImportKind(kind))
@@ -57,7 +58,7 @@ const handle = guardedRoute("data:import", async (ctx, request) => {
 });
 
 export async function POST(request: Request, context: { params: Promise<Record<string, never>> }): Promise<Response> {
-  if (!sameOrigin(request.headers))
+  if (!authenticatesByHeader(request.headers) && !sameOrigin(request.headers))
     return jsonError(403, "Cross-site request refused: uploads are accepted from this site's pages only.");
   return handle(request, context);
 }

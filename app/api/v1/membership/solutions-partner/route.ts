@@ -1,9 +1,12 @@
 import { db } from "@/db/client";
+import type { SolutionsPartnerResponse } from "@/lib/api/schemas";
 import { today } from "@/lib/clock";
-import { guardedRoute, json } from "@/lib/http";
+import { apiRoute, json } from "@/lib/http";
 import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 
-// SPEC §7: the signed-in organization's Solutions Partner evaluation.
-export const GET = guardedRoute("membership:view", async (ctx) =>
-  json(await solutionsPartnerJson(db(), ctx.orgId, today())),
-);
+// SPEC §7: the calling organization's Solutions Partner evaluation — for a signed-in user with
+// the role, or an API token with the "read" scope (the shape is lib/api/schemas.ts).
+export const GET = apiRoute("membership:view", async (caller) => {
+  const body = await solutionsPartnerJson(db(), caller.orgId, today());
+  return json(body satisfies SolutionsPartnerResponse);
+});
