@@ -2,13 +2,14 @@ import { closeDatabase, dbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { adminCommands } from "./commands-admin";
 import { importCommands } from "./commands-import";
+import { notifyCommands } from "./commands-notify";
 import { offersCommands } from "./commands-offers";
 import { statusCommands } from "./commands-status";
 import type { Io } from "./framework";
 import { runCli } from "./run";
 
 // Operator CLI (SPEC §7): `npm run cli -- <command>`. Talks to the configured database.
-const commands = [...adminCommands, ...statusCommands, ...importCommands, ...offersCommands];
+const commands = [...adminCommands, ...statusCommands, ...importCommands, ...offersCommands, ...notifyCommands];
 
 const io: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
