@@ -82,7 +82,13 @@ export async function claimDue(q: Query, today: IsoDate, now: Date, limit: numbe
 export type DigestOutcome =
   | { status: "sent" | "outbox"; to: string; subject: string; text: string; html: string; messageId: string | null }
   | { status: "skipped" }
-  | { status: "retry" | "failed"; error: string; nextAttemptAt: Date };
+  | {
+      status: "retry" | "failed";
+      error: string;
+      nextAttemptAt: Date;
+      /** What would have been sent: kept so the recipient can read it in the app meanwhile. */
+      mail?: { to: string; subject: string; text: string; html: string };
+    };
 
 /** Records the outcome of one attempt; only the worker holding the lease may (attempts match). */
 export async function finishDigest(q: Query, id: number, attempts: number, outcome: DigestOutcome, now: Date) {
@@ -97,6 +103,14 @@ export async function finishDigest(q: Query, id: number, attempts: number, outco
       .set({
         status: outcome.status === "retry" ? "pending" : "failed",
         lastError: outcome.error.slice(0, 500),
+        ...(outcome.mail
+          ? {
+              toAddress: outcome.mail.to,
+              mailSubject: outcome.mail.subject,
+              mailText: outcome.mail.text,
+              mailHtml: outcome.mail.html,
+            }
+          : {}),
         nextAttemptAt: outcome.nextAttemptAt,
         leaseUntil: null,
       })

@@ -99,8 +99,10 @@ async function deliverOne(db: Db, id: number, o: NotifyOptions): Promise<DigestO
     .where(eq(notificationDigests.id, id));
   if (!digest) return { status: "skipped" };
   let outcome: DigestOutcome;
+  let prepared: Prepared | null = null;
   try {
-    outcome = await attempt(db, digest, o);
+    prepared = await prepare(db, digest, o);
+    outcome = prepared ? await send(prepared, o) : { status: "skipped" };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failed = digest.attempts >= MAX_ATTEMPTS;
@@ -108,6 +110,7 @@ async function deliverOne(db: Db, id: number, o: NotifyOptions): Promise<DigestO
       status: failed ? "failed" : "retry",
       error: message,
       nextAttemptAt: new Date(o.now.getTime() + retryDelayMs(digest.attempts)),
+      mail: prepared?.base,
     };
     o.log?.("warn", "notify: delivery failed", { digest: id, attempts: digest.attempts, failed, error: message });
   }
@@ -125,9 +128,14 @@ type ClaimedDigest = {
   orgName: string;
 };
 
-/** Renders what the recipient still wants (preferences are re-read now) and sends it. */
-async function attempt(db: Db, d: ClaimedDigest, o: NotifyOptions): Promise<DigestOutcome> {
-  if (d.disabledAt) return { status: "skipped" };
+type Prepared = {
+  base: { to: string; subject: string; text: string; html: string; messageId: string };
+  headers: Record<string, string>;
+};
+
+/** Renders what the recipient still wants (preferences are re-read now); null when nothing is left. */
+async function prepare(db: Db, d: ClaimedDigest, o: NotifyOptions): Promise<Prepared | null> {
+  if (d.disabledAt) return null;
   const [rows, offs] = await Promise.all([
     db
       .select({ category: notificationEvents.category, payload: notificationEvents.payload })
@@ -144,7 +152,7 @@ async function attempt(db: Db, d: ClaimedDigest, o: NotifyOptions): Promise<Dige
   const items: DigestItem[] = rows
     .filter((r) => isCategory(r.category) && !off.has(r.category))
     .map((r) => ({ category: r.category as Category, payload: r.payload }));
-  if (items.length === 0) return { status: "skipped" };
+  if (items.length === 0) return null;
 
   const categories = [...new Set(items.map((i) => i.category))];
   const link = (c: Category[]) =>
@@ -156,11 +164,14 @@ async function attempt(db: Db, d: ClaimedDigest, o: NotifyOptions): Promise<Dige
   // A stable Message-ID per digest: should a crash after the server accepted it cause a resend,
   // receiving systems can recognise the duplicate.
   const messageId = `<digest-${d.id}-${d.digestDate}@${new URL(o.appUrl).hostname}>`;
-  const base = { to: d.email, subject: mail.subject, text: mail.text, html: mail.html };
-  if (!o.mailer) return { status: "outbox", ...base, messageId };
   const headers: Record<string, string> = unsubscribe
     ? { "List-Unsubscribe": `<${unsubscribe.all}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
     : {};
-  await o.mailer.send({ from: o.from, messageId, headers, ...base });
-  return { status: "sent", ...base, messageId };
+  return { base: { to: d.email, subject: mail.subject, text: mail.text, html: mail.html, messageId }, headers };
+}
+
+async function send(p: Prepared, o: NotifyOptions): Promise<DigestOutcome> {
+  if (!o.mailer) return { status: "outbox", ...p.base };
+  await o.mailer.send({ from: o.from, headers: p.headers, ...p.base });
+  return { status: "sent", ...p.base };
 }
