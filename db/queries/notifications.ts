@@ -42,7 +42,7 @@ export async function listMailsForUser(db: Db, orgId: string, userId: string, li
         eq(notificationDigests.orgId, orgId),
         eq(notificationDigests.userId, userId),
         inArray(notificationDigests.status, SHOWN),
-        sql`${notificationDigests.attempts} > 0 or ${notificationDigests.status} <> 'pending'`,
+        sql`(${notificationDigests.attempts} > 0 or ${notificationDigests.status} <> 'pending')`,
       ),
     )
     .orderBy(desc(notificationDigests.digestDate), desc(notificationDigests.id))
