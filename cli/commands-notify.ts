@@ -1,6 +1,6 @@
 import { db } from "@/db/client";
-import { isValidIsoDate } from "@/lib/rules/time";
 import { notifyNow } from "@/lib/notifications/run";
+import { isValidIsoDate } from "@/lib/rules/time";
 import { type Command, str, UsageError } from "./framework";
 
 export const notifyCommands: Command[] = [
@@ -12,7 +12,8 @@ export const notifyCommands: Command[] = [
     options: { today: { type: "string" } },
     async run({ values }, io) {
       const today = str(values, "today") || undefined;
-      if (today !== undefined && !isValidIsoDate(today)) throw new UsageError(`--today must be YYYY-MM-DD, got "${today}"`);
+      if (today !== undefined && !isValidIsoDate(today))
+        throw new UsageError(`--today must be YYYY-MM-DD, got "${today}"`);
       const r = await notifyNow(db(), today);
       io.out(
         `Checked ${r.organizations} organization(s): ${r.events} new event(s); ${r.sent} mail(s) sent, ${r.outbox} kept in the in-app outbox, ${r.skipped} skipped, ${r.retrying} to retry, ${r.failed} failed.`,

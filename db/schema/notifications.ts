@@ -84,9 +84,7 @@ export const notificationDigests = pgTable(
   },
   (t) => [
     uniqueIndex("notification_digests_user_day_key").on(t.userId, t.digestDate),
-    index("notification_digests_due_idx")
-      .on(t.nextAttemptAt)
-      .where(sql`${t.status} in ('pending', 'sending')`),
+    index("notification_digests_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
   ],
 );
 
@@ -104,10 +102,7 @@ export const notificationDigestItems = pgTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [
-    primaryKey({ columns: [t.eventId, t.userId] }),
-    index("notification_digest_items_digest_idx").on(t.digestId),
-  ],
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] }), index("notification_digest_items_digest_idx").on(t.digestId)],
 );
 
 // A user's choice per category; no row means on.

@@ -49,7 +49,10 @@ async function wireOrders(db: Db, orgId: string, today: IsoDate): Promise<OrderF
 
 /** Everything one organization's data says today (reads only). */
 export async function findEvents(db: Db, orgId: string, today: IsoDate): Promise<Found> {
-  const [{ inputs, versions }, wire] = await Promise.all([loadAlertData(db, orgId, today), wireOrders(db, orgId, today)]);
+  const [{ inputs, versions }, wire] = await Promise.all([
+    loadAlertData(db, orgId, today),
+    wireOrders(db, orgId, today),
+  ]);
   const events = [
     ...renewalEvents(today, inputs.offers?.designations ?? []),
     ...orderEvents(today, wire),
@@ -114,10 +117,12 @@ async function newRisks(tx: Tx, orgId: string, today: IsoDate, current: Notifica
     and(
       eq(notificationState.orgId, orgId),
       sql`${notificationState.key} like 'rolloff:%'`,
-      keys.length ? sql`${notificationState.key} not in (${sql.join(
-        keys.map((k) => sql`${k}`),
-        sql`, `,
-      )})` : sql`true`,
+      keys.length
+        ? sql`${notificationState.key} not in (${sql.join(
+            keys.map((k) => sql`${k}`),
+            sql`, `,
+          )})`
+        : sql`true`,
     ),
   );
   const fresh: NotificationEvent[] = [];
@@ -160,7 +165,9 @@ async function qualificationChanges(tx: Tx, orgId: string, today: IsoDate, curre
       subject: q.key,
       date: today,
       deadline: null,
-      title: q.qualified ? `${q.label}: the organization now qualifies` : `${q.label}: the organization no longer qualifies`,
+      title: q.qualified
+        ? `${q.label}: the organization now qualifies`
+        : `${q.label}: the organization no longer qualifies`,
       detail: q.qualified
         ? "The latest import meets every criterion. Account and global admins can buy or renew the designation on the Offers page."
         : "After the latest import a criterion is no longer met. The details page shows what is missing and the smallest additions that would meet it.",

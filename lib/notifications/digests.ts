@@ -57,8 +57,8 @@ export async function fanOut(tx: Tx, event: { id: number; orgId: string; categor
 export const LEASE_MS = 5 * 60_000;
 
 /**
- * Claims up to `limit` digests that are due (their day has come, their next attempt is due, or a
- * lease ran out): one statement, FOR UPDATE SKIP LOCKED, so two workers never take the same one.
+ * Claims up to `limit` digests that are due (their day has come and they were never tried, their
+ * next attempt is due, or a lease ran out): one statement, FOR UPDATE SKIP LOCKED, so two workers never take the same one.
  */
 export async function claimDue(q: Query, today: IsoDate, now: Date, limit: number): Promise<number[]> {
   const lease = new Date(now.getTime() + LEASE_MS);
@@ -69,7 +69,7 @@ export async function claimDue(q: Query, today: IsoDate, now: Date, limit: numbe
       where id in (
         select id from notification_digests
         where digest_date <= ${today}
-          and ((status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz)
+          and ((status = 'pending' and (attempts = 0 or next_attempt_at <= ${now.toISOString()}::timestamptz))
             or (status = 'sending' and lease_until < ${now.toISOString()}::timestamptz))
         order by id
         limit ${limit}
@@ -118,10 +118,7 @@ export async function finishDigest(q: Query, id: number, attempts: number, outco
     return;
   }
   if (outcome.status === "skipped") {
-    await q
-      .update(notificationDigests)
-      .set({ status: "skipped", leaseUntil: null, deliveredAt: now })
-      .where(where);
+    await q.update(notificationDigests).set({ status: "skipped", leaseUntil: null, deliveredAt: now }).where(where);
     return;
   }
   if (outcome.status === "sent" || outcome.status === "outbox")

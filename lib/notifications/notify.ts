@@ -160,7 +160,14 @@ async function prepare(db: Db, d: ClaimedDigest, o: NotifyOptions): Promise<Prep
   const unsubscribe = o.secret
     ? { all: link(categories), byCategory: Object.fromEntries(categories.map((c) => [c, link([c])])) }
     : null;
-  const mail = renderDigest({ orgName: d.orgName, recipientName: d.name, date: d.digestDate, items, appUrl: o.appUrl, unsubscribe });
+  const mail = renderDigest({
+    orgName: d.orgName,
+    recipientName: d.name,
+    date: d.digestDate,
+    items,
+    appUrl: o.appUrl,
+    unsubscribe,
+  });
   // A stable Message-ID per digest: should a crash after the server accepted it cause a resend,
   // receiving systems can recognise the duplicate.
   const messageId = `<digest-${d.id}-${d.digestDate}@${new URL(o.appUrl).hostname}>`;

@@ -22,10 +22,12 @@ export async function loadPreferences(db: Db, userId: string, role: Role): Promi
 
 /** The settings form: a checkbox per category the role receives (an unticked box is not sent). */
 export const preferencesInput = z
-  .object(Object.fromEntries(CATEGORIES.map((c) => [c, z.literal("on").optional()])) as Record<
-    Category,
-    z.ZodOptional<z.ZodLiteral<"on">>
-  >)
+  .object(
+    Object.fromEntries(CATEGORIES.map((c) => [c, z.literal("on").optional()])) as Record<
+      Category,
+      z.ZodOptional<z.ZodLiteral<"on">>
+    >,
+  )
   .strict();
 
 async function setPreferences(db: Db, userId: string, values: Preference[]): Promise<void> {

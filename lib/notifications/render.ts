@@ -66,7 +66,8 @@ export function renderDigest(input: DigestInput): RenderedMail {
     `Choose which notifications you get: ${prefs}`,
     ...(input.unsubscribe
       ? categories.map(
-          (c) => `Stop "${CATEGORY_LABELS[c].label}" mails: ${input.unsubscribe!.byCategory[c] ?? input.unsubscribe!.all}`,
+          (c) =>
+            `Stop "${CATEGORY_LABELS[c].label}" mails: ${input.unsubscribe!.byCategory[c] ?? input.unsubscribe!.all}`,
         )
       : []),
   ].join("\n");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runMaintenance } from "@/lib/offers/maintenance";
 import { db } from "@/db/client";
+import { runMaintenance } from "@/lib/offers/maintenance";
 import { makeOrg } from "../offers/helpers";
 import { useTestDatabase } from "../test-db";
 import { days, holdDesignation, notify, smtp, wireOrder } from "./helpers";

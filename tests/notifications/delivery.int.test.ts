@@ -52,7 +52,11 @@ describe("preferences and unsubscribe", () => {
     });
 
     await notify("2027-01-01", smtp(server.url)); // renewal window opens: renewals are still on for both
-    expect(to("n-prefs").map((m) => m.subject).slice(1)).toEqual([
+    expect(
+      to("n-prefs")
+        .map((m) => m.subject)
+        .slice(1),
+    ).toEqual([
       "Org n-prefs: Solutions Partner designation: the renewal window is open until 2027-01-31 — deadline 2027-01-31",
       "Org n-prefs: Solutions Partner designation: the renewal window is open until 2027-01-31 — deadline 2027-01-31",
     ]);
@@ -84,7 +88,10 @@ describe("preferences and unsubscribe", () => {
       [],
     );
     expect((await POST(unsubscribeRequest(genuine))).status).toBe(200);
-    expect(await loadPreferences(db(), victim, "global_admin")).toContainEqual({ category: "payments", enabled: false });
+    expect(await loadPreferences(db(), victim, "global_admin")).toContainEqual({
+      category: "payments",
+      enabled: false,
+    });
   });
 
   it("skips a disabled user's digest", async () => {
@@ -125,10 +132,11 @@ describe("delivery", () => {
     const later = await notify("2027-03-31", smtp(server.url), new Date(t0.getTime() + 61_000));
     expect(later).toMatchObject({ sent: 2, retrying: 0 });
     expect(await notify("2027-03-31", smtp(server.url), new Date(t0.getTime() + 3_600_000))).toMatchObject({ sent: 0 });
-    expect(to("n-retry").map((m) => m.to[0]).sort()).toEqual([
-      "account_admin@n-retry.example",
-      "global_admin@n-retry.example",
-    ]);
+    expect(
+      to("n-retry")
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual(["account_admin@n-retry.example", "global_admin@n-retry.example"]);
     const [after] = await db().select().from(notificationDigests).where(eq(notificationDigests.id, digest!.id));
     expect(after).toMatchObject({ status: "sent", attempts: 2, lastError: null });
   });
@@ -151,9 +159,11 @@ describe("delivery", () => {
     // Another user of the same organization does not see it; the operator's query sees both.
     expect(await listMailsForUser(db(), org.id, org.as.partner_admin.userId)).toEqual([]);
     const all = await listAllOutboxMails(db());
-    expect(all.filter((m) => m.partnerId === "n-outbox").map((m) => m.userEmail).sort()).toEqual([
-      "account_admin@n-outbox.example",
-      "global_admin@n-outbox.example",
-    ]);
+    expect(
+      all
+        .filter((m) => m.partnerId === "n-outbox")
+        .map((m) => m.userEmail)
+        .sort(),
+    ).toEqual(["account_admin@n-outbox.example", "global_admin@n-outbox.example"]);
   });
 });

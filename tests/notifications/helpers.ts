@@ -11,11 +11,16 @@ export function options(today: string, mailer: Mailer | null, now = new Date(`${
   return { today, now, mailer, from: "PMC <pmc@pmc.example>", appUrl: APP, secret: SECRET };
 }
 
-export const notify = (today: string, mailer: Mailer | null, now?: Date) => runNotify(db(), options(today, mailer, now));
+export const notify = (today: string, mailer: Mailer | null, now?: Date) =>
+  runNotify(db(), options(today, mailer, now));
 export const smtp = (url: string) => smtpMailer(url);
 
 /** A held designation whose anniversary is given. */
-export async function holdDesignation(orgId: string, anniversary: string, offer: "solutions-partner" | "training-services" = "solutions-partner") {
+export async function holdDesignation(
+  orgId: string,
+  anniversary: string,
+  offer: "solutions-partner" | "training-services" = "solutions-partner",
+) {
   await db()
     .insert(designations)
     .values({ orgId, offer, status: "active", anniversary, heldSince: addYears(anniversary, -1) });

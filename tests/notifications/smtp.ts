@@ -26,7 +26,8 @@ export function parseHeaders(raw: string): Map<string, string> {
 
 /** The decoded text/plain part of a nodemailer message (quoted-printable). */
 export function plainText(raw: string): string {
-  const m = /Content-Type: text\/plain[^\n]*\r?\nContent-Transfer-Encoding: ([^\r\n]+)\r?\n\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
+  const m =
+    /Content-Type: text\/plain[^\n]*\r?\nContent-Transfer-Encoding: ([^\r\n]+)\r?\n\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
   if (!m) return "";
   if (m[1]!.trim().toLowerCase() === "quoted-printable")
     return Buffer.from(

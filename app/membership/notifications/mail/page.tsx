@@ -54,7 +54,9 @@ export default async function NotificationMailPage() {
                       : ""}
                   </p>
                   {m.text ? (
-                    <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm text-neutral-900">{m.text}</pre>
+                    <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm text-neutral-900">
+                      {m.text}
+                    </pre>
                   ) : null}
                 </article>
               </li>
