@@ -1,6 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/notifications/unsubscribe/route";
+import { notifyCommands } from "@/cli/commands-notify";
+import type { Io } from "@/cli/framework";
+import { runCli } from "@/cli/run";
 import { db } from "@/db/client";
 import { listAllOutboxMails, listMailsForUser } from "@/db/queries/notifications";
 import { notificationDigests, notificationPreferences, users } from "@/db/schema";
@@ -165,5 +168,24 @@ describe("delivery", () => {
         .map((m) => m.userEmail)
         .sort(),
     ).toEqual(["account_admin@n-outbox.example", "global_admin@n-outbox.example"]);
+  });
+});
+
+describe("npm run cli -- notify", () => {
+  it("says it is for cron, refuses a bad date, and sends what is due on the given day once", async () => {
+    const out: string[] = [];
+    const io: Io = { out: (s) => out.push(s), err: (s) => out.push(s), stdin: async () => "" };
+    expect(await runCli(notifyCommands, ["notify", "--help"], io)).toBe(0);
+    expect(out.join("\n")).toMatch(/For cron/);
+    expect(await runCli(notifyCommands, ["notify", "--today", "2027-13-01"], io)).toBe(2);
+    expect(out.at(-1)).toMatch(/--today must be YYYY-MM-DD/);
+
+    const org = await makeOrg("n-cli");
+    await holdDesignation(org.id, "2027-08-31"); // window opens 2027-08-01
+    expect(await runCli(notifyCommands, ["notify", "--today", "2027-08-01"], io)).toBe(0);
+    expect(out.at(-1)).toMatch(/new event\(s\);.* kept in the in-app outbox/);
+    expect(await runCli(notifyCommands, ["notify", "--today", "2027-08-01"], io)).toBe(0);
+    expect(out.at(-1)).toMatch(/: 0 new event\(s\); 0 mail\(s\) sent, 0 kept/);
+    expect(await listMailsForUser(db(), org.id, org.as.account_admin.userId)).toHaveLength(1);
   });
 });
