@@ -316,6 +316,13 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: { userId: MATRIX.targetUserA },
     refused: { ...MEMBERS_AND_B, "A.account_admin": ROLE_REFUSED, "B.global_admin": NOT_FOUND },
   },
+  // Saves the caller's own mail choices (user from the session, no ids to aim elsewhere): members are refused.
+  "app/membership/notifications/actions.ts#savePreferencesAction": {
+    kind: "mutating",
+    path: "/membership/notifications",
+    fields: { payments: "on" },
+    refused: MEMBERS_AND_B,
+  },
   "app/membership/billing-profile/actions.ts#saveBillingProfileAction": {
     kind: "mutating",
     path: "/membership/billing-profile",
