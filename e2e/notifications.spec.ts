@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
 import { E2E_ORGS, e2eEmail } from "./fixtures";
 import { NotificationsPage } from "./pages/notifications";
 import { signInAs } from "./pages/sign-in";
@@ -7,12 +8,21 @@ import { signInAs } from "./pages/sign-in";
 // E2E_TODAY, 2026-11-15, when the organization's renewal window is open).
 const ORG = E2E_ORGS.notifications;
 
+/** Serious or critical axe violations (WCAG 2.1 A/AA), as e2e/a11y.spec.ts checks every page. */
+async function serious(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+}
+
 test("an account admin turns a kind of mail off and reads the digest kept in the app", async ({ page }) => {
   await signInAs(page, e2eEmail(ORG, "account_admin"), "/membership/notifications");
   const prefs = new NotificationsPage(page);
   await expect(prefs.kind("Renewals and lapses")).toBeChecked();
   await expect(prefs.kind("Wire transfer orders")).toBeChecked();
   await expect(prefs.kind("Roll-off risks")).toHaveCount(0); // partner and global admins' kind
+  expect(await serious(page)).toEqual([]);
   await prefs.kind("Wire transfer orders").uncheck();
   await prefs.save();
   await expect(prefs.status()).toHaveText("Saved. You get: Renewals and lapses.");
@@ -27,6 +37,7 @@ test("an account admin turns a kind of mail off and reads the digest kept in the
   );
   await expect(mail).toContainText("Kept here (no mail server configured)");
   await expect(mail).toContainText(`to ${e2eEmail(ORG, "account_admin")}`);
+  expect(await serious(page)).toEqual([]);
 });
 
 test("the unsubscribe link of a mail turns its kind off after one click, without signing in", async ({
@@ -41,6 +52,7 @@ test("the unsubscribe link of a mail turns its kind off after one click, without
   const anonymous = await browser.newPage(); // no session
   await anonymous.goto(link!);
   await expect(anonymous.getByText("Stop these notification emails: Renewals and lapses?")).toBeVisible();
+  expect(await serious(anonymous)).toEqual([]);
   await anonymous.getByRole("button", { name: "Turn off these emails" }).click();
   await expect(anonymous.getByRole("status")).toHaveText(
     "Done. You will no longer get these emails: Renewals and lapses.",
