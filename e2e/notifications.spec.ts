@@ -49,7 +49,8 @@ test("the unsubscribe link of a mail turns its kind off after one click, without
   const link = /Stop "Renewals and lapses" mails: (\S+)/.exec(text ?? "")?.[1];
   expect(link).toMatch(/\/api\/notifications\/unsubscribe\?token=/);
 
-  const anonymous = await browser.newPage(); // no session
+  const fresh = await browser.newContext(); // no session
+  const anonymous = await fresh.newPage();
   await anonymous.goto(link!);
   await expect(anonymous.getByText("Stop these notification emails: Renewals and lapses?")).toBeVisible();
   expect(await serious(anonymous)).toEqual([]);
@@ -59,7 +60,7 @@ test("the unsubscribe link of a mail turns its kind off after one click, without
   );
   await anonymous.goto(`${link!.slice(0, -4)}AAAA`); // a changed signature
   await expect(anonymous.locator("main [role=alert]")).toContainText("This unsubscribe link is not valid");
-  await anonymous.close();
+  await fresh.close();
 
   const prefs = new NotificationsPage(page);
   await prefs.goto();
