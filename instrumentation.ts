@@ -11,7 +11,12 @@ export async function register() {
   const { log, scrubError } = await import("./lib/log");
   // A database that cannot be reached yet is waited for in the background (db/startup.ts); a
   // failed hook would leave every request of this process answering 500 for good.
-  await prepareDatabase(dbHandle(), { log });
+  const started = await prepareDatabase(dbHandle(), { log });
+  // SPEC §12: every app server sends what is due on a timer (NOTIFY_INTERVAL_MINUTES); with the
+  // embedded database that is the demo server itself. Several servers may: notify is exactly-once.
+  const { db } = await import("./db/client");
+  const { startNotifier } = await import("./lib/notifications/run");
+  void started.ready.then(() => startNotifier(db));
   // Next.js prints errors it catches with console.error; query errors quote their parameters
   // (session ids, hashes): print them without (our own JSON line is written by onRequestError).
   const print = console.error.bind(console);

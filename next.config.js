@@ -20,7 +20,7 @@ const nextConfig = {
   // NEXT_DIST_DIR lets parallel builds (e.g. several checkouts' test runs) use separate folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js", "postgres", "nodemailer"],
   // 8 MB: the proxy refuses larger action bodies with 413 (MAX_ACTION_BODY_BYTES in lib/request-guard.ts)
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },
   async headers() {

@@ -2,6 +2,7 @@ import { closeDatabase, dbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { adminCommands } from "./commands-admin";
 import { importCommands } from "./commands-import";
+import { notifyCommands } from "./commands-notify";
 import { offersCommands } from "./commands-offers";
 import { statusCommands } from "./commands-status";
 import { tokenCommands } from "./commands-token";
@@ -9,7 +10,14 @@ import type { Io } from "./framework";
 import { runCli } from "./run";
 
 // Operator CLI (SPEC §7): `npm run cli -- <command>`. Talks to the configured database.
-const commands = [...adminCommands, ...statusCommands, ...importCommands, ...offersCommands, ...tokenCommands];
+const commands = [
+  ...adminCommands,
+  ...statusCommands,
+  ...importCommands,
+  ...offersCommands,
+  ...tokenCommands,
+  ...notifyCommands,
+];
 
 const io: Io = {
   out: (s) => process.stdout.write(`${s}\n`),

@@ -60,6 +60,8 @@ const TABLE: Record<string, Row> = {
   "page /membership/benefits": page("page /membership/benefits", VIEW),
   "page /membership/billing-profile": page("page /membership/billing-profile", GLOBAL_ONLY, [SENTINEL.billing]),
   "page /membership/import": page("page /membership/import", VIEW, [SENTINEL.importFile]),
+  "page /membership/notifications": page("page /membership/notifications", VIEW),
+  "page /membership/notifications/mail": page("page /membership/notifications/mail", VIEW),
   "page /membership/offers": page("page /membership/offers", VIEW),
   "page /membership/orders": page("page /membership/orders", VIEW, [MATRIX.activeOrder, MATRIX.awaitingOrder]),
   "page /membership/orders/[number]": page("page /membership/orders/[number]", A_OWNED, [SENTINEL.proofFile]),
@@ -76,11 +78,29 @@ const TABLE: Record<string, Row> = {
     VIEW,
   ),
   "page /membership/users": page("page /membership/users", GLOBAL_ONLY, [SENTINEL.user]),
+  // SPEC §12: reached from a mail without a session; only a signed token does anything.
+  "page /unsubscribe": {
+    calls: [{ url: PAGE_URLS["page /unsubscribe"]! }],
+    a: [200, 200, 200, 200, 200],
+    b: [200, 200, 200, 200],
+  },
 
   "route /api/auth/[...nextauth]": {
     calls: [{ url: "/api/auth/session" }, { url: "/api/auth/providers" }],
     a: [200, 200, 200, 200, 200],
     b: [200, 200, 200, 200],
+  },
+  "route /api/notifications/unsubscribe": {
+    calls: [
+      {
+        method: "POST",
+        url: "/api/notifications/unsubscribe?token=forged.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        body: "List-Unsubscribe=One-Click",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      },
+    ],
+    a: [400, 400, 400, 400, 400],
+    b: [400, 400, 400, 400],
   },
   "route /api/health": { calls: [{ url: "/api/health" }], a: [200, 200, 200, 200, 200], b: [200, 200, 200, 200] },
   // The upload answers 400 for an unknown kind once the caller may import: nothing is written.
@@ -329,6 +349,13 @@ const ACTIONS: Record<string, ActionRow> = {
       "B.account_admin": ROLE_REFUSED,
       "B.global_admin": NOT_FOUND,
     },
+  },
+  // Saves the caller's own mail choices (user from the session, no ids to aim elsewhere): members are refused.
+  "app/membership/notifications/actions.ts#savePreferencesAction": {
+    kind: "mutating",
+    path: "/membership/notifications",
+    fields: { payments: "on" },
+    refused: MEMBERS_AND_B,
   },
   "app/membership/billing-profile/actions.ts#saveBillingProfileAction": {
     kind: "mutating",

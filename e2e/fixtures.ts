@@ -61,7 +61,12 @@ export const E2E_ORGS = {
   tokensExpired: "e2e-tokens-expired",
   tokensParallel: "e2e-tokens-parallel",
   tokensRate: "e2e-tokens-rate",
+  // SPEC §12 (e2e/seed-notifications.ts)
+  notifications: "e2e-notifications",
 } as const;
+
+/** The app server's signing secret (e2e/server.ts); the seed signs unsubscribe links with it. */
+export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123";
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";
 export const E2E_ROLES: E2eRole[] = ["member", "partner_admin", "account_admin", "global_admin"];

@@ -3,6 +3,7 @@ import { organizations, users } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
 import { E2E_ORGS, E2E_PASSWORD, E2E_ROLES, e2eEmail } from "./fixtures";
 import { seedE2eBeyond } from "./seed-beyond";
+import { seedE2eNotifications } from "./seed-notifications";
 import { seedE2eOffers } from "./seed-offers";
 import { seedE2eSecurity } from "./seed-security";
 import { seedE2eTokens } from "./seed-tokens";
@@ -28,4 +29,5 @@ export async function seedE2eOrgs(db: Db): Promise<void> {
   await seedE2eOffers(db);
   await seedE2eSecurity(db);
   await seedE2eTokens(db);
+  await seedE2eNotifications(db);
 }

@@ -6,7 +6,7 @@ import postgres from "postgres";
 import { openDatabase, useDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
-import { E2E_TODAY, E2E_TOKEN_RATE_LIMIT, e2eServerLogPath } from "./fixtures";
+import { E2E_AUTH_SECRET, E2E_TODAY, E2E_TOKEN_RATE_LIMIT, e2eServerLogPath } from "./fixtures";
 import { seedE2eOrgs } from "./seed-e2e";
 import { seedE2ePrograms } from "./seed-programs";
 
@@ -52,7 +52,7 @@ const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start
     ...process.env,
     ...dbEnv,
     NODE_ENV: "production",
-    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
+    AUTH_SECRET: E2E_AUTH_SECRET,
     APP_TODAY: E2E_TODAY,
     NEXT_TELEMETRY_DISABLED: "1",
     API_TOKEN_RATE_LIMIT: String(E2E_TOKEN_RATE_LIMIT),

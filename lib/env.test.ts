@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertProductionReady, parseEnv } from "./env";
+import { appUrl, assertProductionReady, parseEnv } from "./env";
 
 describe("env parsing", () => {
   it("defaults to the embedded database on port 3000", () => {
@@ -28,5 +28,15 @@ describe("env parsing", () => {
       assertProductionReady(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) })),
     ).not.toThrow();
     expect(() => assertProductionReady(parseEnv({ NODE_ENV: "development" }))).not.toThrow();
+  });
+  it("parses the mail settings and the base of links in mails", () => {
+    expect(() => parseEnv({ SMTP_URL: "http://mail" })).toThrow(/SMTP_URL/);
+    expect(parseEnv({ SMTP_URL: "smtp://user:pw@127.0.0.1:2525" }).SMTP_URL).toBe("smtp://user:pw@127.0.0.1:2525");
+    expect(appUrl(parseEnv({}))).toBe("http://localhost:3000");
+    expect(appUrl(parseEnv({ AUTH_URL: "https://pmc.example/api/auth" }))).toBe("https://pmc.example");
+    expect(appUrl(parseEnv({ APP_URL: "https://app.example/", AUTH_URL: "https://x.example" }))).toBe(
+      "https://app.example",
+    );
+    expect(() => parseEnv({ NOTIFY_INTERVAL_MINUTES: "-1" })).toThrow(/NOTIFY_INTERVAL_MINUTES/);
   });
 });

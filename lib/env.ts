@@ -24,6 +24,17 @@ const schema = z.object({
   // Sign-in throttle per client address (README "Security notes"): how many proxies in front of
   // the app append to X-Forwarded-For. 0: the app is reached directly.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // SPEC §12 mail: without SMTP_URL mails stay in the in-app outbox. APP_URL (else AUTH_URL, else
+  // http://localhost:PORT) makes the absolute links in mails.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default("Partner Membership Center <no-reply@localhost>"),
+  APP_URL: z.url("APP_URL must be an http(s) URL").optional(),
+  AUTH_URL: z.url("AUTH_URL must be an http(s) URL").optional(),
+  // How often an app server sends what is due (minutes); 0 turns the in-process schedule off.
+  NOTIFY_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -44,6 +55,13 @@ export function assertProductionReady(env: Env): void {
   if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
     throw new Error("AUTH_SECRET is required in production (at least 16 characters). Set it in the environment.");
   }
+}
+
+/** The base of absolute links in mails, without a trailing slash. */
+export function appUrl(e: Env): string {
+  // AUTH_URL may name Auth.js's path (…/api/auth): only its origin is the app's.
+  const base = e.APP_URL ?? (e.AUTH_URL ? new URL(e.AUTH_URL).origin : `http://localhost:${e.PORT}`);
+  return base.replace(/\/+$/, "");
 }
 
 let cached: Env | undefined;

@@ -14,6 +14,7 @@ export default async function MembershipLayout({ children }: { children: ReactNo
     { href: "/membership/training-services", label: "Training Services" },
     { href: "/membership/solutions-partner", label: "Solutions Partner" },
     { href: "/membership/alerts", label: "Alerts" },
+    { href: "/membership/notifications", label: "Notifications" },
     { href: "/membership/import", label: "Import data" },
     { href: "/membership/offers", label: "Offers" },
     { href: "/membership/orders", label: "Bills and payments" },

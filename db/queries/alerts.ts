@@ -66,8 +66,13 @@ const factsQuery = perDb((db) => {
     .prepare("alert_facts");
 });
 
-/** Every alert of one organization, the most severe first. */
-export async function loadAlerts(db: Db, orgId: string, today: string): Promise<Alert[]> {
+/** The inputs of the alerts and the data versions they were computed from (notifications use both). */
+export type AlertData = {
+  inputs: AlertInputs;
+  versions: { trainingServices: string | null; solutionsPartner: string | null };
+};
+
+export async function loadAlertData(db: Db, orgId: string, today: string): Promise<AlertData> {
   const f = await loadFacts(db, orgId);
   const [trainingServices, solutionsPartner] = await Promise.all([
     f.ts_id === null
@@ -85,5 +90,16 @@ export async function loadAlerts(db: Db, orgId: string, today: string): Promise<
     designations: json<{ offer: OfferId; status: string; anniversary: string }[]>(f.designations),
     awaitingOrders: json<{ number: string; offer: OfferId; expiresOn: string | null }[]>(f.awaiting),
   };
-  return buildAlerts({ today, trainingServices, solutionsPartner, offers });
+  return {
+    inputs: { today, trainingServices, solutionsPartner, offers },
+    versions: {
+      trainingServices: f.ts_id === null ? null : `${f.ts_id}|${f.catalog_id}`,
+      solutionsPartner: f.sp_id === null ? null : `${f.sp_id}|${f.tracks}`,
+    },
+  };
+}
+
+/** Every alert of one organization, the most severe first. */
+export async function loadAlerts(db: Db, orgId: string, today: string): Promise<Alert[]> {
+  return buildAlerts((await loadAlertData(db, orgId, today)).inputs);
 }

@@ -1,5 +1,6 @@
 // The database schema (drizzle-kit reads this folder: drizzle.config.ts). One module per part.
 export * from "./core";
+export * from "./notifications";
 export * from "./offers";
 export * from "./programs";
 export * from "./throttle";

@@ -30,6 +30,8 @@ export const PAGE_URLS: Record<string, string> = {
   "page /membership/benefits": "/membership/benefits",
   "page /membership/billing-profile": "/membership/billing-profile",
   "page /membership/import": "/membership/import",
+  "page /membership/notifications": "/membership/notifications",
+  "page /membership/notifications/mail": "/membership/notifications/mail",
   "page /membership/offers": "/membership/offers",
   "page /membership/orders": "/membership/orders",
   "page /membership/orders/[number]": `/membership/orders/${MATRIX.awaitingOrder}`,
@@ -42,4 +44,5 @@ export const PAGE_URLS: Record<string, string> = {
   "page /membership/training-services/areas/[area]/[criterion]":
     "/membership/training-services/areas/security/survey-completions",
   "page /membership/users": "/membership/users",
+  "page /unsubscribe": "/unsubscribe?token=not-a-token",
 };
