@@ -14,6 +14,17 @@ const schema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "APP_TODAY must be YYYY-MM-DD")
     .optional(),
+  // SPEC §11 single sign-on, Auth.js's conventional names. Each provider is on only when complete.
+  AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: z
+    .string()
+    .url("AUTH_MICROSOFT_ENTRA_ID_ISSUER must be a URL such as https://login.microsoftonline.com/<tenant-id>/v2.0")
+    .optional(),
+  AUTH_OIDC_ISSUER: z.string().url("AUTH_OIDC_ISSUER must be the issuer's URL").optional(),
+  AUTH_OIDC_ID: z.string().min(1).optional(),
+  AUTH_OIDC_SECRET: z.string().min(1).optional(),
+  AUTH_OIDC_NAME: z.string().trim().min(1).max(60, "AUTH_OIDC_NAME must be at most 60 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -26,7 +37,27 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const env = result.data;
+  assertCompleteProviders(env);
   return env;
+}
+
+// A half-configured provider is a typo, not "off": name the missing variables instead of hiding the button.
+function assertCompleteProviders(env: Env): void {
+  const groups: [string, (keyof Env)[], (keyof Env)[]][] = [
+    [
+      "Microsoft Entra ID",
+      ["AUTH_MICROSOFT_ENTRA_ID_ID", "AUTH_MICROSOFT_ENTRA_ID_SECRET"],
+      ["AUTH_MICROSOFT_ENTRA_ID_ISSUER"],
+    ],
+    ["OpenID Connect", ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"], ["AUTH_OIDC_NAME"]],
+  ];
+  for (const [label, required, optional] of groups) {
+    const set = [...required, ...optional].filter((k) => env[k] !== undefined);
+    const missing = required.filter((k) => env[k] === undefined);
+    if (set.length > 0 && missing.length > 0) {
+      throw new Error(`Invalid configuration: ${label} sign-in needs ${missing.join(", ")} as well`);
+    }
+  }
 }
 
 /** Production servers must not start without a signing secret (issue #2). */

@@ -2,3 +2,4 @@
 export * from "./core";
 export * from "./offers";
 export * from "./programs";
+export * from "./sso";
