@@ -30,6 +30,13 @@ export const E2E_ORGS = {
   forgery: "e2e-forgery",
   kbdImport: "e2e-kbd-import",
   kbdRenew: "e2e-kbd-renew",
+  // single sign-on (e2e/seed-sso.ts, e2e/sso.spec.ts): one organization per test
+  ssoLinked: "e2e-sso-linked",
+  ssoTenant: "e2e-sso-tenant",
+  ssoOnly: "e2e-sso-only",
+  ssoDisabled: "e2e-sso-disabled",
+  ssoState: "e2e-sso-state",
+  ssoSettings: "e2e-sso-settings",
 } as const;
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";

@@ -41,4 +41,6 @@ export const PAGE_URLS: Record<string, string> = {
   "page /membership/training-services/areas/[area]/[criterion]":
     "/membership/training-services/areas/security/survey-completions",
   "page /membership/users": "/membership/users",
+  "page /membership/sign-in-settings": "/membership/sign-in-settings",
+  "page /sign-in/refused": "/sign-in/refused?reason=unknown",
 };

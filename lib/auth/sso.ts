@@ -73,7 +73,8 @@ async function candidateBy(tx: DbOrTx, where: SQL): Promise<Candidate | undefine
 }
 
 /** Links (first time) or matches (later) an identity and opens a server-side session; every refusal and link is audited. */
-export async function signInWithIdentity(db: Db, identity: Identity, now: Date): Promise<SsoResult> {
+export async function signInWithIdentity(db: Db, given: Identity, now: Date): Promise<SsoResult> {
+  const identity = { ...given, email: given.email ? normalizeEmail(given.email) : null };
   const result = await db.transaction(
     async (tx): Promise<SsoResult | { refused: SsoRefusal; orgId: string | null }> => {
       const [linked] = await tx

@@ -150,7 +150,7 @@ export async function unlinkIdentity(
       .from(userIdentities)
       .innerJoin(users, eq(users.id, userIdentities.userId))
       .where(and(eq(userIdentities.id, input.identityId), eq(users.orgId, orgId)));
-    if (!row) throw new NotFoundError("That identity is not linked to a user of your organization");
+    if (!row) throw new NotFoundError("That identity was not found in your organization");
     await tx.delete(userIdentities).where(eq(userIdentities.id, row.id));
     await tx.delete(sessions).where(eq(sessions.userId, row.userId));
     await writeAudit(tx, {
