@@ -42,6 +42,12 @@ export async function startOidcProvider(): Promise<() => Promise<void>> {
       return grant;
     },
   });
+  // the provider's refusals, in the web server's log (a failing sign-in test says why)
+  for (const event of ["grant.error", "authorization.error", "server_error"]) {
+    (provider.on as (e: string, f: (ctx: unknown, err: Record<string, unknown>) => void) => void)(event, (_ctx, err) =>
+      process.stderr.write(`[oidc-provider] ${event}: ${err.message} ${err.error_detail ?? ""}\n`),
+    );
+  }
   const server = http.createServer(provider.callback());
   await new Promise<void>((resolve) => server.listen(OIDC_PORT, "127.0.0.1", resolve));
   return () =>

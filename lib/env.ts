@@ -14,6 +14,8 @@ const schema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "APP_TODAY must be YYYY-MM-DD")
     .optional(),
+  // The public address of the app (Auth.js's name): the origin of single sign-on redirect URIs.
+  AUTH_URL: z.string().url("AUTH_URL must be the app's public URL such as https://pmc.example.com").optional(),
   // SPEC §11 single sign-on, Auth.js's conventional names. Each provider is on only when complete.
   AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
   AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),

@@ -43,8 +43,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         void auditRefusal(db(), {}, "invalid_callback", null).catch((e) => logUnexpected(e, { action: "sso-audit" }));
       }
       if (error.type === "CredentialsSignin") return; // a wrong password: the form says so
-      const cause = (error.cause as { err?: unknown } | undefined)?.err;
-      log("warn", "auth error", { type: error.type, error: describeError(error), cause: describeError(cause) });
+      const cause = (error.cause as { err?: unknown } | undefined)?.err as {
+        error?: unknown;
+        error_description?: unknown;
+      };
+      log("warn", "auth error", {
+        type: error.type,
+        error: describeError(error),
+        cause: describeError(cause),
+        // an OAuth error answer of the provider (e.g. invalid_grant), never a token
+        oauthError: typeof cause?.error === "string" ? cause.error : undefined,
+        oauthErrorDescription: typeof cause?.error_description === "string" ? cause.error_description : undefined,
+      });
     },
   },
   providers: [

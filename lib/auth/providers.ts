@@ -25,6 +25,18 @@ export function ssoProviders(e: Env): SsoProvider[] {
   return list;
 }
 
+/**
+ * Where a sign-in form may lead besides this site: without JavaScript the single sign-on button
+ * posts a form whose answer redirects to the provider, and CSP's form-action covers redirects.
+ */
+export function ssoFormOrigins(e: Env): string[] {
+  const origins: string[] = [];
+  if (e.AUTH_MICROSOFT_ENTRA_ID_ID)
+    origins.push(new URL(e.AUTH_MICROSOFT_ENTRA_ID_ISSUER ?? ENTRA_DEFAULT_ISSUER).origin);
+  if (e.AUTH_OIDC_ISSUER) origins.push(new URL(e.AUTH_OIDC_ISSUER).origin);
+  return origins;
+}
+
 export function isSsoProviderId(value: string): value is SsoProviderId {
   return value === "microsoft-entra-id" || value === "oidc";
 }
