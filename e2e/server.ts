@@ -56,9 +56,7 @@ const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
     APP_TODAY: E2E_TODAY,
     NEXT_TELEMETRY_DISABLED: "1",
-    // every spec runs with single sign-on on: the sign-in page shows its button. AUTH_URL pins the
-    // redirect URI: Next hands route handlers a localhost URL, server actions the Host header.
-    AUTH_URL: `http://127.0.0.1:${port}`,
+    // every spec runs with single sign-on on: the sign-in page shows its button
     AUTH_OIDC_ISSUER: OIDC_ISSUER,
     AUTH_OIDC_ID: OIDC_CLIENT.id,
     AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
