@@ -17,22 +17,15 @@ export type IdpAccount = { sub: string; email: string; tid: string; name: string
 
 /**
  * Identities that differ from the default (a login is an email; its subject is `sub:<login>`, its
- * tenant A): the same person renamed at the provider, another identity claiming a linked user's
- * email, and a user whose identity lives in another tenant.
+ * tenant A): another identity claiming a linked user's email, and a user whose identity lives in
+ * another tenant.
  */
 export const IDP_LOGINS = {
-  renamed: "renamed@e2e-sso-linked.example",
   impostor: "impostor@elsewhere.example",
   otherTenant: e2eEmail(E2E_ORGS.ssoTenant, "partner_admin"),
 } as const;
 
 const SPECIAL: Record<string, IdpAccount> = {
-  [IDP_LOGINS.renamed]: {
-    sub: `sub:${e2eEmail(E2E_ORGS.ssoLinked, "partner_admin")}`,
-    email: IDP_LOGINS.renamed,
-    tid: TENANT_A,
-    name: "Renamed Person",
-  },
   [IDP_LOGINS.impostor]: {
     sub: "sub:impostor",
     email: e2eEmail(E2E_ORGS.ssoLinked, "partner_admin"),
