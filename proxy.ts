@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { ssoFormOrigins } from "@/lib/auth/providers";
 import { env } from "@/lib/env";
 import { checkActionPost, checkAuthPost, refusal, wellFormedPath } from "@/lib/request-guard";
 
@@ -18,7 +19,7 @@ function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...ssoFormOrigins(env())].join(" "),
     "frame-ancestors 'none'",
   ].join("; ");
 }

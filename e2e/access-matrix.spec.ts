@@ -9,6 +9,7 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { E2E_ORGS, E2E_ROLES, type E2eRole, e2eEmail } from "./fixtures";
 import { MATRIX, PNG_BYTES, SENTINEL } from "./seed-security";
+import { SSO_MATRIX } from "./seed-sso";
 import { E2E_TOKENS } from "./seed-tokens";
 import { actionId, builtActions, callAction, mainText, newClient, signedInClient } from "./support/http";
 import { PAGE_URLS, routesInSource } from "./support/routes";
@@ -81,6 +82,14 @@ const TABLE: Record<string, Row> = {
   // SPEC §12: reached from a mail without a session; only a signed token does anything.
   "page /unsubscribe": {
     calls: [{ url: PAGE_URLS["page /unsubscribe"]! }],
+    a: [200, 200, 200, 200, 200],
+    b: [200, 200, 200, 200],
+  },
+  "page /membership/sign-in-settings": page("page /membership/sign-in-settings", GLOBAL_ONLY, [
+    SSO_MATRIX.identityEmailA,
+  ]),
+  "page /sign-in/refused": {
+    calls: [{ url: "/sign-in/refused?reason=unknown" }, { url: "/sign-in/refused?error=Configuration" }],
     a: [200, 200, 200, 200, 200],
     b: [200, 200, 200, 200],
   },
@@ -169,6 +178,8 @@ const SENTINELS = [
   MATRIX.proofId,
   MATRIX.targetUserA,
   E2E_TOKENS.matrixTokenName,
+  SSO_MATRIX.identityA,
+  SSO_MATRIX.identityEmailA,
 ];
 
 const clients = new Map<Who, APIRequestContext>();
@@ -221,6 +232,7 @@ async function snapshotOfA(): Promise<Record<string, string>> {
     `/membership/orders/${MATRIX.awaitingOrder}`,
     `/membership/orders/${MATRIX.activeOrder}`,
     "/membership/users",
+    "/membership/sign-in-settings",
     "/membership/billing-profile",
     "/membership/audit",
     "/membership/import",
@@ -292,6 +304,31 @@ const MEMBERS_AND_B: Partial<Record<Who, RegExp>> = { "A.member": ROLE_REFUSED, 
 const ACTIONS: Record<string, ActionRow> = {
   "app/_components/sign-out.ts#signOutAction": { kind: "session" },
   "app/sign-in/actions.ts#signInAction": { kind: "session" },
+  "app/sign-in/sso-actions.ts#ssoSignInAction": { kind: "session" },
+  "app/membership/sign-in-settings/actions.ts#saveSignInSettingsAction": {
+    kind: "mutating",
+    path: "/membership/sign-in-settings",
+    fields: { tenantIds: "bbbbbbbb-0000-4000-8000-00000000000b", ssoRequired: "on" },
+    refused: {
+      ...MEMBERS_AND_B,
+      "A.partner_admin": ROLE_REFUSED,
+      "A.account_admin": ROLE_REFUSED,
+      "B.account_admin": ROLE_REFUSED,
+      // B's own organization, never A's: and B's admin has no identity to keep access with
+      "B.global_admin": /Sign in once with single sign-on yourself/,
+    },
+  },
+  "app/membership/sign-in-settings/actions.ts#unlinkIdentityAction": {
+    kind: "mutating",
+    path: "/membership/sign-in-settings",
+    fields: { identityId: SSO_MATRIX.identityA },
+    refused: {
+      ...MEMBERS_AND_B,
+      "A.partner_admin": ROLE_REFUSED,
+      "B.partner_admin": ROLE_REFUSED,
+      "B.global_admin": NOT_FOUND,
+    },
+  },
   "app/membership/users/actions.ts#addUserAction": {
     kind: "mutating",
     path: "/membership/users",

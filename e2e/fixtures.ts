@@ -63,6 +63,13 @@ export const E2E_ORGS = {
   tokensRate: "e2e-tokens-rate",
   // SPEC §12 (e2e/seed-notifications.ts)
   notifications: "e2e-notifications",
+  // single sign-on (e2e/seed-sso.ts, e2e/sso.spec.ts): one organization per test
+  ssoLinked: "e2e-sso-linked",
+  ssoTenant: "e2e-sso-tenant",
+  ssoOnly: "e2e-sso-only",
+  ssoDisabled: "e2e-sso-disabled",
+  ssoState: "e2e-sso-state",
+  ssoSettings: "e2e-sso-settings",
 } as const;
 
 /** The app server's signing secret (e2e/server.ts); the seed signs unsubscribe links with it. */

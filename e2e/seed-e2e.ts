@@ -6,6 +6,7 @@ import { seedE2eBeyond } from "./seed-beyond";
 import { seedE2eNotifications } from "./seed-notifications";
 import { seedE2eOffers } from "./seed-offers";
 import { seedE2eSecurity } from "./seed-security";
+import { seedE2eSso } from "./seed-sso";
 import { seedE2eTokens } from "./seed-tokens";
 
 export async function seedE2eOrgs(db: Db): Promise<void> {
@@ -30,4 +31,5 @@ export async function seedE2eOrgs(db: Db): Promise<void> {
   await seedE2eSecurity(db);
   await seedE2eTokens(db);
   await seedE2eNotifications(db);
+  await seedE2eSso(db);
 }

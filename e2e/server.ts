@@ -7,8 +7,10 @@ import { openDatabase, useDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { E2E_AUTH_SECRET, E2E_TODAY, E2E_TOKEN_RATE_LIMIT, e2eServerLogPath } from "./fixtures";
+import { startOidcProvider } from "./oidc-provider";
 import { seedE2eOrgs } from "./seed-e2e";
 import { seedE2ePrograms } from "./seed-programs";
+import { OIDC_CLIENT, OIDC_ISSUER } from "./sso-fixtures";
 
 // The web server for Playwright: a fresh database (a temp PGlite folder, or a new database on
 // the DATABASE_URL server), demo data plus one organization per test, then `next start`.
@@ -43,6 +45,7 @@ await seedDemo(handle.db, E2E_TODAY);
 await seedE2eOrgs(handle.db);
 await seedE2ePrograms(handle.db);
 await handle.close();
+const stopOidc = await startOidcProvider(); // the identity provider of the single sign-on tests
 
 // The server's output also goes to a file, so that a spec can check what it logged (no secrets).
 const serverLog = fs.createWriteStream(e2eServerLogPath(port));
@@ -56,6 +59,11 @@ const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start
     APP_TODAY: E2E_TODAY,
     NEXT_TELEMETRY_DISABLED: "1",
     API_TOKEN_RATE_LIMIT: String(E2E_TOKEN_RATE_LIMIT),
+    // every spec runs with single sign-on on: the sign-in page shows its button
+    AUTH_OIDC_ISSUER: OIDC_ISSUER,
+    AUTH_OIDC_ID: OIDC_CLIENT.id,
+    AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
+    AUTH_OIDC_NAME: OIDC_CLIENT.name,
   },
 });
 child.stdout.on("data", (chunk: Buffer) => {
@@ -72,6 +80,7 @@ const stop = async () => {
   stopping = true;
   child.kill("SIGTERM");
   await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+  await stopOidc().catch(() => {});
   await cleanup().catch(() => {});
   process.exit(0);
 };

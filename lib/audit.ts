@@ -1,11 +1,13 @@
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
-/** Who made a change: a signed-in user, the operator CLI, or an organization's API token (by name). */
+/** Who made a change: a signed-in user, the operator CLI, an organization's API token (by name), or
+ * someone not (yet) signed in: a refused single sign-on identity (SPEC §11), named by its label. */
 export type Actor =
   | { kind: "user"; userId: string; email: string; orgId: string }
   | { kind: "cli" }
-  | { kind: "token"; tokenId: string; name: string; orgId: string };
+  | { kind: "token"; tokenId: string; name: string; orgId: string }
+  | { kind: "sign-in"; label: string };
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
@@ -13,12 +15,13 @@ export type DbOrTx = Db | Tx;
 export function actorName(actor: Actor): string {
   if (actor.kind === "user") return actor.email;
   if (actor.kind === "token") return `token:${actor.name}`;
+  if (actor.kind === "sign-in") return actor.label;
   return "cli";
 }
 
 /** The organization an actor belongs to (none for the CLI). */
 export function actorOrgId(actor: Actor): string | null {
-  return actor.kind === "cli" ? null : actor.orgId;
+  return actor.kind === "cli" || actor.kind === "sign-in" ? null : actor.orgId;
 }
 
 /** SPEC §5 Audit: written in the same transaction as the change it records. */

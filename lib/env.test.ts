@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ssoProviders } from "./auth/providers";
 import { appUrl, assertProductionReady, parseEnv } from "./env";
 
 describe("env parsing", () => {
@@ -18,6 +19,17 @@ describe("env parsing", () => {
     expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/);
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
     expect(() => parseEnv({ APP_TODAY: "2026-13" })).toThrow(/APP_TODAY/);
+  });
+  it("turns single sign-on on only when a provider is complete, and names what is missing", () => {
+    expect(ssoProviders(parseEnv({}))).toEqual([]);
+    const oidc = { AUTH_OIDC_ISSUER: "https://idp.example", AUTH_OIDC_ID: "app", AUTH_OIDC_SECRET: "s" };
+    expect(ssoProviders(parseEnv(oidc))).toEqual([{ id: "oidc", label: "OpenID Connect" }]);
+    expect(ssoProviders(parseEnv({ ...oidc, AUTH_OIDC_NAME: "Okta" }))).toEqual([{ id: "oidc", label: "Okta" }]);
+    const entra = { AUTH_MICROSOFT_ENTRA_ID_ID: "app", AUTH_MICROSOFT_ENTRA_ID_SECRET: "s" };
+    expect(ssoProviders(parseEnv(entra)).map((p) => p.label)).toEqual(["Microsoft"]);
+    expect(() => parseEnv({ AUTH_OIDC_ISSUER: "https://idp.example" })).toThrow(/AUTH_OIDC_ID, AUTH_OIDC_SECRET/);
+    expect(() => parseEnv({ AUTH_MICROSOFT_ENTRA_ID_ID: "app" })).toThrow(/AUTH_MICROSOFT_ENTRA_ID_SECRET/);
+    expect(() => parseEnv({ ...oidc, AUTH_OIDC_ISSUER: "idp.example" })).toThrow(/AUTH_OIDC_ISSUER/);
   });
   it("treats empty values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();

@@ -32,9 +32,21 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default("Partner Membership Center <no-reply@localhost>"),
   APP_URL: z.url("APP_URL must be an http(s) URL").optional(),
-  AUTH_URL: z.url("AUTH_URL must be an http(s) URL").optional(),
   // How often an app server sends what is due (minutes); 0 turns the in-process schedule off.
   NOTIFY_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  // The public address of the app (Auth.js's name): the origin of single sign-on redirect URIs.
+  AUTH_URL: z.string().url("AUTH_URL must be the app's public URL such as https://pmc.example.com").optional(),
+  // SPEC §11 single sign-on, Auth.js's conventional names. Each provider is on only when complete.
+  AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: z
+    .string()
+    .url("AUTH_MICROSOFT_ENTRA_ID_ISSUER must be a URL such as https://login.microsoftonline.com/<tenant-id>/v2.0")
+    .optional(),
+  AUTH_OIDC_ISSUER: z.string().url("AUTH_OIDC_ISSUER must be the issuer's URL").optional(),
+  AUTH_OIDC_ID: z.string().min(1).optional(),
+  AUTH_OIDC_SECRET: z.string().min(1).optional(),
+  AUTH_OIDC_NAME: z.string().trim().min(1).max(60, "AUTH_OIDC_NAME must be at most 60 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -47,7 +59,27 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const env = result.data;
+  assertCompleteProviders(env);
   return env;
+}
+
+// A half-configured provider is a typo, not "off": name the missing variables instead of hiding the button.
+function assertCompleteProviders(env: Env): void {
+  const groups: [string, (keyof Env)[], (keyof Env)[]][] = [
+    [
+      "Microsoft Entra ID",
+      ["AUTH_MICROSOFT_ENTRA_ID_ID", "AUTH_MICROSOFT_ENTRA_ID_SECRET"],
+      ["AUTH_MICROSOFT_ENTRA_ID_ISSUER"],
+    ],
+    ["OpenID Connect", ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"], ["AUTH_OIDC_NAME"]],
+  ];
+  for (const [label, required, optional] of groups) {
+    const set = [...required, ...optional].filter((k) => env[k] !== undefined);
+    const missing = required.filter((k) => env[k] === undefined);
+    if (set.length > 0 && missing.length > 0) {
+      throw new Error(`Invalid configuration: ${label} sign-in needs ${missing.join(", ")} as well`);
+    }
+  }
 }
 
 /** Production servers must not start without a signing secret (SPEC §9). */

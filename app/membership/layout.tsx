@@ -24,6 +24,7 @@ export default async function MembershipLayout({ children }: { children: ReactNo
     ...(can(ctx.role, "audit:view") ? [{ href: "/membership/audit", label: "Audit log" }] : []),
     ...(can(ctx.role, "users:manage") ? [{ href: "/membership/users", label: "Users" }] : []),
     ...(can(ctx.role, "tokens:manage") ? [{ href: "/membership/api-tokens", label: "API tokens" }] : []),
+    ...(can(ctx.role, "users:manage") ? [{ href: "/membership/sign-in-settings", label: "Sign-in settings" }] : []),
   ];
   return (
     <div className="min-h-screen">

@@ -8,6 +8,8 @@ import { logUnexpected } from "@/lib/log";
 
 export type SignInState = { message?: string; email?: string };
 const GENERIC = "The email or password is incorrect.";
+const SSO_REQUIRED =
+  "Your organization requires single sign-on: use the sign-in button of your identity provider above. Passwords are not accepted for its users.";
 
 const input = z.object({
   email: z.string().trim().min(1, "Enter your email").max(320),
@@ -28,6 +30,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
       const code = String(error.code ?? "");
       if (code.startsWith("locked:")) return { message: lockMessage(Number(code.slice(7))), email };
       if (code.startsWith("throttled:")) return { message: throttleMessage(Number(code.slice(10))), email };
+      if (code === "sso_required") return { message: SSO_REQUIRED, email };
       return { message: GENERIC, email };
     }
     if (error instanceof AuthError) {

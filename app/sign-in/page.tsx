@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/auth/access";
 import { currentContext } from "@/lib/auth/guard";
+import { ssoProviders } from "@/lib/auth/providers";
+import { env } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
+import { SsoButtons } from "./sso-buttons";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -15,6 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="w-full max-w-sm rounded-md border border-neutral-200 bg-white p-6 shadow-sm">
         <p className="text-sm font-semibold text-brand-700">Partner Membership Center</p>
         <h1 className="mb-4 mt-1 text-xl font-semibold">Sign in</h1>
+        <SsoButtons providers={ssoProviders(env())} callbackUrl={target} />
         <SignInForm callbackUrl={target} />
       </div>
     </main>

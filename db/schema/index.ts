@@ -3,5 +3,6 @@ export * from "./core";
 export * from "./notifications";
 export * from "./offers";
 export * from "./programs";
+export * from "./sso";
 export * from "./throttle";
 export * from "./tokens";

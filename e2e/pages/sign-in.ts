@@ -12,7 +12,8 @@ export class SignInPage {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
     // Wait for the server action's answer so that rapid attempts never overlap.
-    const button = this.page.getByRole("button", { name: /Sign in|Signing in/ });
+    // exact: the single sign-on buttons above are "Sign in with …"
+    const button = this.page.getByRole("button", { name: /^(Sign in|Signing in…)$/ });
     await Promise.all([
       this.page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sign-in")),
       button.click(),

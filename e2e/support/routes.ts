@@ -45,4 +45,6 @@ export const PAGE_URLS: Record<string, string> = {
     "/membership/training-services/areas/security/survey-completions",
   "page /membership/users": "/membership/users",
   "page /unsubscribe": "/unsubscribe?token=not-a-token",
+  "page /membership/sign-in-settings": "/membership/sign-in-settings",
+  "page /sign-in/refused": "/sign-in/refused?reason=unknown",
 };

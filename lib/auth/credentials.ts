@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { signInAddressFailures, signInAttempts, users } from "@/db/schema";
+import { orgSignInSettings, signInAddressFailures, signInAttempts, users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
 import { dummyHash, verifyPassword } from "./password";
 import { ADDRESS_LIMIT, lockDecision, RATE_LIMIT } from "./rate-limit";
 import { createSession } from "./sessions";
@@ -8,6 +9,7 @@ import { createSession } from "./sessions";
 export type CredentialsResult =
   | { ok: true; sessionId: string; userId: string }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "sso_required" }
   | { ok: false; reason: "locked" | "throttled"; retryAfterMs: number };
 
 export function normalizeEmail(email: string): string {
@@ -44,16 +46,34 @@ export async function verifyCredentials(
   if (lock.locked) return { ok: false, reason: "locked", retryAfterMs: lock.retryAfterMs };
 
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      orgId: users.orgId,
+      passwordHash: users.passwordHash,
+      ssoRequired: sql<boolean>`coalesce(${orgSignInSettings.ssoRequired}, false)`,
+    })
     .from(users)
+    .leftJoin(orgSignInSettings, eq(orgSignInSettings.orgId, users.orgId))
     .where(and(sql`lower(${users.email}) = ${email}`, isNull(users.disabledAt)))
     .limit(1);
   const valid = user
     ? await verifyPassword(user.passwordHash, password)
     : (await verifyPassword(await dummyHash(), password), false);
-  await db.insert(signInAttempts).values({ email, succeeded: valid, at: now });
+  // SPEC §11: an organization that requires single sign-on refuses passwords. Said only after
+  // the password proved right, so that the reason tells nothing about an email to a guesser.
+  const ssoRequired = valid && !!user?.ssoRequired;
+  await db.insert(signInAttempts).values({ email, succeeded: valid && !ssoRequired, at: now });
   if (!valid && address) await db.insert(signInAddressFailures).values({ address, at: now });
   if (!valid || !user) return { ok: false, reason: "invalid" };
+  if (ssoRequired) {
+    await writeAudit(db, {
+      orgId: user.orgId,
+      actor: { kind: "sign-in", label: email },
+      action: "sign_in.refused",
+      detail: { userId: user.id, reason: "sso_required" },
+    });
+    return { ok: false, reason: "sso_required" };
+  }
   const sessionId = await createSession(db, user.id, now);
   return { ok: true, sessionId, userId: user.id };
 }

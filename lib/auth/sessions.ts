@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
 import { organizations, sessions, users } from "@/db/schema";
+import type { DbOrTx } from "@/lib/audit";
 import type { Role } from "./roles";
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
@@ -20,7 +21,7 @@ export type AuthContext = {
   verified: boolean;
 };
 
-export async function createSession(db: Db, userId: string, now: Date): Promise<string> {
+export async function createSession(db: DbOrTx, userId: string, now: Date): Promise<string> {
   const [row] = await db
     .insert(sessions)
     .values({ userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })

@@ -29,6 +29,11 @@ const ACTIONS: Record<string, string> = {
   "org.set_track": "Track set",
   "token.create": "API token created",
   "token.revoke": "API token revoked",
+  "org.sign_in_settings": "Sign-in settings changed",
+  "sso.link": "Single sign-on identity linked",
+  "sso.unlink": "Single sign-on identity unlinked",
+  "sso.refused": "Single sign-on refused",
+  "sign_in.refused": "Password sign-in refused",
 };
 
 function details(detail: Record<string, unknown>): string {
