@@ -1,7 +1,10 @@
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
-export type Actor = { kind: "user"; userId: string; email: string; orgId: string } | { kind: "cli" };
+export type Actor =
+  | { kind: "user"; userId: string; email: string; orgId: string }
+  | { kind: "operator"; userId: string; email: string } // SPEC §10, signed in on /operator
+  | { kind: "cli" };
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
@@ -12,8 +15,8 @@ export async function writeAudit(
 ): Promise<void> {
   await tx.insert(auditLog).values({
     orgId: entry.orgId,
-    actorUserId: entry.actor.kind === "user" ? entry.actor.userId : null,
-    actor: entry.actor.kind === "user" ? entry.actor.email : "cli",
+    actorUserId: entry.actor.kind === "cli" ? null : entry.actor.userId,
+    actor: entry.actor.kind === "cli" ? "cli" : entry.actor.email,
     action: entry.action,
     detail: entry.detail ?? {},
   });

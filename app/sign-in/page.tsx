@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/auth/access";
-import { currentContext } from "@/lib/auth/guard";
+import { currentCaller } from "@/lib/auth/guard";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  const target = safeReturnPath(callbackUrl);
-  if (await currentContext()) redirect(target);
+  // Without a return address "/" sends each caller to its own workspace (operators to /operator).
+  const target = safeReturnPath(callbackUrl, "/");
+  if (await currentCaller()) redirect(target);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-md border border-neutral-200 bg-white p-6 shadow-sm">

@@ -171,7 +171,7 @@ async function run(conn: TxConn, spec: KindSpec, o: ImportOptions & { dataThroug
       fileName: o.fileName,
       rowCount: rows,
       dataThrough: o.dataThrough,
-      importedBy: o.actor.kind === "user" ? o.actor.email : "cli",
+      importedBy: o.actor.kind === "cli" ? "cli" : o.actor.email,
     })
     .returning({ id: imports.id });
   const importId = row!.id;
