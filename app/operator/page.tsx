@@ -60,7 +60,12 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         title="Organizations"
         description="Every partner organization on this instance: its programs, designations, payments and data. Program figures are those of each organization's last import."
       />
-      <form method="get" action="/operator" className="mb-4 flex flex-wrap items-end gap-4" aria-label="Search and filter organizations">
+      <form
+        method="get"
+        action="/operator"
+        className="mb-4 flex flex-wrap items-end gap-4"
+        aria-label="Search and filter organizations"
+      >
         <div>
           <label htmlFor="org-search" className="block text-sm font-medium">
             Search by name or partner ID
