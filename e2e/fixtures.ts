@@ -30,7 +30,12 @@ export const E2E_ORGS = {
   forgery: "e2e-forgery",
   kbdImport: "e2e-kbd-import",
   kbdRenew: "e2e-kbd-renew",
+  // SPEC §10 (e2e/seed-operator.ts): unverified, qualified for Solutions Partner, wire transfer only
+  operatorJourney: "e2e-operator-journey",
 } as const;
+
+/** The operator of the end-to-end run (no organization, SPEC §10). */
+export const E2E_OPERATOR = "operator@e2e.example";
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";
 export const E2E_ROLES: E2eRole[] = ["member", "partner_admin", "account_admin", "global_admin"];

@@ -4,6 +4,7 @@ import { hashPassword } from "../lib/auth/password";
 import { E2E_ORGS, E2E_PASSWORD, E2E_ROLES, e2eEmail } from "./fixtures";
 import { seedE2eBeyond } from "./seed-beyond";
 import { seedE2eOffers } from "./seed-offers";
+import { seedE2eOperator } from "./seed-operator";
 import { seedE2eSecurity } from "./seed-security";
 
 export async function seedE2eOrgs(db: Db): Promise<void> {
@@ -26,4 +27,5 @@ export async function seedE2eOrgs(db: Db): Promise<void> {
   await seedE2eBeyond(db);
   await seedE2eOffers(db);
   await seedE2eSecurity(db);
+  await seedE2eOperator(db);
 }

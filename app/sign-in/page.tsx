@@ -10,7 +10,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   // Without a return address "/" sends each caller to its own workspace (operators to /operator).
   const target = safeReturnPath(callbackUrl, "/");
-  if (await currentCaller()) redirect(target);
+  const caller = await currentCaller();
+  if (caller) redirect(target !== "/" ? target : caller.kind === "operator" ? "/operator" : "/membership");
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-md border border-neutral-200 bg-white p-6 shadow-sm">
