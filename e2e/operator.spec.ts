@@ -8,6 +8,7 @@ import { OperatorPage } from "./pages/operator";
 import { SignInPage, signInAs } from "./pages/sign-in";
 
 const ORG = E2E_ORGS.operatorJourney;
+test.setTimeout(240_000); // two signed-in browsers and a dozen pages in one journey
 const ORG_NAME = `Org ${ORG}`;
 
 test("operator verifies an organization, confirms its wire payment, and the partner holds the designation", async ({
@@ -40,7 +41,6 @@ test("operator verifies an organization, confirms its wire payment, and the part
   await expect(row).toContainText(`Partner ID ${ORG}`);
   await expect(row).toContainText(/RF\d{2}PMC\d+/);
   await operator.confirmPayment(orderNumber);
-  await expect(opPage.getByRole("row").filter({ hasText: orderNumber })).toHaveCount(0);
 
   await offers.goto();
   await expect(offers.status(SP_OFFER)).toHaveText(/Active/);

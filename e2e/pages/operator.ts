@@ -28,8 +28,11 @@ export class OperatorPage {
   }
 
   async verifyAccount(name: string) {
-    await this.page.getByRole("button", { name: `Verify the account of ${name}` }).click();
-    await expect(this.page.locator("main [role=status]").filter({ hasText: "verified" })).toBeVisible();
+    const verify = this.page.getByRole("button", { name: `Verify the account of ${name}` });
+    await verify.click();
+    // The page re-renders with the account verified: the button gives way to the badge.
+    await expect(verify).toHaveCount(0);
+    await expect(this.page.getByRole("region", { name: "Account" })).toContainText("Verified");
   }
 
   async gotoPayments() {
@@ -42,6 +45,7 @@ export class OperatorPage {
 
   async confirmPayment(orderNumber: string) {
     await this.page.getByRole("button", { name: `Confirm payment of ${orderNumber}` }).click();
-    await expect(this.page.locator("main [role=status]").filter({ hasText: orderNumber })).toContainText("confirmed");
+    // Confirmed orders leave the list of orders awaiting payment.
+    await expect(this.row(orderNumber)).toHaveCount(0);
   }
 }
