@@ -244,6 +244,7 @@ test("every page and route handler of the source tree has an entry in the table"
 });
 
 test("each page, route and download answers each caller as the table says, and B never sees A's data", async () => {
+  test.setTimeout(600_000); // every page and route × 10 callers, on a shared machine
   const before = await snapshotOfA();
   const failures: string[] = [];
   for (const [key, row] of Object.entries(TABLE)) {
@@ -463,6 +464,7 @@ test("the direct call works (positive control): B's global admin changes a role 
 });
 
 test("mutating server actions called over HTTP refuse members, other roles and B with A's ids, and change nothing", async () => {
+  test.setTimeout(600_000); // every action × its refused callers (the operator's: 8 each)
   const before = await snapshotOfA();
   const failures: string[] = [];
   let calls = 0;
