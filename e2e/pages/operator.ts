@@ -28,7 +28,7 @@ export class OperatorPage {
   }
 
   async verifyAccount(name: string) {
-    const verify = this.page.getByRole("button", { name: `Verify the account of ${name}` });
+    const verify = this.page.getByRole("button", { name: `Verify account of ${name}` });
     await verify.click();
     // The page re-renders with the account verified: the button gives way to the badge.
     await expect(verify).toHaveCount(0);
@@ -44,7 +44,7 @@ export class OperatorPage {
   }
 
   async confirmPayment(orderNumber: string) {
-    await this.page.getByRole("button", { name: `Confirm payment of ${orderNumber}` }).click();
+    await this.page.getByRole("button", { name: `Confirm receipt of ${orderNumber}` }).click();
     // Confirmed orders leave the list of orders awaiting payment.
     await expect(this.row(orderNumber)).toHaveCount(0);
   }

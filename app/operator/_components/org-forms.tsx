@@ -36,7 +36,7 @@ export function VerifyOrgForm({ partnerId, name }: { partnerId: string; name: st
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="partnerId" value={partnerId} />
-      <Button type="submit" disabled={pending} aria-label={`Verify the account of ${name}`}>
+      <Button type="submit" disabled={pending} aria-label={`Verify account of ${name}`}>
         {pending ? "Verifying…" : "Verify account"}
       </Button>
       <FormMessage message={state.message} ok={state.ok} />

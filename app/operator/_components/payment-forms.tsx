@@ -18,7 +18,7 @@ export function ConfirmPaymentForm({ orderNumber }: { orderNumber: string }) {
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="orderNumber" value={orderNumber} />
-      <Button type="submit" disabled={pending} aria-label={`Confirm payment of ${orderNumber}`}>
+      <Button type="submit" disabled={pending} aria-label={`Confirm receipt of ${orderNumber}`}>
         {pending ? "Confirming…" : "Confirm receipt"}
       </Button>
       <Message state={state} />
