@@ -1,6 +1,8 @@
 // SPEC §10: the operator role and the verbs the operator workspace and the CLI share.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { adminCommands } from "@/cli/commands-admin";
+import { runCli } from "@/cli/run";
 import { db } from "@/db/client";
 import { listOrganizations, orgListQuery } from "@/db/queries/operator-orgs";
 import { auditLog, orders, organizations, users } from "@/db/schema";
@@ -48,6 +50,24 @@ describe("the operator role", () => {
     const sessionId = await createSession(db(), op.userId, new Date());
     expect(await loadCaller(db(), sessionId, new Date())).toMatchObject({ kind: "operator", ctx: { email: op.email } });
     expect(await loadContext(db(), sessionId, new Date())).toBeNull();
+  });
+
+  it("the CLI creates an operator from `user create --operator` (password on stdin), and refuses --role with it", async () => {
+    const out: string[] = [];
+    const io = {
+      out: (t: string) => out.push(t),
+      err: (t: string) => out.push(t),
+      stdin: async () => "op-cli-password\n",
+    };
+    const args = ["user", "create", "--operator", "--email", "cli-op@pmc.example", "--name", "CLI Op"];
+    expect(await runCli(adminCommands, args, io)).toBe(0);
+    expect(out.join("\n")).toContain("Created operator cli-op@pmc.example");
+    const [row] = await db().select().from(users).where(eq(users.email, "cli-op@pmc.example"));
+    expect(row).toMatchObject({ role: "operator", orgId: null });
+    expect(
+      await runCli(adminCommands, [...args.slice(0, 4), "x@pmc.example", "--name", "X", "--role", "member"], io),
+    ).not.toBe(0);
+    expect(await db().select().from(users).where(eq(users.email, "x@pmc.example"))).toHaveLength(0);
   });
 
   it("the database refuses an operator with an organization and an organization role without one", async () => {
