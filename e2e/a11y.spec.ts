@@ -33,7 +33,7 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
 }
 
 test("every page has no serious or critical axe violation", async ({ page, context, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000); // every page of both workspaces through axe, on a shared machine
   const failures: string[] = [];
   const check = async (p: Page, label: string) => {
     for (const v of await seriousViolations(p)) failures.push(`${label}: ${v}`);
