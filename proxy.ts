@@ -5,7 +5,7 @@ import { checkActionPost, checkAuthPost, refusal, wellFormedPath } from "@/lib/r
 
 // Only an optimistic redirect and the page CSP: the access check is the guard in every
 // page, route and action (lib/auth/guard.ts), never this file.
-const PROTECTED = ["/membership", "/admin"];
+const PROTECTED = ["/membership", "/operator", "/admin"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 function contentSecurityPolicy(nonce: string): string {

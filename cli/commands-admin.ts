@@ -4,7 +4,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { now } from "@/lib/clock";
 import { setTrack, setTrackInput } from "@/lib/orgs/tracks";
 import { createOrganization, newOrgInput, verifyOrganization } from "@/lib/orgs/verbs";
-import { createUser, newUserInput, orgIdByPartnerId } from "@/lib/users/verbs";
+import { createOperator, createUser, newOperatorInput, newUserInput, orgIdByPartnerId } from "@/lib/users/verbs";
 import { type Command, str, UsageError } from "./framework";
 
 const CLI = { kind: "cli" } as const;
@@ -63,10 +63,31 @@ export const adminCommands: Command[] = [
   {
     name: "user create",
     summary: "Create a user; the password is read from standard input",
-    usage: `user create --org ID --email E --name N --role ${ROLES.join("|")}  (password on stdin)`,
-    options: { org: { type: "string" }, email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    usage: `user create [--org ID] --email E --name N [--role ${ROLES.join("|")}] [--operator]  (password on stdin)`,
+    options: {
+      org: { type: "string" },
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      operator: { type: "boolean" },
+    },
     async run({ values }, io) {
       const password = (await io.stdin()).replace(/\r?\n$/, "");
+      if (values.operator === true) {
+        // SPEC §10: an operator belongs to no organization and has no organization role.
+        if (values.org !== undefined || values.role !== undefined)
+          throw new UsageError("--operator takes neither --org nor --role");
+        const input = parseOrThrow(newOperatorInput, {
+          email: str(values, "email"),
+          name: str(values, "name"),
+          password,
+        });
+        const user = await createOperator(db(), CLI, input);
+        io.out(`Created operator ${user.email}.`);
+        return 0;
+      }
+      if (values.org === undefined) throw new UsageError("--org is required (or --operator)");
+      if (values.role === undefined) throw new UsageError("--role is required (or --operator)");
       const input = parseOrThrow(newUserInput, {
         email: str(values, "email"),
         name: str(values, "name"),

@@ -7,7 +7,7 @@
 // mutating server action is called directly over HTTP (bypassing the UI) as members and as B's
 // roles with A's ids: each refuses and changes nothing.
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { E2E_ORGS, E2E_ROLES, type E2eRole, e2eEmail } from "./fixtures";
+import { E2E_OPERATOR, E2E_ORGS, E2E_ROLES, type E2eRole, e2eEmail } from "./fixtures";
 import { MATRIX, PNG_BYTES, SENTINEL } from "./seed-security";
 import { SSO_MATRIX } from "./seed-sso";
 import { E2E_TOKENS } from "./seed-tokens";
@@ -16,10 +16,11 @@ import { PAGE_URLS, routesInSource } from "./support/routes";
 
 test.describe.configure({ mode: "serial" });
 
-/** Outcome of one call: a status, or a redirect to sign-in / to the workspace. */
-type Outcome = 200 | 400 | 401 | 403 | 404 | 405 | "sign-in" | "workspace";
-type Who = "anon" | `A.${E2eRole}` | `B.${E2eRole}`;
-const WHO: Who[] = ["anon", ...E2E_ROLES.map((r) => `A.${r}` as Who), ...E2E_ROLES.map((r) => `B.${r}` as Who)];
+/** Outcome of one call: a status, or a redirect to sign-in / to the workspace / to the operator workspace. */
+type Outcome = 200 | 400 | 401 | 403 | 404 | 405 | "sign-in" | "workspace" | "operator";
+/** "op": the operator (SPEC §10), a user of no organization. */
+type Who = "anon" | `A.${E2eRole}` | `B.${E2eRole}` | "op";
+const WHO: Who[] = ["anon", ...E2E_ROLES.map((r) => `A.${r}` as Who), ...E2E_ROLES.map((r) => `B.${r}` as Who), "op"];
 
 type Call = { method?: "GET" | "POST"; url: string; body?: string; headers?: Record<string, string> };
 /** [anon, member, partner_admin, account_admin, global_admin] for A; the same four roles for B. */
@@ -27,6 +28,8 @@ type Row = {
   calls: Call[];
   a: [Outcome, Outcome, Outcome, Outcome, Outcome];
   b: [Outcome, Outcome, Outcome, Outcome];
+  /** The operator's outcome; organization routes give an operator nothing (403) unless said here. */
+  op?: Outcome;
   aSees?: string[];
 };
 
@@ -35,7 +38,13 @@ const GLOBAL_ONLY: Pick<Row, "a" | "b"> = { a: ["sign-in", 403, 403, 403, 200], 
 /** A's own ids: A's admins see it, B's admins get a 404 (never a hint that it exists elsewhere). */
 const A_OWNED: Pick<Row, "a" | "b"> = { a: ["sign-in", 403, 200, 200, 200], b: [403, 404, 404, 404] };
 const API_VIEW: Pick<Row, "a" | "b"> = { a: [401, 403, 200, 200, 200], b: [403, 200, 200, 200] };
-const page = (key: string, rule: Pick<Row, "a" | "b">, aSees?: string[]): Row => ({
+/** SPEC §10: operator pages and routes refuse every organization role. */
+const OPERATOR_ONLY: Pick<Row, "a" | "b" | "op"> = {
+  a: ["sign-in", 403, 403, 403, 403],
+  b: [403, 403, 403, 403],
+  op: 200,
+};
+const page = (key: string, rule: Pick<Row, "a" | "b" | "op">, aSees?: string[]): Row => ({
   calls: [{ url: PAGE_URLS[key]! }],
   ...rule,
   aSees,
@@ -47,11 +56,23 @@ const TABLE: Record<string, Row> = {
     calls: [{ url: "/" }],
     a: ["workspace", "workspace", "workspace", "workspace", "workspace"],
     b: ["workspace", "workspace", "workspace", "workspace"],
+    op: "operator",
   },
   "page /sign-in": {
     calls: [{ url: "/sign-in" }],
     a: [200, "workspace", "workspace", "workspace", "workspace"],
     b: ["workspace", "workspace", "workspace", "workspace"],
+    op: "operator",
+  },
+  "page /operator": page("page /operator", OPERATOR_ONLY, []),
+  "page /operator/audit": page("page /operator/audit", OPERATOR_ONLY),
+  "page /operator/catalog": page("page /operator/catalog", OPERATOR_ONLY),
+  "page /operator/organizations/[partnerId]": page("page /operator/organizations/[partnerId]", OPERATOR_ONLY),
+  "page /operator/payments": page("page /operator/payments", OPERATOR_ONLY),
+  "route /operator/organizations/export": { calls: [{ url: "/operator/organizations/export" }], ...OPERATOR_ONLY },
+  "route /operator/payments/[number]/proofs/[id]": {
+    calls: [{ url: `/operator/payments/${MATRIX.awaitingOrder}/proofs/${MATRIX.proofId}` }],
+    ...OPERATOR_ONLY,
   },
   "page /membership": page("page /membership", VIEW, [SENTINEL.orgName]),
   "page /membership/alerts": page("page /membership/alerts", VIEW),
@@ -84,6 +105,7 @@ const TABLE: Record<string, Row> = {
     calls: [{ url: PAGE_URLS["page /unsubscribe"]! }],
     a: [200, 200, 200, 200, 200],
     b: [200, 200, 200, 200],
+    op: 200,
   },
   "page /membership/sign-in-settings": page("page /membership/sign-in-settings", GLOBAL_ONLY, [
     SSO_MATRIX.identityEmailA,
@@ -92,12 +114,20 @@ const TABLE: Record<string, Row> = {
     calls: [{ url: "/sign-in/refused?reason=unknown" }, { url: "/sign-in/refused?error=Configuration" }],
     a: [200, 200, 200, 200, 200],
     b: [200, 200, 200, 200],
+    op: 200,
   },
 
   "route /api/auth/[...nextauth]": {
     calls: [{ url: "/api/auth/session" }, { url: "/api/auth/providers" }],
     a: [200, 200, 200, 200, 200],
     b: [200, 200, 200, 200],
+    op: 200,
+  },
+  "route /api/health": {
+    calls: [{ url: "/api/health" }],
+    a: [200, 200, 200, 200, 200],
+    b: [200, 200, 200, 200],
+    op: 200,
   },
   "route /api/notifications/unsubscribe": {
     calls: [
@@ -110,8 +140,8 @@ const TABLE: Record<string, Row> = {
     ],
     a: [400, 400, 400, 400, 400],
     b: [400, 400, 400, 400],
+    op: 400,
   },
-  "route /api/health": { calls: [{ url: "/api/health" }], a: [200, 200, 200, 200, 200], b: [200, 200, 200, 200] },
   // The upload answers 400 for an unknown kind once the caller may import: nothing is written.
   "route /api/v1/imports": {
     calls: [
@@ -130,6 +160,7 @@ const TABLE: Record<string, Row> = {
     calls: [{ url: "/api/v1/openapi.json" }],
     a: [200, 200, 200, 200, 200],
     b: [200, 200, 200, 200],
+    op: 200,
   },
   "route /api/v1/membership/solutions-partner": {
     calls: [{ url: "/api/v1/membership/solutions-partner" }],
@@ -191,6 +222,7 @@ test.beforeAll(async () => {
     clients.set(`A.${role}`, await signedInClient(e2eEmail(E2E_ORGS.matrixA, role)));
     clients.set(`B.${role}`, await signedInClient(e2eEmail(E2E_ORGS.matrixB, role)));
   }
+  clients.set("op", await signedInClient(E2E_OPERATOR));
 });
 test.afterAll(async () => {
   for (const c of clients.values()) await c.dispose();
@@ -199,6 +231,7 @@ test.afterAll(async () => {
 
 function expected(row: Row, who: Who): Outcome {
   if (who === "anon") return row.a[0];
+  if (who === "op") return row.op ?? 403;
   const [org, role] = who.split(".") as ["A" | "B", E2eRole];
   const i = E2E_ROLES.indexOf(role);
   return org === "A" ? row.a[i + 1]! : row.b[i]!;
@@ -220,6 +253,8 @@ function matches(outcome: Outcome, r: { status: number; location: string }): boo
   if (outcome === "sign-in") return r.status === 307 && /^(https?:\/\/[^/]+)?\/sign-in(\?|$)/.test(r.location);
   if (outcome === "workspace")
     return r.status >= 300 && r.status < 400 && /^(https?:\/\/[^/]+)?\/membership\/?$/.test(r.location);
+  if (outcome === "operator")
+    return r.status >= 300 && r.status < 400 && /^(https?:\/\/[^/]+)?\/operator\/?$/.test(r.location);
   return r.status === outcome;
 }
 
@@ -255,6 +290,7 @@ test("every page and route handler of the source tree has an entry in the table"
 });
 
 test("each page, route and download answers each caller as the table says, and B never sees A's data", async () => {
+  test.setTimeout(600_000); // every page and route × 10 callers, on a shared machine
   const before = await snapshotOfA();
   const failures: string[] = [];
   for (const [key, row] of Object.entries(TABLE)) {
@@ -268,7 +304,7 @@ test("each page, route and download answers each caller as the table says, and B
             `${key} ${call.method ?? "GET"} ${call.url} as ${who}: expected ${want}, got ${r.status}${r.location ? ` → ${r.location}` : ""}`,
           );
         if (r.status >= 500) failures.push(`${key} ${call.url} as ${who}: server error ${r.status}`);
-        if (who.startsWith("B.") || who === "anon") {
+        if (who.startsWith("B.") || who === "anon" || (who.startsWith("A.") && key.includes("/operator"))) {
           // An id the request itself carries may be echoed (a redirect's callbackUrl); A's data may not.
           const leaked = SENTINELS.filter((s) => !call.url.includes(s) && r.body.includes(s));
           if (leaked.length)
@@ -301,7 +337,57 @@ const ROLE_REFUSED = /Your role does not allow this/;
 const NOT_FOUND = /No order|not found|Unknown user|No such user|not in your organization/i;
 const MEMBERS_AND_B: Partial<Record<Who, RegExp>> = { "A.member": ROLE_REFUSED, "B.member": ROLE_REFUSED };
 
+/** SPEC §10: every operator action refuses every organization role, of A and of B. */
+const ORG_ROLES_REFUSED = Object.fromEntries(
+  E2E_ROLES.flatMap((r) => [`A.${r}`, `B.${r}`]).map((who) => [who, ROLE_REFUSED]),
+) as Partial<Record<Who, RegExp>>;
+const operatorAction = (path: string, fields: ActionRow["fields"]): ActionRow => ({
+  kind: "mutating",
+  path,
+  fields,
+  refused: ORG_ROLES_REFUSED,
+});
+const CATALOG_CSV = Buffer.from("course_code,title,solution_area,category\nINTRUDER-1,Intruder,,fundamentals\n");
+
 const ACTIONS: Record<string, ActionRow> = {
+  "app/operator/actions.ts#createOrgAction": operatorAction("/operator", {
+    partnerId: "intruder-org",
+    name: "Intruder",
+    country: "US",
+  }),
+  "app/operator/actions.ts#verifyOrgAction": operatorAction("/operator", { partnerId: E2E_ORGS.operatorJourney }),
+  "app/operator/actions.ts#setTrackAction": operatorAction("/operator", {
+    partnerId: E2E_ORGS.matrixA,
+    area: "business-applications",
+    track: "smb",
+  }),
+  "app/operator/actions.ts#confirmPaymentAction": operatorAction("/operator/payments", {
+    orderNumber: MATRIX.awaitingOrder,
+  }),
+  "app/operator/actions.ts#cancelOrderAction": operatorAction("/operator/payments", {
+    orderNumber: MATRIX.awaitingOrder,
+  }),
+  "app/operator/user-actions.ts#operatorAddUserAction": operatorAction("/operator", {
+    partnerId: E2E_ORGS.matrixA,
+    name: "Intruder",
+    email: "intruder-op@e2e-matrix-a.example",
+    role: "global_admin",
+    password: "intruder-password-1",
+  }),
+  "app/operator/user-actions.ts#operatorChangeRoleAction": operatorAction("/operator", {
+    partnerId: E2E_ORGS.matrixA,
+    userId: MATRIX.targetUserA,
+    role: "global_admin",
+  }),
+  "app/operator/user-actions.ts#operatorDisableUserAction": operatorAction("/operator", {
+    partnerId: E2E_ORGS.matrixA,
+    userId: MATRIX.targetUserA,
+  }),
+  "app/operator/catalog/actions.ts#previewCatalogAction": operatorAction("/operator/catalog", {
+    file: { name: "intruder.csv", mimeType: "text/csv", buffer: CATALOG_CSV },
+  }),
+  "app/operator/catalog/actions.ts#applyCatalogAction": operatorAction("/operator/catalog", { uploadId: "1" }),
+  "app/operator/catalog/actions.ts#discardCatalogAction": operatorAction("/operator/catalog", { uploadId: "1" }),
   "app/_components/sign-out.ts#signOutAction": { kind: "session" },
   "app/sign-in/actions.ts#signInAction": { kind: "session" },
   "app/sign-in/sso-actions.ts#ssoSignInAction": { kind: "session" },
@@ -480,6 +566,7 @@ test("the direct call works (positive control): B's global admin changes a role 
 });
 
 test("mutating server actions called over HTTP refuse members, other roles and B with A's ids, and change nothing", async () => {
+  test.setTimeout(600_000); // every action × its refused callers (the operator's: 8 each)
   const before = await snapshotOfA();
   const failures: string[] = [];
   let calls = 0;

@@ -70,10 +70,15 @@ export const E2E_ORGS = {
   ssoDisabled: "e2e-sso-disabled",
   ssoState: "e2e-sso-state",
   ssoSettings: "e2e-sso-settings",
+  // SPEC §10 (e2e/seed-operator.ts): unverified, qualified for Solutions Partner, wire transfer only
+  operatorJourney: "e2e-operator-journey",
 } as const;
 
 /** The app server's signing secret (e2e/server.ts); the seed signs unsubscribe links with it. */
 export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123";
+
+/** The operator of the end-to-end run (no organization, SPEC §10). */
+export const E2E_OPERATOR = "operator@e2e.example";
 
 export type E2eRole = "member" | "partner_admin" | "account_admin" | "global_admin";
 export const E2E_ROLES: E2eRole[] = ["member", "partner_admin", "account_admin", "global_admin"];

@@ -5,6 +5,7 @@ import { E2E_ORGS, E2E_PASSWORD, E2E_ROLES, e2eEmail } from "./fixtures";
 import { seedE2eBeyond } from "./seed-beyond";
 import { seedE2eNotifications } from "./seed-notifications";
 import { seedE2eOffers } from "./seed-offers";
+import { seedE2eOperator } from "./seed-operator";
 import { seedE2eSecurity } from "./seed-security";
 import { seedE2eSso } from "./seed-sso";
 import { seedE2eTokens } from "./seed-tokens";
@@ -32,4 +33,5 @@ export async function seedE2eOrgs(db: Db): Promise<void> {
   await seedE2eTokens(db);
   await seedE2eNotifications(db);
   await seedE2eSso(db);
+  await seedE2eOperator(db);
 }

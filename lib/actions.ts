@@ -2,9 +2,9 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Actor } from "@/lib/audit";
-import { AccessError, type ApiCaller, requireAccess } from "@/lib/auth/guard";
+import { AccessError, type ApiCaller, requireAccess, requireOperator } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/roles";
-import type { AuthContext } from "@/lib/auth/sessions";
+import type { AuthContext, OperatorContext } from "@/lib/auth/sessions";
 import { DomainError, zodMessages } from "@/lib/errors";
 import { sameOrigin } from "@/lib/imports/http";
 import { logUnexpected } from "@/lib/log";
@@ -33,9 +33,34 @@ export async function runFormAction<S extends z.ZodType>(
   verb: (ctx: AuthContext, data: z.infer<S>) => Promise<string>,
   revalidate?: string,
 ): Promise<FormState> {
+  return runGuarded(() => requireAccess(permission), schema, input, verb, revalidate, { permission });
+}
+
+/** The same wrapper for the operator workspace (SPEC §10): only an operator passes the guard. */
+export async function runOperatorAction<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  verb: (op: OperatorContext, data: z.infer<S>) => Promise<string>,
+  revalidate?: string,
+): Promise<FormState> {
+  return runGuarded(requireOperator, schema, input, verb, revalidate, { permission: "operator" });
+}
+
+export function operatorActor(op: OperatorContext): Actor {
+  return { kind: "operator", userId: op.userId, email: op.email };
+}
+
+async function runGuarded<C, S extends z.ZodType>(
+  guard: () => Promise<C>,
+  schema: S,
+  input: unknown,
+  verb: (ctx: C, data: z.infer<S>) => Promise<string>,
+  revalidate: string | undefined,
+  logContext: Record<string, unknown>,
+): Promise<FormState> {
   try {
     if (!sameOrigin(await headers())) return { ok: false, message: CROSS_SITE_MESSAGE };
-    const ctx = await requireAccess(permission);
+    const ctx = await guard();
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       return { ok: false, message: "Please correct the highlighted fields.", errors: zodMessages(parsed.error.issues) };
@@ -52,7 +77,7 @@ export async function runFormAction<S extends z.ZodType>(
         errors: error.field ? { [error.field]: [error.message] } : undefined,
       };
     }
-    const ref = logUnexpected(error, { permission });
+    const ref = logUnexpected(error, logContext);
     return { ok: false, message: `Something went wrong (reference ${ref}). Nothing was changed.` };
   }
 }

@@ -1,7 +1,7 @@
-import { AccessError, type ApiCaller, requireAccess, requireApiCaller } from "@/lib/auth/guard";
+import { AccessError, type ApiCaller, requireAccess, requireApiCaller, requireOperator } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/roles";
 import type { ApiPermission } from "@/lib/auth/scopes";
-import type { AuthContext } from "@/lib/auth/sessions";
+import type { AuthContext, OperatorContext } from "@/lib/auth/sessions";
 import { DomainError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
 
@@ -23,9 +23,20 @@ export function guardedRoute<P = unknown>(
   permission: Permission,
   handler: (ctx: AuthContext, request: Request, params: P) => Promise<Response>,
 ) {
+  return guarded(() => requireAccess(permission), handler);
+}
+
+/** The same wrapper for the operator workspace's routes and downloads (SPEC §10). */
+export function operatorRoute<P = unknown>(
+  handler: (op: OperatorContext, request: Request, params: P) => Promise<Response>,
+) {
+  return guarded(requireOperator, handler);
+}
+
+function guarded<C, P>(guard: () => Promise<C>, handler: (ctx: C, request: Request, params: P) => Promise<Response>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const ctx = await requireAccess(permission);
+      const ctx = await guard();
       return await handler(ctx, request, await context.params);
     } catch (error) {
       if (error instanceof AccessError) return jsonError(error.status, error.message);

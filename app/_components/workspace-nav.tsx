@@ -4,13 +4,24 @@ import { usePathname } from "next/navigation";
 
 export type NavItem = { href: string; label: string };
 
-export function WorkspaceNav({ items }: { items: NavItem[] }) {
+export function WorkspaceNav({
+  items,
+  label = "Membership workspace",
+  root = "/membership",
+}: {
+  items: NavItem[];
+  label?: string;
+  root?: string;
+}) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Membership workspace" className="no-print">
+    <nav aria-label={label} className="no-print">
       <ul className="flex gap-1 overflow-x-auto md:flex-col">
         {items.map((item) => {
-          const active = item.href === "/membership" ? pathname === item.href : pathname.startsWith(item.href);
+          const active =
+            item.href === root
+              ? pathname === item.href || pathname.startsWith(`${root}/organizations`)
+              : pathname.startsWith(item.href);
           return (
             <li key={item.href}>
               <Link

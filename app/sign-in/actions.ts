@@ -23,7 +23,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   if (!parsed.success) return { message: parsed.error.issues[0]!.message, email: String(form.get("email") ?? "") };
   const { email, password, callbackUrl } = parsed.data;
   try {
-    await signIn("credentials", { email, password, redirectTo: safeReturnPath(callbackUrl) });
+    await signIn("credentials", { email, password, redirectTo: safeReturnPath(callbackUrl, "/") });
     return {};
   } catch (error) {
     if (error instanceof CredentialsSignin) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/auth/access";
-import { currentContext } from "@/lib/auth/guard";
+import { currentCaller } from "@/lib/auth/guard";
 import { ssoProviders } from "@/lib/auth/providers";
 import { env } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
@@ -11,8 +11,10 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  const target = safeReturnPath(callbackUrl);
-  if (await currentContext()) redirect(target);
+  // Without a return address "/" sends each caller to its own workspace (operators to /operator).
+  const target = safeReturnPath(callbackUrl, "/");
+  const caller = await currentCaller();
+  if (caller) redirect(target !== "/" ? target : caller.kind === "operator" ? "/operator" : "/membership");
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-md border border-neutral-200 bg-white p-6 shadow-sm">

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  check,
   date,
   index,
   jsonb,
@@ -14,28 +15,37 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-// SPEC §1 roles. One role per user, stored once.
-export const roleEnum = pgEnum("role", ["member", "partner_admin", "account_admin", "global_admin"]);
+// SPEC §1 roles. One role per user, stored once. `operator` runs the instance and belongs to no
+// organization (SPEC §10); every other role belongs to exactly one (the check below).
+export const roleEnum = pgEnum("role", ["member", "partner_admin", "account_admin", "global_admin", "operator"]);
 
 export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 export const day = (name: string) => date(name, { mode: "string" });
 
-export const organizations = pgTable("organizations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  partnerId: text("partner_id").notNull().unique(),
-  name: text("name").notNull(),
-  country: text("country").notNull(),
-  verified: boolean("verified").notNull().default(false),
-  createdAt: ts("created_at").notNull().defaultNow(),
-});
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerId: text("partner_id").notNull().unique(),
+    name: text("name").notNull(),
+    country: text("country").notNull(),
+    verified: boolean("verified").notNull().default(false),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // SPEC §10 Organizations list: prefix search by name or partner id, sort by name, "unverified".
+    index("organizations_name_search_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`),
+    index("organizations_partner_id_search_idx").using("btree", sql`${t.partnerId} text_pattern_ops`),
+    index("organizations_name_idx").on(t.name, t.id),
+    index("organizations_unverified_idx").on(t.name).where(sql`not ${t.verified}`),
+  ],
+);
 
 export const users = pgTable(
   "users",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id),
+    orgId: uuid("org_id").references(() => organizations.id), // null only for operators
     email: text("email").notNull(),
     name: text("name").notNull(),
     role: roleEnum("role").notNull(),
@@ -43,7 +53,12 @@ export const users = pgTable(
     disabledAt: ts("disabled_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index("users_org_idx").on(t.orgId)],
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    index("users_org_idx").on(t.orgId),
+    // ::text: a check on the new enum value must not use it as an enum constant in its own migration.
+    check("users_operator_has_no_org", sql`(${t.role}::text = 'operator') = (${t.orgId} is null)`),
+  ],
 );
 
 // A signed-in session: the JWT carries only this id; deleting the row signs the cookie out.

@@ -2,6 +2,7 @@
 export * from "./core";
 export * from "./notifications";
 export * from "./offers";
+export * from "./operator";
 export * from "./programs";
 export * from "./sso";
 export * from "./throttle";

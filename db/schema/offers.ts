@@ -59,6 +59,7 @@ export const orders = pgTable(
       .where(sql`${t.status} in ('awaiting_payment', 'active')`),
     uniqueIndex("orders_one_open_key").on(t.orgId, t.offer).where(sql`${t.status} = 'awaiting_payment'`),
     index("orders_org_placed_idx").on(t.orgId, t.placedAt),
+    index("orders_awaiting_placed_idx").on(t.placedAt).where(sql`${t.status} = 'awaiting_payment'`), // operator Payments
   ],
 );
 
@@ -76,7 +77,10 @@ export const designations = pgTable(
     heldSince: day("held_since").notNull(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.offer] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.offer] }),
+    index("designations_active_anniversary_idx").on(t.anniversary).where(sql`${t.status} = 'active'`), // renewal due (SPEC §10)
+  ],
 );
 
 // SPEC §4.5: Solutions Partner areas enrolled per paid term (order).

@@ -19,6 +19,9 @@ const ROLE_USERS: { role: Role; local: string; name: string }[] = [
   { role: "member", local: "member", name: "Morgan Member" },
 ];
 
+/** SPEC §10: whoever runs the instance (no organization). */
+export const DEMO_OPERATOR = { email: "operator@pmc.example", name: "Olivia Operator" } as const;
+
 export type DemoOrgIds = Record<(typeof DEMO_ORGS)[number]["partnerId"], string>;
 
 export async function seedOrgsAndUsers(db: Db): Promise<DemoOrgIds> {
@@ -40,11 +43,15 @@ export async function seedOrgsAndUsers(db: Db): Promise<DemoOrgIds> {
       })),
     );
   }
+  await db.insert(users).values({ orgId: null, role: "operator", ...DEMO_OPERATOR, passwordHash });
   return ids;
 }
 
 export function demoSignIns(): string[] {
-  return DEMO_ORGS.flatMap((o) =>
-    ROLE_USERS.map((u) => `${`${u.local}@${o.domain}`.padEnd(28)} ${u.role.padEnd(14)} ${o.name}`),
-  );
+  return [
+    ...DEMO_ORGS.flatMap((o) =>
+      ROLE_USERS.map((u) => `${`${u.local}@${o.domain}`.padEnd(28)} ${u.role.padEnd(14)} ${o.name}`),
+    ),
+    `${DEMO_OPERATOR.email.padEnd(28)} ${"operator".padEnd(14)} (no organization: /operator)`,
+  ];
 }

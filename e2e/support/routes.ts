@@ -2,6 +2,7 @@
 // a new one without an entry in a spec's table fails that spec.
 import fs from "node:fs";
 import path from "node:path";
+import { E2E_ORGS } from "../fixtures";
 import { MATRIX } from "../seed-security";
 
 /** "page /membership/orders/[number]", "route /api/health"… (route groups and private folders left out). */
@@ -47,4 +48,10 @@ export const PAGE_URLS: Record<string, string> = {
   "page /unsubscribe": "/unsubscribe?token=not-a-token",
   "page /membership/sign-in-settings": "/membership/sign-in-settings",
   "page /sign-in/refused": "/sign-in/refused?reason=unknown",
+  "page /operator": "/operator",
+  "page /operator/audit": "/operator/audit",
+  "page /operator/catalog": "/operator/catalog",
+  // B: the operator's view is audited in B's log, which the matrix's snapshot of A never reads.
+  "page /operator/organizations/[partnerId]": `/operator/organizations/${E2E_ORGS.matrixB}`,
+  "page /operator/payments": "/operator/payments",
 };

@@ -2,11 +2,16 @@
 export const ROLES = ["member", "partner_admin", "account_admin", "global_admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
+/** SPEC §10: whoever runs the instance; a user of no organization, never one of ROLES. */
+export const OPERATOR_ROLE = "operator";
+export type StoredRole = Role | typeof OPERATOR_ROLE;
+
+export const ROLE_LABELS: Record<StoredRole, string> = {
   member: "Member (no membership role)",
   partner_admin: "Partner admin",
   account_admin: "Account admin",
   global_admin: "Global admin",
+  operator: "Operator",
 };
 
 export type Permission =

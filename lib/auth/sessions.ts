@@ -21,6 +21,12 @@ export type AuthContext = {
   verified: boolean;
 };
 
+/** An operator (SPEC §10): a signed-in user of no organization. */
+export type OperatorContext = { sessionId: string; userId: string; email: string; name: string };
+
+/** Whoever a live session belongs to: an organization's user or an operator, never both. */
+export type SessionCaller = { kind: "org"; ctx: AuthContext } | { kind: "operator"; ctx: OperatorContext };
+
 export async function createSession(db: DbOrTx, userId: string, now: Date): Promise<string> {
   const [row] = await db
     .insert(sessions)
@@ -36,11 +42,21 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The live context of a session id, or null when revoked, expired or the user is disabled. */
-export async function loadContext(db: Db, sessionId: string, now: Date): Promise<AuthContext | null> {
+/** The live caller of a session id, or null when revoked, expired or the user is disabled. */
+export async function loadCaller(db: Db, sessionId: string, now: Date): Promise<SessionCaller | null> {
   if (!UUID.test(sessionId)) return null;
   const [row] = await contextQuery(db).execute({ sessionId, now: now.toISOString() }); // placeholders skip the column encoder
-  return row ?? null;
+  if (!row) return null;
+  const { role, orgId, orgName, partnerId, country, verified, ...who } = row;
+  if (role === "operator") return { kind: "operator", ctx: who };
+  if (!orgId || orgName === null || partnerId === null || country === null || verified === null) return null;
+  return { kind: "org", ctx: { ...who, role, orgId, orgName, partnerId, country, verified } };
+}
+
+/** The organization user of a session id; null for an operator (who has no organization). */
+export async function loadContext(db: Db, sessionId: string, now: Date): Promise<AuthContext | null> {
+  const caller = await loadCaller(db, sessionId, now);
+  return caller?.kind === "org" ? caller.ctx : null;
 }
 
 // Every signed-in request runs it: built once per database (db/prepared.ts).
@@ -60,7 +76,7 @@ const contextQuery = perDb((db) =>
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .leftJoin(organizations, eq(organizations.id, users.orgId)) // operators have none
     .where(
       and(
         eq(sessions.id, sql.placeholder("sessionId")),

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgSignInSettings, userIdentities, users } from "@/db/schema";
@@ -67,9 +67,9 @@ async function candidateBy(tx: DbOrTx, where: SQL): Promise<Candidate | undefine
     })
     .from(users)
     .leftJoin(orgSignInSettings, eq(orgSignInSettings.orgId, users.orgId))
-    .where(where)
+    .where(and(where, isNotNull(users.orgId))) // operators (no organization) sign in with a password only
     .limit(1);
-  return row;
+  return row ? { ...row, orgId: row.orgId! } : undefined;
 }
 
 /** Links (first time) or matches (later) an identity and opens a server-side session; every refusal and link is audited. */

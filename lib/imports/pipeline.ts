@@ -60,7 +60,16 @@ export type ImportOptions = {
   today: string;
   onProgress?: (rows: number) => void;
   afterImport?: (ctx: AfterImportContext) => Promise<void>;
+  /** Run every step and hook, then roll back: what the import would do (the operator's catalog preview, SPEC §10). */
+  dryRun?: boolean;
 };
+
+/** Thrown after a dry run's last step so that its transaction rolls back; carries the would-be result. */
+class DryRunDone extends Error {
+  constructor(readonly result: ImportSuccess) {
+    super("dry run");
+  }
+}
 
 export type ImportSuccess = {
   ok: true;
@@ -121,6 +130,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
       run(conn, spec, { ...options, fileName, dataThrough }, staged, rows),
     );
   } catch (error) {
+    if (error instanceof DryRunDone) return error.result;
     if (error instanceof Rejected) return failure(error.list);
     if (error instanceof InputError) return failure(list({ row: 0, message: error.message }));
     if (error instanceof DomainError) return failure(list({ row: 0, message: error.message })); // from a hook
@@ -234,7 +244,7 @@ async function run(
     rows,
     actor: o.actor,
   });
-  return {
+  const result: ImportSuccess = {
     ok: true,
     kind: spec.kind,
     rows,
@@ -245,6 +255,8 @@ async function run(
     importId,
     message: successMessage(rows, o.dataThrough),
   };
+  if (o.dryRun) throw new DryRunDone(result);
+  return result;
 }
 
 /**

@@ -2,7 +2,7 @@
 // digest that is due. Safe to run from several processes at once and as often as wanted: events,
 // digest items and digests have unique keys, and digests are claimed with FOR UPDATE SKIP LOCKED.
 // `today` and `now` are parameters; only lib/notifications/run.ts reads the clock and the env.
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   notificationDigestItems,
@@ -59,11 +59,11 @@ export async function runNotify(db: Db, o: NotifyOptions): Promise<NotifyResult>
   const orgs = await db
     .selectDistinct({ id: users.orgId })
     .from(users)
-    .where(and(inArray(users.role, RECEIVING_ROLES), isNull(users.disabledAt)));
+    .where(and(inArray(users.role, RECEIVING_ROLES), isNull(users.disabledAt), isNotNull(users.orgId)));
   for (const org of orgs) {
     result.organizations++;
     try {
-      result.events += await recordOrgEvents(db, org.id, o.today);
+      result.events += await recordOrgEvents(db, org.id!, o.today);
     } catch (error) {
       // One organization's bad data must not stop everyone else's mail; the next run retries it.
       result.errors++;

@@ -5,7 +5,10 @@ import { DomainError, ForbiddenError } from "@/lib/errors";
 
 // Who calls an offers verb. The verbs check the role themselves (not only the disabled button):
 // a signed-in user of one organization, or the operator CLI.
-export type Caller = { kind: "user"; userId: string; email: string; orgId: string; role: Role } | { kind: "cli" };
+export type Caller =
+  | { kind: "user"; userId: string; email: string; orgId: string; role: Role }
+  | { kind: "operator"; userId: string; email: string } // SPEC §10: signed in on /operator
+  | { kind: "cli" };
 export type UserCaller = Extract<Caller, { kind: "user" }>;
 
 export function callerOf(ctx: AuthContext): UserCaller {
@@ -13,9 +16,9 @@ export function callerOf(ctx: AuthContext): UserCaller {
 }
 
 export function actorOfCaller(caller: Caller): Actor {
-  return caller.kind === "user"
-    ? { kind: "user", userId: caller.userId, email: caller.email, orgId: caller.orgId }
-    : { kind: "cli" };
+  if (caller.kind === "user") return { kind: "user", userId: caller.userId, email: caller.email, orgId: caller.orgId };
+  if (caller.kind === "operator") return { kind: "operator", userId: caller.userId, email: caller.email };
+  return { kind: "cli" };
 }
 
 export { ForbiddenError };
@@ -31,10 +34,10 @@ export function requireUser(caller: Caller, permission: Permission): UserCaller 
   return caller;
 }
 
-/** Operator-only verbs (confirming a received wire transfer): the CLI, never a partner user. */
+/** Operator-only verbs (confirming a received wire transfer): an operator or the CLI, never a partner user. */
 export function requireOperator(caller: Caller): void {
-  if (caller.kind !== "cli")
-    throw new ForbiddenError("Only an operator confirms payments (npm run cli -- orders confirm-payment ORDER).");
+  if (caller.kind === "user")
+    throw new ForbiddenError("Only an operator confirms payments (the operator workspace, or the CLI).");
 }
 
 /** "Already ordered": a second order for the same offer and term is refused with this error. */

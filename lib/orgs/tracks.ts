@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgTracks } from "@/db/schema";
 import { type Actor, writeAudit } from "@/lib/audit";
+import { refreshOrgStatus } from "@/lib/operator/status";
 import { orgIdByPartnerId } from "@/lib/users/verbs";
 
 // SPEC §4.2: Microsoft's Business Applications track assignment, recorded by an operator, wins
@@ -14,14 +16,21 @@ export const setTrackInput = z.object({
 
 export async function setTrack(db: Db, actor: Actor, input: z.infer<typeof setTrackInput>, at: Date): Promise<void> {
   const orgId = await orgIdByPartnerId(db, input.partnerId);
-  await db.transaction(async (tx) => {
-    await tx
+  const changed = await db.transaction(async (tx) => {
+    // Idempotent: recording the track already recorded changes nothing (no second audit row).
+    const [changed] = await tx
       .insert(orgTracks)
       .values({ orgId, solutionArea: input.area, track: input.track, setAt: at })
       .onConflictDoUpdate({
         target: [orgTracks.orgId, orgTracks.solutionArea],
         set: { track: input.track, setAt: at },
-      });
+        setWhere: sql`${orgTracks.track} <> excluded.track`,
+      })
+      .returning({ orgId: orgTracks.orgId });
+    if (!changed) return false;
     await writeAudit(tx, { orgId, actor, action: "org.set_track", detail: { area: input.area, track: input.track } });
+    return true;
   });
+  // The operator list's summary is derived data: refreshed after the commit, from the same evaluation.
+  if (changed) await refreshOrgStatus(db, orgId, at.toISOString().slice(0, 10));
 }

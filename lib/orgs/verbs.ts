@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
@@ -32,14 +32,19 @@ export async function createOrganization(db: Db, actor: Actor, input: z.infer<ty
   });
 }
 
+/** Idempotent: verifying a verified organization changes nothing and writes no second audit row. */
 export async function verifyOrganization(db: Db, actor: Actor, partnerId: string) {
   return db.transaction(async (tx) => {
     const [org] = await tx
       .update(organizations)
       .set({ verified: true })
-      .where(eq(organizations.partnerId, partnerId))
+      .where(and(eq(organizations.partnerId, partnerId), eq(organizations.verified, false)))
       .returning();
-    if (!org) throw new NotFoundError(`No organization with partner id ${partnerId}`);
+    if (!org) {
+      const [existing] = await tx.select().from(organizations).where(eq(organizations.partnerId, partnerId));
+      if (!existing) throw new NotFoundError(`No organization with partner id ${partnerId}`);
+      return existing;
+    }
     await writeAudit(tx, { orgId: org.id, actor, action: "org.verify", detail: {} });
     return org;
   });

@@ -64,6 +64,24 @@ export async function createUser(db: Db, actor: Actor, orgId: string, input: New
   return created;
 }
 
+export const newOperatorInput = newUserInput.omit({ role: true });
+
+/** SPEC §10: an operator is a user of no organization (CLI `user create --operator`). */
+export async function createOperator(db: Db, actor: Actor, input: z.infer<typeof newOperatorInput>) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const email = normalizeEmail(input.email);
+    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+    if (taken) throw new DomainError("A user with this email already exists", "email");
+    const [user] = await tx
+      .insert(users)
+      .values({ orgId: null, email, name: input.name, role: "operator", passwordHash })
+      .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
+    await writeAudit(tx, { orgId: null, actor, action: "operator.create", detail: { userId: user!.id, email } });
+    return user!;
+  });
+}
+
 export const changeRoleInput = z.object({
   userId: z.string().uuid("Unknown user"),
   role: z.enum(ROLES, { message: "Choose a role" }),

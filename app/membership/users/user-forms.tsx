@@ -12,10 +12,17 @@ const ROLE_OPTIONS = [
   { value: "member", label: "Member (no membership role)" },
 ];
 
-export function AddUserForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(addUserAction, {});
+type FormAction = (prev: FormState, form: FormData) => Promise<FormState>;
+/** The operator workspace (SPEC §10) reuses these forms with its own actions and the organization's partner ID. */
+type Reuse = { act?: FormAction; partnerId?: string };
+const Scope = ({ partnerId }: { partnerId?: string }) =>
+  partnerId ? <input type="hidden" name="partnerId" value={partnerId} /> : null;
+
+export function AddUserForm({ act = addUserAction, partnerId }: Reuse = {}) {
+  const [state, action, pending] = useActionState<FormState, FormData>(act, {});
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2" noValidate>
+      <Scope partnerId={partnerId} />
       <div className="sm:col-span-2">
         <FormMessage message={state.message} ok={state.ok} />
       </div>
@@ -48,10 +55,17 @@ export function AddUserForm() {
   );
 }
 
-export function RoleForm({ userId, role, name }: { userId: string; role: string; name: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(changeRoleAction, {});
+export function RoleForm({
+  userId,
+  role,
+  name,
+  act = changeRoleAction,
+  partnerId,
+}: { userId: string; role: string; name: string } & Reuse) {
+  const [state, action, pending] = useActionState<FormState, FormData>(act, {});
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
+      <Scope partnerId={partnerId} />
       <input type="hidden" name="userId" value={userId} />
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role for {name}
@@ -83,10 +97,16 @@ export function RoleForm({ userId, role, name }: { userId: string; role: string;
   );
 }
 
-export function DisableForm({ userId, name }: { userId: string; name: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(disableUserAction, {});
+export function DisableForm({
+  userId,
+  name,
+  act = disableUserAction,
+  partnerId,
+}: { userId: string; name: string } & Reuse) {
+  const [state, action, pending] = useActionState<FormState, FormData>(act, {});
   return (
     <form action={action} className="flex items-center gap-2">
+      <Scope partnerId={partnerId} />
       <input type="hidden" name="userId" value={userId} />
       <Button type="submit" variant="danger" disabled={pending} aria-label={`Disable ${name}`}>
         Disable

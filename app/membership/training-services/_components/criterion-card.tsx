@@ -59,7 +59,7 @@ export function CriterionCard({
 }: {
   title: string;
   status: string;
-  href: string;
+  href?: string; // none: a read-only view (the operator workspace, SPEC §10)
   children: React.ReactNode;
 }) {
   return (
@@ -69,13 +69,15 @@ export function CriterionCard({
         <ProgramStatus status={status} />
       </div>
       {children}
-      <Link
-        href={href}
-        className="mt-auto text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
-        aria-label={`View details: ${title}`}
-      >
-        View details
-      </Link>
+      {href ? (
+        <Link
+          href={href}
+          className="mt-auto text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
+          aria-label={`View details: ${title}`}
+        >
+          View details
+        </Link>
+      ) : null}
     </article>
   );
 }

@@ -1,0 +1,185 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, CardTitle, PageHeader } from "@/components/ui/card";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
+import { db } from "@/db/client";
+import {
+  listOrganizations,
+  ORG_FILTERS,
+  ORG_SORTS,
+  type OrgListQuery,
+  type OrgSort,
+  orgListQuery,
+} from "@/db/queries/operator-orgs";
+import { requireOperatorPage } from "@/lib/auth/guard";
+import { today } from "@/lib/clock";
+import { offerTitle } from "@/lib/offers/state";
+import { CreateOrgForm } from "./_components/org-forms";
+
+export const metadata: Metadata = { title: "Organizations · Operator" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** The list's address with some of its parameters changed (search, filters and sort are kept). */
+function href(q: OrgListQuery, change: Partial<OrgListQuery>, base = "/operator"): string {
+  const next = { ...q, ...change };
+  const p = new URLSearchParams();
+  if (next.q) p.set("q", next.q);
+  for (const f of next.filter) p.append("filter", f);
+  if (next.sort !== "name") p.set("sort", next.sort);
+  if (next.dir !== "asc") p.set("dir", next.dir);
+  if (next.page > 1) p.set("page", String(next.page));
+  const s = p.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+function SortHeader({ q, sort }: { q: OrgListQuery; sort: OrgSort }) {
+  const active = q.sort === sort;
+  const dir = active && q.dir === "asc" ? "desc" : "asc";
+  return (
+    <Link
+      href={href(q, { sort, dir, page: 1 })}
+      className="underline decoration-dotted"
+      aria-label={`Sort by ${ORG_SORTS[sort]}${active ? (q.dir === "asc" ? ", descending" : ", ascending") : ""}`}
+    >
+      {ORG_SORTS[sort]}
+      {active ? (q.dir === "asc" ? " ▲" : " ▼") : ""}
+    </Link>
+  );
+}
+
+export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireOperatorPage();
+  const q = orgListQuery.parse(await searchParams);
+  const day = today();
+  const { rows, total, pages } = await listOrganizations(db(), q, day);
+  return (
+    <>
+      <PageHeader
+        title="Organizations"
+        description="Every partner organization on this instance: its programs, designations, payments and data. Program figures are those of each organization's last import."
+      />
+      <form
+        method="get"
+        action="/operator"
+        className="mb-4 flex flex-wrap items-end gap-4"
+        aria-label="Search and filter organizations"
+      >
+        <div>
+          <label htmlFor="org-search" className="block text-sm font-medium">
+            Search by name or partner ID
+          </label>
+          <input
+            id="org-search"
+            name="q"
+            type="search"
+            defaultValue={q.q}
+            className="mt-1 rounded border border-neutral-300 px-2 py-1 text-sm"
+          />
+        </div>
+        <fieldset className="flex flex-wrap gap-3 text-sm">
+          <legend className="sr-only">Filters</legend>
+          {Object.entries(ORG_FILTERS).map(([key, label]) => (
+            <label key={key} className="flex items-center gap-1">
+              <input type="checkbox" name="filter" value={key} defaultChecked={q.filter.includes(key as never)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        {q.sort !== "name" ? <input type="hidden" name="sort" value={q.sort} /> : null}
+        {q.dir !== "asc" ? <input type="hidden" name="dir" value={q.dir} /> : null}
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
+          Apply
+        </button>
+        <a className="text-sm text-brand-700 underline" href={href(q, { page: 1 }, "/operator/organizations/export")}>
+          Download CSV of these {total} organizations
+        </a>
+      </form>
+      <p className="mb-2 text-sm text-neutral-700" role="status">
+        {total} organization{total === 1 ? "" : "s"}
+        {pages > 1 ? ` · page ${q.page} of ${pages}` : ""}
+      </p>
+      <Table
+        head={[
+          <SortHeader key="p" q={q} sort="partner-id" />,
+          <SortHeader key="n" q={q} sort="name" />,
+          <SortHeader key="c" q={q} sort="country" />,
+          "Verified",
+          "Training Services",
+          "Solutions Partner",
+          "Designations held",
+          <SortHeader key="r" q={q} sort="renewal-due" />,
+          <SortHeader key="a" q={q} sort="awaiting" />,
+          <SortHeader key="l" q={q} sort="last-import" />,
+        ]}
+      >
+        {rows.map((o) => (
+          <tr key={o.id}>
+            <Td>{o.partnerId}</Td>
+            <Td>
+              <Link className="font-semibold text-brand-700 underline" href={`/operator/organizations/${o.partnerId}`}>
+                {o.name}
+              </Link>
+            </Td>
+            <Td>{o.country}</Td>
+            <Td>
+              {o.verified ? (
+                <StatusBadge label="Verified" tone="success" />
+              ) : (
+                <StatusBadge label="Unverified" tone="warning" />
+              )}
+            </Td>
+            <Td>
+              {o.tsQualified === null ? (
+                <span className="text-neutral-600">No data</span>
+              ) : (
+                <>
+                  {o.tsQualified ? "Qualified" : "Not qualified"}
+                  <span className="block text-xs text-neutral-600">data through {o.tsDataThrough}</span>
+                </>
+              )}
+            </Td>
+            <Td>
+              {o.spAreasQualified === null ? (
+                <span className="text-neutral-600">No data</span>
+              ) : (
+                `${o.spAreasQualified} of 6 areas qualified`
+              )}
+            </Td>
+            <Td>
+              {o.held.length === 0
+                ? "None"
+                : o.held.map((h) => (
+                    <span key={h.offer} className="block">
+                      {offerTitle(h.offer as never)} · anniversary {h.anniversary}
+                    </span>
+                  ))}
+            </Td>
+            <Td>{o.renewalDue ?? "—"}</Td>
+            <Td>{o.awaiting > 0 ? <StatusBadge label={`${o.awaiting} awaiting`} tone="warning" /> : "—"}</Td>
+            <Td className="whitespace-nowrap">{o.lastImportAt ?? "Never"}</Td>
+          </tr>
+        ))}
+      </Table>
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="mt-3 flex gap-3 text-sm">
+          {q.page > 1 ? (
+            <Link className="text-brand-700 underline" href={href(q, { page: q.page - 1 })}>
+              Previous page
+            </Link>
+          ) : null}
+          {q.page < pages ? (
+            <Link className="text-brand-700 underline" href={href(q, { page: q.page + 1 })}>
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+      <Card className="mt-6">
+        <CardTitle>Create an organization</CardTitle>
+        <CreateOrgForm />
+      </Card>
+    </>
+  );
+}

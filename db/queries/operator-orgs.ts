@@ -1,0 +1,165 @@
+// SPEC §10 Organizations list: every organization with its programs' summary (org_status), its
+// designations, renewal due, orders awaiting payment and last import. Filtered, searched, sorted
+// and paged in one SQL statement; the filters and the search each have an index (EXPLAIN in the
+// operator notes). The CSV export runs the same statement without the page.
+import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Db, rowsOf } from "@/db/client";
+import { addDays } from "@/lib/rules/time";
+
+export const ORG_FILTERS = {
+  unverified: "Unverified",
+  "renewal-due": "Renewal due within 30 days",
+  "qualified-not-purchased": "Qualified but not purchased",
+  "awaiting-payment": "Awaiting payment",
+  "stale-data": "Data older than 45 days",
+} as const;
+export type OrgFilter = keyof typeof ORG_FILTERS;
+
+export const ORG_SORTS = {
+  name: "Name",
+  "partner-id": "Partner ID",
+  country: "Country",
+  "data-through": "Data through",
+  "last-import": "Last import",
+  "renewal-due": "Renewal due",
+  awaiting: "Awaiting payment",
+} as const;
+export type OrgSort = keyof typeof ORG_SORTS;
+export const ORG_PAGE_SIZE = 50;
+
+const filterKeys = Object.keys(ORG_FILTERS) as [OrgFilter, ...OrgFilter[]];
+const sortKeys = Object.keys(ORG_SORTS) as [OrgSort, ...OrgSort[]];
+
+/** The list's query string, parsed at the boundary: anything unknown falls back to the default. */
+export const orgListQuery = z.object({
+  q: z.string().trim().max(100).catch(""),
+  filter: z
+    .union([z.enum(filterKeys), z.array(z.enum(filterKeys))])
+    .transform((f) => (Array.isArray(f) ? [...new Set(f)] : [f]))
+    .catch([]),
+  sort: z.enum(sortKeys).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type OrgListQuery = z.infer<typeof orgListQuery>;
+
+export type OrgListRow = {
+  id: string;
+  partnerId: string;
+  name: string;
+  country: string;
+  verified: boolean;
+  tsQualified: boolean | null;
+  tsBadges: string[];
+  tsDataThrough: string | null;
+  spAreasQualified: number | null;
+  spDataThrough: string | null;
+  dataThrough: string | null;
+  lastImportAt: string | null;
+  held: { offer: string; anniversary: string }[];
+  renewalDue: string | null;
+  awaiting: number;
+};
+
+const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function conditions(q: OrgListQuery, today: string): SQL[] {
+  const soon = addDays(today, 30);
+  const where: SQL[] = [];
+  if (q.q) {
+    // Prefix matches, so that each side uses its text_pattern_ops index.
+    where.push(sql`(lower(o.name) like ${likePrefix(q.q.toLowerCase())} or o.partner_id like ${likePrefix(q.q)})`);
+  }
+  const heldActive = (offer: string) =>
+    sql`exists (select 1 from designations d where d.org_id = o.id and d.offer = ${offer} and d.status = 'active' and d.anniversary >= ${today})`;
+  for (const f of q.filter) {
+    if (f === "unverified") where.push(sql`not o.verified`);
+    if (f === "renewal-due")
+      where.push(
+        sql`exists (select 1 from designations d where d.org_id = o.id and d.status = 'active' and d.anniversary between ${today} and ${soon})`,
+      );
+    if (f === "qualified-not-purchased")
+      where.push(
+        sql`((s.ts_qualified and not ${heldActive("training-services")}) or (s.sp_areas_qualified > 0 and not ${heldActive("solutions-partner")}))`,
+      );
+    if (f === "awaiting-payment")
+      where.push(sql`exists (select 1 from orders w where w.org_id = o.id and w.status = 'awaiting_payment')`);
+    if (f === "stale-data") where.push(sql`s.data_through < ${addDays(today, -45)}`);
+  }
+  return where;
+}
+
+function orderBy(q: OrgListQuery): SQL {
+  const dir = sql.raw(q.dir === "desc" ? "desc" : "asc");
+  const key: Record<OrgSort, SQL> = {
+    name: sql`o.name`,
+    "partner-id": sql`o.partner_id`,
+    country: sql`o.country`,
+    "data-through": sql`s.data_through`,
+    "last-import": sql`s.last_import_at`,
+    "renewal-due": sql`renewal_due`,
+    awaiting: sql`awaiting`,
+  };
+  return sql`${key[q.sort]} ${dir} nulls last, o.name, o.id`;
+}
+
+function statement(q: OrgListQuery, today: string, page: { limit: number; offset: number } | null): SQL {
+  const where = conditions(q, today);
+  const soon = addDays(today, 30);
+  return sql`
+    select o.id, o.partner_id as "partnerId", o.name, o.country, o.verified,
+      s.ts_qualified as "tsQualified", coalesce(s.ts_badges, '{}') as "tsBadges",
+      s.ts_data_through::text as "tsDataThrough", s.sp_areas_qualified::int as "spAreasQualified",
+      s.sp_data_through::text as "spDataThrough", s.data_through::text as "dataThrough",
+      to_char(s.last_import_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as "lastImportAt",
+      (select coalesce(json_agg(json_build_object('offer', d.offer, 'anniversary', d.anniversary::text) order by d.offer), '[]'::json)
+         from designations d where d.org_id = o.id and d.status = 'active' and d.anniversary >= ${today}) as held,
+      (select min(d.anniversary)::text from designations d
+         where d.org_id = o.id and d.status = 'active' and d.anniversary between ${today} and ${soon}) as renewal_due,
+      (select count(*)::int from orders w where w.org_id = o.id and w.status = 'awaiting_payment') as awaiting,
+      count(*) over ()::int as total
+    from organizations o
+    left join org_status s on s.org_id = o.id
+    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+    order by ${orderBy(q)}
+    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`;
+}
+
+type Raw = Omit<OrgListRow, "renewalDue" | "held"> & {
+  renewal_due: string | null;
+  held: OrgListRow["held"] | string;
+  total: number;
+};
+
+function toRow(r: Raw): OrgListRow {
+  const { renewal_due, total: _total, held, ...rest } = r;
+  return { ...rest, held: typeof held === "string" ? JSON.parse(held) : held, renewalDue: renewal_due };
+}
+
+export async function listOrganizations(
+  db: Db,
+  q: OrgListQuery,
+  today: string,
+): Promise<{ rows: OrgListRow[]; total: number; pages: number }> {
+  const raw = rowsOf<Raw>(
+    await db.execute(statement(q, today, { limit: ORG_PAGE_SIZE, offset: (q.page - 1) * ORG_PAGE_SIZE })),
+  );
+  let total = raw[0]?.total ?? 0;
+  if (raw.length === 0 && q.page > 1) {
+    // Past the last page: the count comes from the first page's statement.
+    const first = rowsOf<Raw>(await db.execute(statement({ ...q, page: 1 }, today, { limit: 1, offset: 0 })));
+    total = first[0]?.total ?? 0;
+  }
+  return { rows: raw.map(toRow), total, pages: Math.max(1, Math.ceil(total / ORG_PAGE_SIZE)) };
+}
+
+/** Every organization the filters and search select, for the CSV export (no page). */
+export async function listOrganizationsForExport(db: Db, q: OrgListQuery, today: string): Promise<OrgListRow[]> {
+  return rowsOf<Raw>(await db.execute(statement(q, today, null))).map(toRow);
+}
+
+/** The statement's text for EXPLAIN (the operator notes measure it on PostgreSQL). */
+export function orgListStatement(q: OrgListQuery, today: string): SQL {
+  return statement(q, today, { limit: ORG_PAGE_SIZE, offset: 0 });
+}
