@@ -12,6 +12,10 @@ import { useTestDatabase } from "./test-db";
 
 const env = process.env as Record<string, string | undefined>;
 env.API_TOKEN_RATE_LIMIT = "1000"; // the rate limit has its own test below
+// 20 uploads at once for one organization: above the per-organization cap of web uploads
+// (its own test: tests/imports.edges.test.ts), so that all 20 reach the database together.
+env.IMPORTS_PER_ORGANIZATION = "20";
+env.IMPORTS_PER_INSTANCE = "20";
 resetEnvCache();
 const { POST } = await import("@/app/api/v1/imports/route");
 const { GET: readTs } = await import("@/app/api/v1/membership/training-services/route");

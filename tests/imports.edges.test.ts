@@ -16,6 +16,12 @@ const session = vi.hoisted(() => ({ ctx: null as AuthContext | null }));
 vi.mock("@/lib/auth/guard", () => ({
   AccessError: class extends Error {},
   requireAccess: async () => session.ctx,
+  // The route's caller as the guard resolves a session (tokens: tests/api-tokens.int.test.ts).
+  requireApiCaller: async () => {
+    const ctx = session.ctx!;
+    return { orgId: ctx.orgId, actor: { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId } };
+  },
+  authenticatesByHeader: (headers: Headers) => headers.has("authorization"),
 }));
 const { POST } = await import("@/app/api/v1/imports/route");
 
