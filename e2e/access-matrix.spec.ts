@@ -69,6 +69,7 @@ const TABLE: Record<string, Row> = {
   "page /operator/catalog": page("page /operator/catalog", OPERATOR_ONLY),
   "page /operator/organizations/[partnerId]": page("page /operator/organizations/[partnerId]", OPERATOR_ONLY),
   "page /operator/payments": page("page /operator/payments", OPERATOR_ONLY),
+  "page /operator/outbox": page("page /operator/outbox", OPERATOR_ONLY),
   "route /operator/organizations/export": { calls: [{ url: "/operator/organizations/export" }], ...OPERATOR_ONLY },
   "route /operator/payments/[number]/proofs/[id]": {
     calls: [{ url: `/operator/payments/${MATRIX.awaitingOrder}/proofs/${MATRIX.proofId}` }],
@@ -385,6 +386,10 @@ const ACTIONS: Record<string, ActionRow> = {
   }),
   "app/operator/catalog/actions.ts#previewCatalogAction": operatorAction("/operator/catalog", {
     file: { name: "intruder.csv", mimeType: "text/csv", buffer: CATALOG_CSV },
+  }),
+  "app/operator/token-actions.ts#operatorRevokeTokenAction": operatorAction("/operator", {
+    partnerId: E2E_ORGS.matrixA,
+    tokenId: E2E_TOKENS.matrixTokenId,
   }),
   "app/operator/catalog/actions.ts#applyCatalogAction": operatorAction("/operator/catalog", { uploadId: "1" }),
   "app/operator/catalog/actions.ts#discardCatalogAction": operatorAction("/operator/catalog", { uploadId: "1" }),

@@ -10,6 +10,7 @@ export default async function OperatorLayout({ children }: { children: ReactNode
     { href: "/operator", label: "Organizations" },
     { href: "/operator/payments", label: "Payments" },
     { href: "/operator/catalog", label: "Course catalog" },
+    { href: "/operator/outbox", label: "Mail outbox" },
     { href: "/operator/audit", label: "Audit log" },
   ];
   return (

@@ -54,4 +54,5 @@ export const PAGE_URLS: Record<string, string> = {
   // B: the operator's view is audited in B's log, which the matrix's snapshot of A never reads.
   "page /operator/organizations/[partnerId]": `/operator/organizations/${E2E_ORGS.matrixB}`,
   "page /operator/payments": "/operator/payments",
+  "page /operator/outbox": "/operator/outbox",
 };

@@ -77,12 +77,26 @@ function SecretOnce({ secret }: { secret: string }) {
 }
 
 /** Stays mounted once the token is revoked, so that its confirmation outlives the re-render. */
-export function RevokeTokenForm({ tokenId, name, revoked }: { tokenId: string; name: string; revoked: boolean }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(revokeTokenAction, {});
+export function RevokeTokenForm({
+  tokenId,
+  name,
+  revoked,
+  act = revokeTokenAction,
+  partnerId,
+}: {
+  tokenId: string;
+  name: string;
+  revoked: boolean;
+  /** The operator workspace reuses the form with its own action and the organization's partner ID. */
+  act?: (prev: FormState, form: FormData) => Promise<FormState>;
+  partnerId?: string;
+}) {
+  const [state, action, pending] = useActionState<FormState, FormData>(act, {});
   if (revoked && !state.message) return null;
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="tokenId" value={tokenId} />
+      {partnerId ? <input type="hidden" name="partnerId" value={partnerId} /> : null}
       {revoked ? null : (
         <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke ${name}`}>
           Revoke

@@ -9,7 +9,7 @@ import { db } from "@/db/client";
 import { orgTracks } from "@/db/schema";
 import { requireOperatorPage } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { today } from "@/lib/clock";
+import { now, today } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
 import { listRecentImports } from "@/lib/imports/history";
 import { listOrders, offerTitle } from "@/lib/offers/state";
@@ -21,6 +21,7 @@ import { AddUserForm, DisableForm, RoleForm } from "../../../membership/users/us
 import { TrackForm, VerifyOrgForm } from "../../_components/org-forms";
 import { operatorAddUserAction, operatorChangeRoleAction, operatorDisableUserAction } from "../../user-actions";
 import { SolutionsPartnerReadOnly, TrainingServicesReadOnly } from "./programs";
+import { OrgTokensCard } from "./tokens-card";
 
 export const metadata: Metadata = { title: "Organization · Operator" };
 
@@ -65,6 +66,7 @@ export default async function OrganizationDetail({ params }: { params: Promise<{
       </Card>
       <TrainingServicesReadOnly db={db()} orgId={org.id} day={day} />
       <SolutionsPartnerReadOnly db={db()} orgId={org.id} day={day} />
+      <OrgTokensCard db={db()} orgId={org.id} partnerId={org.partnerId} now={now()} />
       <Card className="mb-6" aria-labelledby="users-title">
         <CardTitle id="users-title">Users</CardTitle>
         <Table head={["Name", "Email", "Role", "Status", "Actions"]}>

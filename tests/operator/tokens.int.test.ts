@@ -1,0 +1,45 @@
+// SPEC §10 with the API tokens of SPEC §7: an operator lists and revokes any organization's tokens
+// through the organization's own verbs; the revocation is immediate and audited in that organization.
+import { and, eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { db } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { resolveToken } from "@/lib/tokens/resolve";
+import { createToken, listTokens, revokeToken } from "@/lib/tokens/verbs";
+import { createOperator } from "@/lib/users/verbs";
+import { makeOrg } from "../offers/helpers";
+import { useTestDatabase } from "../test-db";
+
+useTestDatabase();
+const CLI = { kind: "cli" } as const;
+
+it("an operator sees an organization's tokens without their secrets and revokes one at once, audited there", async () => {
+  const user = await createOperator(db(), CLI, {
+    email: "op-tokens@pmc.example",
+    name: "Op",
+    password: "op-password-1",
+  });
+  const op = { kind: "operator" as const, userId: user.id, email: user.email };
+  const org = await makeOrg("7700001");
+  const other = await makeOrg("7700002");
+  const now = new Date("2026-11-20T10:00:00Z");
+  const made = await createToken(db(), CLI, org.id, { name: "nightly", scopes: ["read"] }, now);
+  expect(await resolveToken(db(), made.secret, now, 100)).not.toBeNull();
+
+  const listed = await listTokens(db(), org.id, now);
+  expect(listed.map((t) => t.name)).toEqual(["nightly"]);
+  expect(JSON.stringify(listed)).not.toContain(made.secret);
+
+  // Aimed at the wrong organization: nothing changes.
+  await expect(revokeToken(db(), op, other.id, { tokenId: made.id }, now)).rejects.toThrow(/not found/);
+  expect(await resolveToken(db(), made.secret, now, 100)).not.toBeNull();
+
+  await revokeToken(db(), op, org.id, { tokenId: made.id }, now);
+  expect(await resolveToken(db(), made.secret, now, 100)).toBeNull();
+  const [row] = await db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "token.revoke")));
+  expect(row?.actor).toBe("op-tokens@pmc.example");
+  expect(row?.actorUserId).toBe(user.id);
+});
