@@ -387,9 +387,13 @@ const ACTIONS: Record<string, ActionRow> = {
   "app/operator/catalog/actions.ts#previewCatalogAction": operatorAction("/operator/catalog", {
     file: { name: "intruder.csv", mimeType: "text/csv", buffer: CATALOG_CSV },
   }),
-  "app/operator/token-actions.ts#operatorRevokeTokenAction": operatorAction("/operator", {
+  "app/operator/access-actions.ts#operatorRevokeTokenAction": operatorAction("/operator", {
     partnerId: E2E_ORGS.matrixA,
     tokenId: E2E_TOKENS.matrixTokenId,
+  }),
+  "app/operator/access-actions.ts#operatorSaveSignInSettingsAction": operatorAction("/operator", {
+    partnerId: E2E_ORGS.matrixA,
+    tenantIds: "00000000-0000-0000-0000-00000000dead",
   }),
   "app/operator/catalog/actions.ts#applyCatalogAction": operatorAction("/operator/catalog", { uploadId: "1" }),
   "app/operator/catalog/actions.ts#discardCatalogAction": operatorAction("/operator/catalog", { uploadId: "1" }),

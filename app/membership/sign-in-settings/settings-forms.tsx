@@ -7,12 +7,24 @@ import { saveSignInSettingsAction, unlinkIdentityAction } from "./actions";
 
 const TEXTAREA = "mt-1 block w-full rounded border border-neutral-300 px-2 py-1.5 font-mono text-sm";
 
-export function SignInSettingsForm({ tenantIds, ssoRequired }: { tenantIds: string[]; ssoRequired: boolean }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveSignInSettingsAction, {});
+export function SignInSettingsForm({
+  tenantIds,
+  ssoRequired,
+  act = saveSignInSettingsAction,
+  partnerId,
+}: {
+  tenantIds: string[];
+  ssoRequired: boolean;
+  /** The operator workspace reuses the form with its own action and the organization's partner ID. */
+  act?: (prev: FormState, form: FormData) => Promise<FormState>;
+  partnerId?: string;
+}) {
+  const [state, action, pending] = useActionState<FormState, FormData>(act, {});
   const tenantError = state.errors?.tenantIds?.join(" ");
   const ssoError = state.errors?.ssoRequired?.join(" ");
   return (
     <form action={action} className="space-y-4" noValidate>
+      {partnerId ? <input type="hidden" name="partnerId" value={partnerId} /> : null}
       <FormMessage message={state.message} ok={state.ok} />
       <div>
         <label htmlFor="tenantIds" className="block text-sm font-medium text-neutral-800">

@@ -21,6 +21,7 @@ import { AddUserForm, DisableForm, RoleForm } from "../../../membership/users/us
 import { TrackForm, VerifyOrgForm } from "../../_components/org-forms";
 import { operatorAddUserAction, operatorChangeRoleAction, operatorDisableUserAction } from "../../user-actions";
 import { SolutionsPartnerReadOnly, TrainingServicesReadOnly } from "./programs";
+import { OrgSignInCard } from "./sign-in-card";
 import { OrgTokensCard } from "./tokens-card";
 
 export const metadata: Metadata = { title: "Organization · Operator" };
@@ -67,6 +68,7 @@ export default async function OrganizationDetail({ params }: { params: Promise<{
       <TrainingServicesReadOnly db={db()} orgId={org.id} day={day} />
       <SolutionsPartnerReadOnly db={db()} orgId={org.id} day={day} />
       <OrgTokensCard db={db()} orgId={org.id} partnerId={org.partnerId} now={now()} />
+      <OrgSignInCard db={db()} orgId={org.id} partnerId={org.partnerId} />
       <Card className="mb-6" aria-labelledby="users-title">
         <CardTitle id="users-title">Users</CardTitle>
         <Table head={["Name", "Email", "Role", "Status", "Actions"]}>

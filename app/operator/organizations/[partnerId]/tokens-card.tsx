@@ -3,7 +3,7 @@ import { Table, Td } from "@/components/ui/table";
 import type { Db } from "@/db/client";
 import { listTokens } from "@/lib/tokens/verbs";
 import { RevokeTokenForm } from "../../../membership/api-tokens/token-forms";
-import { operatorRevokeTokenAction } from "../../token-actions";
+import { operatorRevokeTokenAction } from "../../access-actions";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "Never");
 

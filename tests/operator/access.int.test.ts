@@ -1,9 +1,10 @@
-// SPEC §10 with the API tokens of SPEC §7: an operator lists and revokes any organization's tokens
+// SPEC §10 with the API tokens of SPEC §7 and the sign-in rules of SPEC §11: an operator lists and revokes any organization's tokens
 // through the organization's own verbs; the revocation is immediate and audited in that organization.
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { getSignInSettings, updateSignInSettings } from "@/lib/orgs/sign-in-settings";
 import { resolveToken } from "@/lib/tokens/resolve";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/verbs";
 import { createOperator } from "@/lib/users/verbs";
@@ -42,4 +43,25 @@ it("an operator sees an organization's tokens without their secrets and revokes 
     .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "token.revoke")));
   expect(row?.actor).toBe("op-tokens@pmc.example");
   expect(row?.actorUserId).toBe(user.id);
+});
+
+it("an operator records an organization's Entra tenants and requires single sign-on for it, audited there", async () => {
+  const user = await createOperator(db(), CLI, { email: "op-sso@pmc.example", name: "Op", password: "op-password-2" });
+  const op = { kind: "operator" as const, userId: user.id, email: user.email };
+  const org = await makeOrg("7700003");
+  const tenant = "11111111-2222-3333-4444-555555555555";
+  const opts = { ssoConfigured: true, now: new Date("2026-11-20T10:00:00Z") };
+  const saved = await updateSignInSettings(db(), op, org.id, { tenantIds: [tenant], ssoRequired: true }, opts);
+  expect(saved).toEqual({ tenantIds: [tenant], ssoRequired: true });
+  expect(await getSignInSettings(db(), org.id)).toEqual(saved);
+  const [row] = await db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "org.sign_in_settings")));
+  expect(row?.actor).toBe("op-sso@pmc.example");
+  // Requiring it without a provider on this server is refused and changes nothing.
+  await expect(
+    updateSignInSettings(db(), op, org.id, { tenantIds: [], ssoRequired: true }, { ...opts, ssoConfigured: false }),
+  ).rejects.toThrow(/not configured/);
+  expect(await getSignInSettings(db(), org.id)).toEqual(saved);
 });

@@ -2,7 +2,10 @@
 import { z } from "zod";
 import { db } from "@/db/client";
 import { type FormState, formObject, operatorActor, runOperatorAction } from "@/lib/actions";
+import { ssoProviders } from "@/lib/auth/providers";
 import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { signInSettingsInput, updateSignInSettings } from "@/lib/orgs/sign-in-settings";
 import { revokeToken } from "@/lib/tokens/verbs";
 import { orgIdByPartnerId } from "@/lib/users/verbs";
 
@@ -26,6 +29,25 @@ export async function operatorRevokeTokenAction(_prev: FormState, form: FormData
         now(),
       );
       return `The token ${revoked.name} was revoked: it is refused from now on.`;
+    },
+    "/operator",
+  );
+}
+
+// SPEC §11: an operator records an organization's Entra tenant IDs and whether it requires single
+// sign-on, with the organization's own verb (audited there).
+export async function operatorSaveSignInSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return runOperatorAction(
+    signInSettingsInput.extend({ partnerId: input.shape.partnerId }),
+    formObject(form),
+    async (op, { partnerId, ...settings }) => {
+      const orgId = await orgIdByPartnerId(db(), partnerId);
+      const saved = await updateSignInSettings(db(), operatorActor(op), orgId, settings, {
+        ssoConfigured: ssoProviders(env()).length > 0,
+        now: now(),
+      });
+      const tenants = saved.tenantIds.length ? `${saved.tenantIds.length} tenant(s)` : "any tenant";
+      return `Saved: single sign-on accepts ${tenants}; passwords are ${saved.ssoRequired ? "refused" : "accepted"}.`;
     },
     "/operator",
   );
