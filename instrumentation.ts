@@ -17,6 +17,13 @@ export async function register() {
   const { db } = await import("./db/client");
   const { startNotifier } = await import("./lib/notifications/run");
   void started.ready.then(() => startNotifier(db));
+  // SPEC §10: organizations whose data predates the operator's summary table are summarized once.
+  const { backfillOrgStatus } = await import("./lib/operator/status");
+  const { today } = await import("./lib/clock");
+  void started.ready
+    .then(() => backfillOrgStatus(db(), today()))
+    .then((n) => n && log("info", "operator summary backfilled", { organizations: n }))
+    .catch((error: unknown) => log("error", "operator summary backfill failed", { error: (error as Error).message }));
   // Next.js prints errors it catches with console.error; query errors quote their parameters
   // (session ids, hashes): print them without (our own JSON line is written by onRequestError).
   const print = console.error.bind(console);

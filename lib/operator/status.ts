@@ -1,7 +1,7 @@
 // SPEC §10 Organizations list: each organization's program summary, kept in org_status by every
 // import (inside its transaction, lib/imports/after-import.ts) and by a recorded track, from the
 // programs' one evaluation function each (never a second copy of the rules).
-import { and, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { loadSolutionsPartner, SP_KINDS } from "@/db/queries/solutions-partner";
 import { loadTrainingServices, TS_KINDS } from "@/db/queries/training-services";
@@ -59,6 +59,21 @@ export async function refreshOrgStatus(db: Db, orgId: string, today: string): Pr
 /** After a catalog import every organization with training data is re-evaluated. */
 export async function refreshAllTrainingStatus(db: Db, today: string): Promise<void> {
   for (const orgId of await orgsWithTrainingData(db)) await refreshOrgStatus(db, orgId, today);
+}
+
+/**
+ * Organizations that have imports but no summary yet (their data predates the summary table):
+ * summarized once, so that the operator's list does not say "No data" until their next import.
+ * Returns how many were summarized; cheap when there are none.
+ */
+export async function backfillOrgStatus(db: Db, today: string): Promise<number> {
+  const missing = await db
+    .selectDistinct({ orgId: imports.orgId })
+    .from(imports)
+    .leftJoin(orgStatus, eq(orgStatus.orgId, imports.orgId))
+    .where(and(isNotNull(imports.orgId), isNull(orgStatus.orgId)));
+  for (const { orgId } of missing) await refreshOrgStatus(db, orgId!, today);
+  return missing.length;
 }
 
 export const STATUS_KINDS = [...TS_KINDS, ...SP_KINDS];

@@ -3,12 +3,15 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { auditLog, orgStatus } from "@/db/schema";
+import { importDemoCsv, importTrainingServicesDemo } from "@/db/seed";
+import { coursesCsv } from "@/db/seed/training-services";
+import { backfillOrgStatus } from "@/lib/operator/status";
 import { getSignInSettings, updateSignInSettings } from "@/lib/orgs/sign-in-settings";
 import { resolveToken } from "@/lib/tokens/resolve";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/verbs";
 import { createOperator } from "@/lib/users/verbs";
-import { makeOrg } from "../offers/helpers";
+import { makeOrg, TODAY } from "../offers/helpers";
 import { useTestDatabase } from "../test-db";
 
 useTestDatabase();
@@ -64,4 +67,15 @@ it("an operator records an organization's Entra tenants and requires single sign
     updateSignInSettings(db(), op, org.id, { tenantIds: [], ssoRequired: true }, { ...opts, ssoConfigured: false }),
   ).rejects.toThrow(/not configured/);
   expect(await getSignInSettings(db(), org.id)).toEqual(saved);
+});
+
+it("organizations whose data predates the operator's summary are summarized once by the backfill", async () => {
+  const org = await makeOrg("7700004");
+  await importDemoCsv("courses", null, coursesCsv(), TODAY);
+  await importTrainingServicesDemo(org.id, "qualified", TODAY, "BF");
+  await db().delete(orgStatus).where(eq(orgStatus.orgId, org.id)); // as before the summary table existed
+  expect(await backfillOrgStatus(db(), TODAY)).toBe(1);
+  const [row] = await db().select().from(orgStatus).where(eq(orgStatus.orgId, org.id));
+  expect(row?.tsQualified).toBe(true);
+  expect(await backfillOrgStatus(db(), TODAY)).toBe(0);
 });
