@@ -118,10 +118,8 @@ export async function requireApiCaller(permission: ApiPermission, headers: Heade
       );
     return { orgId: token.orgId, actor: { kind: "token", tokenId: token.id, name: token.name, orgId: token.orgId } };
   }
-  const ctx = await currentContext();
-  const decision = decideAccess(ctx, permission);
-  if (decision === "unauthenticated")
+  if (!(await currentCaller()))
     throw new AccessError(401, "Sign in, or send an API token: Authorization: Bearer <token>.");
-  if (decision === "forbidden") throw new AccessError(403);
-  return { orgId: ctx!.orgId, actor: { kind: "user", userId: ctx!.userId, email: ctx!.email, orgId: ctx!.orgId } };
+  const ctx = await requireAccess(permission); // an operator gets 403 here, as on every organization route
+  return { orgId: ctx.orgId, actor: { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId } };
 }
