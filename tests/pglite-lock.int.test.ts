@@ -26,5 +26,5 @@ describe("embedded database single-process lock", () => {
     }
     const handle = openDatabase({ dir }); // a dead holder's lock is taken over
     await handle.close();
-  });
+  }, 120_000); // two CLI processes start (tsx compiles each): slow on a loaded 2-core machine
 });
