@@ -38,7 +38,7 @@ async function downloadOnce(srv: Server, session: Session) {
 }
 
 // A dedicated connection per COPY, consumed by events: a pooled connection's COPY … TO readable
-// can stay open after the data (postgres.js issue #917).
+// can stay open after the data (an upstream postgres.js bug, its tracker number 917).
 async function copyOutOnce(ctx: BenchContext, org: string) {
   const conn = postgres(ctx.benchUrl, { max: 1, onnotice: () => {} });
   await conn`select 1`;
