@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type BillingProfile, billingProfiles } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
+import { type Caller, requireRole } from "@/lib/auth/caller";
 import { DomainError } from "@/lib/errors";
 import { looksLikeCardNumber } from "@/lib/rules/offers";
-import { actorOfCaller, type Caller, requireUser } from "./caller";
 import { inTransaction, lockOrg, type Query } from "./tx";
 
 const text = (label: string, max: number) =>
@@ -36,7 +36,7 @@ export async function loadBillingProfile(q: Query, orgId: string): Promise<Billi
 
 /** Global admins set up the billing profile the "billing profile" payment method charges. */
 export async function saveBillingProfile(db: Db, caller: Caller, input: unknown): Promise<BillingProfile> {
-  const user = requireUser(caller, "billing:manage");
+  const user = requireRole(caller, "billing:manage");
   const parsed = billingProfileInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -53,7 +53,7 @@ export async function saveBillingProfile(db: Db, caller: Caller, input: unknown)
       .returning();
     await writeAudit(tx, {
       orgId: user.orgId,
-      actor: actorOfCaller(user),
+      actor: user,
       action: existed ? "billing_profile.update" : "billing_profile.create",
       detail: { billingName: row!.billingName, country: row!.country, paymentInstrument: row!.paymentInstrument },
     });

@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgSignInSettings, sessions, userIdentities, users } from "@/db/schema";
-import { type Actor, type DbOrTx, writeAudit } from "@/lib/audit";
+import type { DbOrTx } from "@/db/transaction";
+import { writeAudit } from "@/lib/audit";
+import { authorize, type Caller } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
 
 // SPEC §11: an organization's sign-in rules (Entra tenant restriction, single sign-on required)
@@ -54,11 +56,12 @@ export async function getSignInSettings(db: DbOrTx, orgId: string): Promise<Sign
  */
 export async function updateSignInSettings(
   db: Db,
-  actor: Actor,
+  actor: Caller,
   orgId: string,
   input: SignInSettingsInput,
   opts: { ssoConfigured: boolean; now: Date },
 ): Promise<SignInSettings> {
+  authorize(actor, "users:manage", orgId);
   if (input.ssoRequired && !opts.ssoConfigured) {
     throw new DomainError("Single sign-on is not configured on this server, so it cannot be required", "ssoRequired");
   }
@@ -133,10 +136,11 @@ export const unlinkIdentityInput = z.object({ identityId: z.string().uuid("Unkno
  */
 export async function unlinkIdentity(
   db: Db,
-  actor: Actor,
+  actor: Caller,
   orgId: string,
   input: z.infer<typeof unlinkIdentityInput>,
 ): Promise<{ userEmail: string }> {
+  authorize(actor, "users:manage", orgId);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({
