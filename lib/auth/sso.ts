@@ -2,7 +2,7 @@ import { and, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgSignInSettings, userIdentities, users } from "@/db/schema";
-import type { DbOrTx } from "@/db/transaction";
+import { type DbOrTx, inTransaction } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
 import { normalizeEmail } from "./credentials";
 import type { SsoProviderId } from "./providers";
@@ -76,7 +76,8 @@ async function candidateBy(tx: DbOrTx, where: SQL): Promise<Candidate | undefine
 /** Links (first time) or matches (later) an identity and opens a server-side session; every refusal and link is audited. */
 export async function signInWithIdentity(db: Db, given: Identity, now: Date): Promise<SsoResult> {
   const identity = { ...given, email: given.email ? normalizeEmail(given.email) : null };
-  const result = await db.transaction(
+  const result = await inTransaction(
+    db,
     async (tx): Promise<SsoResult | { refused: SsoRefusal; orgId: string | null }> => {
       const [linked] = await tx
         .select({ id: userIdentities.id, userId: userIdentities.userId })

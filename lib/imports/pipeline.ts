@@ -32,7 +32,7 @@ import {
   SORT_MEMORY_SQL,
   STAGING,
 } from "./sql";
-import { inTransaction, type TxConn } from "./tx";
+import { inCopyTransaction, type TxConn } from "./tx";
 
 export type { ImportInput } from "./csv";
 export type { ImportError } from "./errors";
@@ -127,7 +127,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     spool = await createSpool();
     const rows = await validate(spool, spec, { ...options, dataThrough });
     const staged = spool;
-    result = await inTransaction(dbHandle().driver, (conn) =>
+    result = await inCopyTransaction(dbHandle().driver, (conn) =>
       run(conn, spec, { ...options, fileName, dataThrough }, staged, rows),
     );
   } catch (error) {

@@ -8,8 +8,8 @@ import type { Db } from "@/db/client";
 import { loadAlertData } from "@/db/queries/alerts";
 import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { notificationEvents, notificationState, orders } from "@/db/schema";
+import { inTransaction, type Tx } from "@/db/transaction";
 import { buildAlerts } from "@/lib/alerts";
-import { inTransaction, type Tx } from "@/lib/offers/tx";
 import { AREA_SLUGS, areaLabel } from "@/lib/rules/areas";
 import {
   certificationEvents,

@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type BillingProfile, billingProfiles } from "@/db/schema";
+import { type DbOrTx, inTransaction } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
 import { type Caller, requireRole } from "@/lib/auth/caller";
 import { DomainError } from "@/lib/errors";
 import { looksLikeCardNumber } from "@/lib/rules/offers";
-import { inTransaction, lockOrg, type Query } from "./tx";
+import { lockOrg } from "./lock-org";
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `Enter the ${label}`).max(max, `The ${label} is too long`);
@@ -29,7 +30,7 @@ export const billingProfileInput = z.object({
 });
 export type BillingProfileInput = z.infer<typeof billingProfileInput>;
 
-export async function loadBillingProfile(q: Query, orgId: string): Promise<BillingProfile | null> {
+export async function loadBillingProfile(q: DbOrTx, orgId: string): Promise<BillingProfile | null> {
   const [row] = await q.select().from(billingProfiles).where(eq(billingProfiles.orgId, orgId));
   return row ?? null;
 }

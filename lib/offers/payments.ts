@@ -3,14 +3,15 @@ import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Order, orders, paymentProofs } from "@/db/schema";
+import { inTransaction, type Tx } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
 import { type Caller, requireOperatorOrCli, requireRole } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { activateOrder } from "./activate";
+import { lockOrg } from "./lock-org";
 import { maintainInTx } from "./maintenance";
 import { detectProofType, MAX_PROOF_BYTES, safeProofName } from "./proof";
-import { inTransaction, lockOrg, type Tx } from "./tx";
 
 export const orderNumberInput = z.object({
   orderNumber: z

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, rowsOf } from "@/db/client";
 import { type Order, orders } from "@/db/schema";
+import { inTransaction, pgError } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
 import { type Caller, requireRole } from "@/lib/auth/caller";
 import { AlreadyOrderedError, DomainError } from "@/lib/errors";
@@ -10,10 +11,10 @@ import { creditorReference, orderPayBy, paymentMethodsFor, priceFor, termFor } f
 import { OFFER_IDS, OFFERS, PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from "@/lib/rules/offers-catalog";
 import { activateOrder } from "./activate";
 import { billToOf, loadBillingProfile } from "./billing-profile";
+import { lockOrg } from "./lock-org";
 import { maintainInTx, maintainOrg } from "./maintenance";
 import { type OrderKind, verifyOrderKey } from "./order-key";
 import { loadSituation } from "./situation";
-import { inTransaction, lockOrg, pgError } from "./tx";
 
 // The form says only which offer, how to pay, the agreement tick and the server-issued key:
 // price, term, organization and eligibility are decided here, inside the transaction.

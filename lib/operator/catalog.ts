@@ -5,6 +5,7 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { catalogUploads, courses, imports, organizations } from "@/db/schema";
+import { inTransaction } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
 import type { OperatorCaller } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -112,7 +113,7 @@ export async function previewCatalog(
       }))
       .sort((a, b) => a.partnerId.localeCompare(b.partnerId)),
   };
-  const id = await db.transaction(async (tx) => {
+  const id = await inTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(catalogUploads)
       .values({
@@ -182,7 +183,7 @@ export async function applyCatalog(db: Db, op: OperatorCaller, id: number, today
 }
 
 export async function discardCatalog(db: Db, op: OperatorCaller, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const [row] = await tx
       .update(catalogUploads)
       .set({ status: "discarded", closedAt: sql`now()` })

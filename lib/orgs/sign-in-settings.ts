@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgSignInSettings, sessions, userIdentities, users } from "@/db/schema";
-import type { DbOrTx } from "@/db/transaction";
+import { type DbOrTx, inTransaction } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
 import { authorize, type Caller } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -65,7 +65,7 @@ export async function updateSignInSettings(
   if (input.ssoRequired && !opts.ssoConfigured) {
     throw new DomainError("Single sign-on is not configured on this server, so it cannot be required", "ssoRequired");
   }
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await getSignInSettings(tx, orgId);
     if (input.ssoRequired && actor.kind === "user" && actor.orgId === orgId) {
       const own = await tx
@@ -141,7 +141,7 @@ export async function unlinkIdentity(
   input: z.infer<typeof unlinkIdentityInput>,
 ): Promise<{ userEmail: string }> {
   authorize(actor, "users:manage", orgId);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [row] = await tx
       .select({
         id: userIdentities.id,

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgTracks } from "@/db/schema";
+import { inTransaction } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
 import type { Caller } from "@/lib/auth/caller";
 import { refreshOrgStatus } from "@/lib/operator/status";
@@ -17,7 +18,7 @@ export const setTrackInput = z.object({
 
 export async function setTrack(db: Db, actor: Caller, input: z.infer<typeof setTrackInput>, at: Date): Promise<void> {
   const orgId = await orgIdByPartnerId(db, input.partnerId);
-  const changed = await db.transaction(async (tx) => {
+  const changed = await inTransaction(db, async (tx) => {
     // Idempotent: recording the track already recorded changes nothing (no second audit row).
     const [changed] = await tx
       .insert(orgTracks)

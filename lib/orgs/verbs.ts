@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
+import { inTransaction } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
 import type { Caller } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -20,7 +21,7 @@ export const newOrgInput = z.object({
 });
 
 export async function createOrganization(db: Db, actor: Caller, input: z.infer<typeof newOrgInput>) {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [existing] = await tx
       .select({ id: organizations.id })
       .from(organizations)
@@ -35,7 +36,7 @@ export async function createOrganization(db: Db, actor: Caller, input: z.infer<t
 
 /** Idempotent: verifying a verified organization changes nothing and writes no second audit row. */
 export async function verifyOrganization(db: Db, actor: Caller, partnerId: string) {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [org] = await tx
       .update(organizations)
       .set({ verified: true })

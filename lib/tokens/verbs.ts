@@ -5,6 +5,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
+import { inTransaction } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
 import { actorName, authorize, type Caller } from "@/lib/auth/caller";
 import { API_SCOPES, type ApiScope } from "@/lib/auth/scopes";
@@ -55,7 +56,7 @@ export async function createToken(
     throw new DomainError(`The expiry must be today (${today}) or later`, "expiresOn");
   const secret = newSecret();
   const prefix = displayPrefix(secret);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [taken] = await tx
       .select({ id: apiTokens.id })
       .from(apiTokens)
@@ -148,7 +149,7 @@ export async function revokeToken(
   const input = revokeTokenInput.parse(raw);
   const which =
     "tokenId" in input ? eq(apiTokens.id, input.tokenId) : sql`lower(${apiTokens.name}) = lower(${input.name})`;
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [row] = await tx
       .update(apiTokens)
       .set({ revokedAt: now, revokedBy: actorName(actor) })

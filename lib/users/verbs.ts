@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organizations, sessions, users } from "@/db/schema";
+import { inTransaction } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
 import { authorize, type Caller } from "@/lib/auth/caller";
 import { normalizeEmail } from "@/lib/auth/credentials";
@@ -33,7 +34,7 @@ export async function createUser(db: Db, actor: Caller, orgId: string, input: Ne
   authorize(actor, "users:manage", orgId);
   const passwordHash = await hashPassword(input.password);
   const email = normalizeEmail(input.email);
-  const created = await db.transaction(async (tx) => {
+  const created = await inTransaction(db, async (tx) => {
     const [taken] = await tx
       .select({ id: users.id, orgId: users.orgId })
       .from(users)
@@ -71,7 +72,7 @@ export const newOperatorInput = newUserInput.omit({ role: true });
 /** SPEC §10: an operator is a user of no organization (CLI `user create --operator`). */
 export async function createOperator(db: Db, actor: Caller, input: z.infer<typeof newOperatorInput>) {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const email = normalizeEmail(input.email);
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
     if (taken) throw new DomainError("A user with this email already exists", "email");
@@ -116,7 +117,7 @@ async function assertAnotherGlobalAdmin(tx: Pick<Db, "select">, orgId: string, u
 
 export async function changeRole(db: Db, actor: Caller, orgId: string, input: z.infer<typeof changeRoleInput>) {
   authorize(actor, "users:manage", orgId);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const user = await userOfOrg(tx, orgId, input.userId);
     if (user.role === input.role) return;
     if (user.role === "global_admin") await assertAnotherGlobalAdmin(tx, orgId, user.id);
@@ -142,7 +143,7 @@ export async function disableUser(
   authorize(actor, "users:manage", orgId);
   if (actor.kind === "user" && actor.userId === input.userId)
     throw new ForbiddenError("You cannot disable yourself: ask another global admin. Nothing was changed.");
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const user = await userOfOrg(tx, orgId, input.userId);
     if (user.disabledAt) return;
     if (user.role === "global_admin") await assertAnotherGlobalAdmin(tx, orgId, user.id);
