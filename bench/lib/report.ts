@@ -4,6 +4,7 @@
 import { type BenchOptions, fmt, short } from "./context";
 import type { LoadResult, Timing } from "./measure";
 import { ROUTES } from "./pages";
+import { operatorTable, operatorTargets } from "./report-operator";
 import { CONTROL } from "./step-http";
 import type { StatementTiming } from "./step-queries";
 
@@ -74,6 +75,7 @@ export function targets(opts: BenchOptions, results: Record<string, unknown>): T
       met: dl.serverPeakRssMB < 300,
     });
   }
+  out.push(...operatorTargets(results));
   return out;
 }
 
@@ -159,6 +161,7 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
         .map(([k, v]) => `${k} ${fmt(v, 1)}`)
         .join(" · ")} (parse ⊂ validate; the app pipelines validate with stage)`,
     );
+  table.push(...operatorTable(results));
   if (list.length) {
     table.push("");
     row(["target", "measured", "met"]);
