@@ -82,8 +82,11 @@ export function targets(opts: BenchOptions, results: Record<string, unknown>): T
 export function reportTable(opts: BenchOptions, results: Record<string, unknown>, list: Target[]): string {
   const table: string[] = [];
   const row = (cells: string[]) => table.push(`| ${cells.join(" | ")} |`);
+  const scale = [...opts.only].some((s) => s !== "operator")
+    ? `scale ${fmt(opts.scale)} vs ${fmt(opts.twinScale)}, `
+    : "";
   table.push(
-    `Date ${results.date}, scale ${fmt(opts.scale)} vs ${fmt(opts.twinScale)}, steps ${[...opts.only].join(", ")}, load average (1/5/15 min) ${JSON.stringify(results.loadAverage)}`,
+    `Date ${results.date}, ${scale}steps ${[...opts.only].join(", ")}, load average (1/5/15 min) ${JSON.stringify(results.loadAverage)}`,
   );
   if (results.postgresRestartedDuringRun)
     table.push("**PostgreSQL was restarted during this run: the figures are not comparable.**");
