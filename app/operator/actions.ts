@@ -54,7 +54,7 @@ export async function confirmPaymentAction(_prev: FormState, form: FormData): Pr
       const { order, already } = await confirmPayment(db(), op, input, today());
       return already
         ? `Order ${order.number} was already confirmed (paid on ${order.paidOn}); nothing changed.`
-        : `Payment of order ${order.number} confirmed: the designation is active.`;
+        : `Payment for order ${order.number} confirmed; the designation is active.`;
     },
     "/operator/payments",
   );
