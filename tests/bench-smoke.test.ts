@@ -6,6 +6,8 @@
 // from it — equal the line items. (Deleting line items is not an operation the app offers: an
 // import only inserts or updates by natural key, SPEC §6; tests/imports.merge.test.ts covers
 // re-imports, updates, catalog changes, rejected and concurrent imports row by row.)
+import os from "node:os";
+import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type BenchOptions, parseOptions, STEPS } from "@/bench/lib/context";
@@ -88,6 +90,10 @@ describe("npm run bench: options and report (no run)", () => {
     expect([...all.only]).toEqual([...STEPS]);
     expect([...(parseOptions(["--skip-profile"]) as BenchOptions).only]).not.toContain("profile");
     expect(() => parseOptions(["--only", "import,nothing"])).toThrow(/unknown step nothing/);
+    const embedded = parseOptions(["--embedded", "--db", "pmc_x"]) as BenchOptions;
+    expect(embedded).toMatchObject({ embedded: true, scale: 100_000, twinScale: 10_000 });
+    expect(embedded.pgliteDir).toBe(path.join(os.tmpdir(), "pmc-bench-pglite-pmc_x"));
+    expect(() => parseOptions(["--embedded", "--pglite-dir", "./data/pglite"])).toThrow(/--pglite-dir must be/);
     const o = parseOptions(["--scale", "20000", "--only", "import,download", "--dist-dir", ".next-x"]) as BenchOptions;
     expect(o).toMatchObject({ scale: 20_000, twinScale: 10_000, importRows: 20_000, distDir: ".next-x" });
     const results = {

@@ -165,6 +165,14 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
         `${fmt(dl.serverPeakRssMB)} MB (server, ${fmt(dl.serverRssBeforeMB)} before)`,
       ]);
   }
+  const embedded = results.embeddedImport as
+    | { completions: { rows: number; seconds: number; rowsPerSec: number }; organizationSeconds: number }
+    | undefined;
+  if (embedded)
+    table.push(
+      "",
+      `Embedded database (PGlite): ${fmt(embedded.completions.rows)} completions imported in ${fmt(embedded.completions.seconds, 1)} s (${fmt(embedded.completions.rowsPerSec)} rows/s); the whole ${short(opts.scale)} organization in ${fmt(embedded.organizationSeconds, 1)} s`,
+    );
   const plan = results.downloadPlan as { pageMsAfterImport: number[] } | undefined;
   if (plan)
     table.push(

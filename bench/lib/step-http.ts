@@ -20,15 +20,18 @@ export const CONTROL = {
   marker: "Sign in",
 };
 
-export const serverEnv = (ctx: BenchContext): NodeJS.ProcessEnv => ({
-  ...process.env,
-  ...APP_ENV,
-  DATABASE_URL: ctx.benchUrl,
-  NEXT_DIST_DIR: ctx.opts.distDir,
-});
+/** What the server and the HTTP step need (an --embedded run has no PostgreSQL client). */
+export type ServerContext = Omit<BenchContext, "client">;
+
+export const serverEnv = (ctx: ServerContext): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...APP_ENV, NEXT_DIST_DIR: ctx.opts.distDir };
+  if (!ctx.pgliteDir) return { ...env, DATABASE_URL: ctx.benchUrl };
+  delete env.DATABASE_URL; // unset: the embedded database
+  return { ...env, PGLITE_DIR: ctx.pgliteDir };
+};
 
 /** Builds into --dist-dir when needed (or asked) and starts `next start` on a free port. */
-export async function buildAndStart(ctx: BenchContext): Promise<Server> {
+export async function buildAndStart(ctx: ServerContext): Promise<Server> {
   const { opts } = ctx;
   process.env.NEXT_DIST_DIR = opts.distDir; // for buildIsStale
   if (opts.skipBuild && fs.existsSync(path.join(opts.distDir, "BUILD_ID")))
@@ -50,7 +53,7 @@ const get = async (srv: Server, p: string, cookie?: string) => {
 };
 
 /** Every route answers 200 with its content for both organizations before anything is timed. */
-export async function checkRoutes(ctx: BenchContext, srv: Server): Promise<void> {
+export async function checkRoutes(ctx: ServerContext, srv: Server): Promise<void> {
   for (const [who, s] of [
     ["main", ctx.sessions.main],
     ["twin", ctx.sessions.twin],
@@ -67,7 +70,7 @@ export async function checkRoutes(ctx: BenchContext, srv: Server): Promise<void>
   if (ctl.status !== 200 || !ctl.body.includes(CONTROL.marker)) throw new Error(`/sign-in: HTTP ${ctl.status}`);
 }
 
-export async function httpStep(ctx: BenchContext, srv: Server): Promise<void> {
+export async function httpStep(ctx: ServerContext, srv: Server): Promise<void> {
   const { connections, duration } = ctx.opts;
   const http: Record<string, LoadResult & { loadAverage: number[] }> = {};
   const headers = (cookie?: string): Record<string, string> => (cookie ? { cookie } : {});
