@@ -26,9 +26,13 @@ export function csvLine(values: unknown[]): string {
  * "=", which no cell can be (a value starting with = gets the prefix).
  */
 export function csvCellsSql(texts: string[]): string {
-  // ascii(): 61 =, 43 +, 45 -, 64 @, 9 tab, 13 CR (NULL for NULL, 0 for '')
+  // ascii(): 61 =, 43 +, 45 -, 64 @, 9 tab, 13 CR (NULL for NULL, 0 for ''). All are below 65 ('A'): one
+  // comparison first spares most cells the list's six (the list cost a quarter of a 1M-row COPY).
   return texts
-    .map((t) => `case when ascii(${t}) in (61, 43, 45, 64, 9, 13) then '''' || ${t} else coalesce(${t}, '') end`)
+    .map(
+      (t) =>
+        `case when ascii(${t}) < 65 and ascii(${t}) in (61, 43, 45, 64, 9, 13) then '''' || ${t} else coalesce(${t}, '') end`,
+    )
     .join(", ");
 }
 
