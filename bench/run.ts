@@ -27,7 +27,10 @@
 // (no CPU profiles of the server; same as leaving profile out of --only) ·
 // --op-orgs N and --op-orgs-small N (the operator step's two databases, <db>_op10k and <db>_op100:
 // default 10,000 and 100 organizations; filled unless --reuse-data finds them filled alike) ·
-// --out FILE (default bench/results/latest.json).
+// --out FILE (default bench/results/latest.json) · --embedded (the embedded database instead:
+// PGlite in --pglite-dir, default /tmp/pmc-bench-pglite-<db>, recreated unless --reuse-data; data
+// at --scale, default 100,000, vs --twin-scale, then the HTTP step only, against a server whose
+// DATABASE_URL is unset: bench/lib/embedded.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -50,6 +53,7 @@ import {
   STEPS,
   signIn,
 } from "./lib/context";
+import { embeddedBench } from "./lib/embedded";
 import { benchData, twinPartnerId } from "./lib/load";
 import { reportTable, targets } from "./lib/report";
 import { downloadStep } from "./lib/step-download";
@@ -89,6 +93,13 @@ const results: Record<string, unknown> = {
   loadAverage: { start: loadavg() },
   settings: { ...opts, only: [...opts.only], today: BENCH_TODAY, dataThrough, database: opts.dbName },
 };
+
+if (opts.embedded) {
+  results.database = "embedded PGlite";
+  await embeddedBench(opts, results, dataThrough);
+  finish();
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------- database and data
 const admin = postgres(server, { max: 1, onnotice: () => {} });
@@ -200,19 +211,24 @@ async function mainSteps(): Promise<void> {
 }
 
 // ---------------------------------------------------------------- report
-results.loadAverage = { ...(results.loadAverage as object), end: loadavg() };
 const postmasterNow = String((await admin`select pg_postmaster_start_time()::text as t`)[0]!.t);
 results.postgresRestartedDuringRun = postmasterNow !== postmasterStart;
 if (results.postgresRestartedDuringRun)
   log(
     `WARNING: PostgreSQL was restarted during the run (${postmasterStart} → ${postmasterNow}): the figures are not comparable.`,
   );
-results.targets = targets(opts, results);
-const report = reportTable(opts, results, results.targets as ReturnType<typeof targets>);
-results.table = report;
-console.log(`\n${report}\n`);
-fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
-fs.writeFileSync(opts.outFile, `${JSON.stringify(results, null, 2)}\n`);
-log(`Wrote ${opts.outFile}`);
+finish();
 await closeDatabase();
 await admin.end();
+
+/** The targets and tables, printed and written to --out. */
+function finish(): void {
+  results.loadAverage = { ...(results.loadAverage as object), end: loadavg() };
+  results.targets = targets(opts, results);
+  const report = reportTable(opts, results, results.targets as ReturnType<typeof targets>);
+  results.table = report;
+  console.log(`\n${report}\n`);
+  fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
+  fs.writeFileSync(opts.outFile, `${JSON.stringify(results, null, 2)}\n`);
+  log(`Wrote ${opts.outFile}`);
+}

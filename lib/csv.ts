@@ -26,9 +26,13 @@ export function csvLine(values: unknown[]): string {
  * "=", which no cell can be (a value starting with = gets the prefix).
  */
 export function csvCellsSql(texts: string[]): string {
-  // ascii(): 61 =, 43 +, 45 -, 64 @, 9 tab, 13 CR (NULL for NULL, 0 for '')
+  // ascii(): 61 =, 43 +, 45 -, 64 @, 9 tab, 13 CR (NULL for NULL, 0 for ''). All are below 65 ('A'): one
+  // comparison first spares most cells the list's six (the list cost a quarter of a 1M-row COPY).
   return texts
-    .map((t) => `case when ascii(${t}) in (61, 43, 45, 64, 9, 13) then '''' || ${t} else coalesce(${t}, '') end`)
+    .map(
+      (t) =>
+        `case when ascii(${t}) < 65 and ascii(${t}) in (61, 43, 45, 64, 9, 13) then '''' || ${t} else coalesce(${t}, '') end`,
+    )
     .join(", ");
 }
 
@@ -61,6 +65,15 @@ export function csvResponse(fileName: string, header: string[], pages: AsyncIter
 
 const CHUNK = 64 * 1024;
 
+/** One line with no quote: its only LF is its last byte. A plain loop: for the short chunks of one row each,
+ * cheaper than native indexOf calls. */
+function isPlainLine(bytes: Uint8Array): boolean {
+  const last = bytes.length - 1;
+  if (last < 0 || bytes[last] !== 0x0a) return false;
+  for (let i = 0; i < last; i++) if (bytes[i] === 0x22 || bytes[i] === 0x0a) return false;
+  return true;
+}
+
 /**
  * COPY's CSV ends rows with LF (on every platform); csvLine, like RFC 4180, with CRLF. Turns each
  * row end into CRLF — an LF outside quotes; one inside a quoted cell stays as it is — and hands the
@@ -75,10 +88,21 @@ export class CsvRowEnds {
   constructor(private readonly emit: (chunk: Uint8Array) => void) {}
 
   push(input: Uint8Array): void {
+    // PostgreSQL sends COPY … TO one row per message, so a chunk is usually one whole row; when it
+    // is a plain line, it is copied at once and a CR put before its LF.
+    const n = input.length;
+    if (!this.quoted && n < CHUNK / 2 && isPlainLine(input)) {
+      if (this.used + n + 1 >= CHUNK - 1) this.flush(); // the loop below needs 2 bytes free
+      this.out.set(input, this.used);
+      this.used += n + 1;
+      this.out[this.used - 2] = 0x0d;
+      this.out[this.used - 1] = 0x0a;
+      return;
+    }
     let out = this.out;
     let used = this.used;
     let quoted = this.quoted;
-    for (let i = 0; i < input.length; i++) {
+    for (let i = 0; i < n; i++) {
       const byte = input[i]!;
       if (byte === 0x22)
         quoted = !quoted; // a doubled quote toggles twice
@@ -93,6 +117,12 @@ export class CsvRowEnds {
     this.out = out;
     this.used = used;
     this.quoted = quoted;
+  }
+
+  private flush(): void {
+    if (this.used > 0) this.emit(this.out.subarray(0, this.used));
+    this.out = Buffer.allocUnsafe(CHUNK);
+    this.used = 0;
   }
 
   /** Hands on the rest; throws when the data ended inside a quoted cell. */

@@ -130,6 +130,18 @@ describe("CsvRowEnds", () => {
     }
   });
 
+  it("one row per chunk, as PostgreSQL sends them, gives the same bytes as one piece", () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) =>
+      Buffer.from(i % 7 === 3 ? `"q\n${i}","a""b"\n` : `r${i},${"y".repeat(i % 90)},é\n`),
+    );
+    const pieces = rows.flatMap((r, i) => (i % 11 === 5 ? [r.subarray(0, 3), r.subarray(3)] : [r]));
+    const whole = run([Buffer.concat(rows)]);
+    const each = run(pieces);
+    expect(each.text).toBe(whole.text);
+    expect(each.text.split("\r\n")).toHaveLength(6_001);
+    expect(each.chunks).toBeGreaterThan(1);
+  });
+
   it("hands on ~64 KiB chunks and refuses data that ends inside quotes", () => {
     const lines = Array.from({ length: 20_000 }, (_, i) => `${"x".repeat(i % 40)},${i}\n`).join("");
     const r = run([Buffer.from(lines)]);

@@ -1,6 +1,7 @@
 // What every step of `npm run bench` shares: the options, the databases, the results being
 // collected, the signed-in organizations, and small formatting helpers.
 import os from "node:os";
+import path from "node:path";
 import { sql as dsql, eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type postgres from "postgres";
@@ -45,6 +46,9 @@ export type BenchOptions = {
   /** The operator step's two databases: this many organizations, vs opOrgsSmall. */
   opOrgs: number;
   opOrgsSmall: number;
+  /** The embedded database (PGlite) instead of PostgreSQL: data, then the HTTP step only (bench/lib/embedded.ts). */
+  embedded: boolean;
+  pgliteDir: string;
 };
 
 export function parseOptions(argv: string[]): BenchOptions | "help" {
@@ -66,9 +70,12 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     "dist-dir": "string",
     "op-orgs": "number",
     "op-orgs-small": "number",
+    embedded: "boolean",
+    "pglite-dir": "string",
   });
   if (args.help) return "help";
-  const scale = (args.scale as number | undefined) ?? 1_000_000;
+  const embedded = !!args.embedded;
+  const scale = (args.scale as number | undefined) ?? (embedded ? 100_000 : 1_000_000);
   const only = new Set<Step>(
     args.only === undefined
       ? STEPS
@@ -80,6 +87,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
   for (const s of only)
     if (!STEPS.includes(s)) throw new Error(`--only: unknown step ${s} (steps: ${STEPS.join(", ")})`);
   if (args["skip-profile"]) only.delete("profile");
+  const db = (args.db as string | undefined) ?? "pmc_bench";
   const o: BenchOptions = {
     scale,
     twinScale: (args["twin-scale"] as number | undefined) ?? Math.min(10_000, scale),
@@ -88,7 +96,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     connections: (args.connections as number | undefined) ?? 20,
     runs: (args.runs as number | undefined) ?? 20,
     seed: (args.seed as number | undefined) ?? DEFAULT_SEED,
-    dbName: (args.db as string | undefined) ?? "pmc_bench",
+    dbName: db,
     outFile: (args.out as string | undefined) ?? "bench/results/latest.json",
     distDir: (args["dist-dir"] as string | undefined) ?? ".next-bench",
     only,
@@ -97,9 +105,16 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     skipBuild: !!args["skip-build"],
     opOrgs: (args["op-orgs"] as number | undefined) ?? 10_000,
     opOrgsSmall: (args["op-orgs-small"] as number | undefined) ?? 100,
+    embedded,
+    pgliteDir: path.resolve(
+      (args["pglite-dir"] as string | undefined) ?? path.join(os.tmpdir(), `pmc-bench-pglite-${db}`),
+    ),
   };
   if (!/^[a-z_][a-z0-9_]*$/.test(o.dbName)) throw new Error("--db must be a plain lower-case database name");
   if (!/^\.next[\w.-]*$/.test(o.distDir)) throw new Error("--dist-dir must be a folder named .next…");
+  // The folder is deleted and recreated: only ever one of the benchmark's own, under the temp folder.
+  if (path.dirname(o.pgliteDir) !== os.tmpdir() || !path.basename(o.pgliteDir).startsWith("pmc-bench-"))
+    throw new Error(`--pglite-dir must be a folder ${path.join(os.tmpdir(), "pmc-bench-…")}`);
   return o;
 }
 
@@ -111,6 +126,8 @@ export type BenchContext = {
   /** postgres.js on the benchmark database (the app's own connection pool). */
   client: postgres.Sql;
   benchUrl: string;
+  /** Set in --embedded runs: the server opens this PGlite folder (DATABASE_URL unset). */
+  pgliteDir?: string;
   dataThrough: string;
   window: Pick<Window, "start" | "end">;
   results: Record<string, unknown>;

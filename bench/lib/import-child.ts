@@ -29,6 +29,7 @@ process.stdout.write(
     ok: result.ok,
     rows: result.ok ? result.rows : 0,
     inserted: result.ok ? result.inserted : 0,
+    updated: result.ok ? result.updated : 0,
     errors: result.ok ? [] : result.errors.slice(0, 3),
     seconds,
     vmHwm: mem?.hwm ?? 0,

@@ -2,8 +2,10 @@
 //   parse      csv-parse of the file (Node)
 //   validate   parse + every row checked by the kind's zod schema and written as a staging line (Node, no database)
 //   stage      COPY of those lines into the temporary staging table (PostgreSQL)
-//   duplicates the duplicate-key check over staging
-//   merge      INSERT … ON CONFLICT into the target table (keys, index, foreign keys)
+//   firstLoad  the first-load insert into the target table (keys, index, foreign keys), the
+//              organization having none of the kind (lib/imports/load.ts)
+//   duplicates the duplicate-key check over staging (the merge path only)
+//   merge      INSERT … ON CONFLICT of the same rows again, into the rows the first load wrote
 //   rollup     the ts_monthly rebuild of the organization
 // The database steps run in one transaction that is rolled back, so nothing stays.
 import fs from "node:fs";
@@ -18,6 +20,7 @@ import {
   anyDuplicateSql,
   createStagingSql,
   duplicatesSql,
+  firstLoadSql,
   lockSql,
   mergeSql,
   rollupSql,
@@ -26,7 +29,10 @@ import {
 } from "@/lib/imports/sql";
 import { catalogFor } from "@/lib/rules/solutions-partner/certification-catalog";
 
-export type ImportPhases = Record<"parse" | "validate" | "stage" | "duplicates" | "merge" | "rollup", number>;
+export type ImportPhases = Record<
+  "parse" | "validate" | "stage" | "firstLoad" | "duplicates" | "merge" | "rollup",
+  number
+>;
 
 const seconds = (t: number) => (performance.now() - t) / 1000;
 
@@ -55,7 +61,7 @@ export async function importPhases(
   if (errors.count > 0 || records < 2)
     throw new Error(`import phases: the file does not validate (${JSON.stringify(errors.items.slice(0, 2))})`);
 
-  const phases: ImportPhases = { parse, validate, stage: 0, duplicates: 0, merge: 0, rollup: 0 };
+  const phases: ImportPhases = { parse, validate, stage: 0, firstLoad: 0, duplicates: 0, merge: 0, rollup: 0 };
   // The staging lines stageRows sends (row number, then every cell quoted), written to a file first
   // so that the timed COPY is PostgreSQL's work only.
   const stagingFile = `${file}.staging`;
@@ -85,11 +91,14 @@ export async function importPhases(
         .writable();
       await pipeline(fs.createReadStream(stagingFile, { highWaterMark: 64 * 1024 }), copy);
       phases.stage = seconds(t);
+      await tx.unsafe(lockSql(spec), [orgId]);
+      t = performance.now();
+      await tx.unsafe(firstLoadSql(spec), [orgId]);
+      phases.firstLoad = seconds(t);
       t = performance.now();
       if ((await tx.unsafe(anyDuplicateSql(spec))).length > 0) await tx.unsafe(duplicatesSql(spec));
       phases.duplicates = seconds(t);
       t = performance.now();
-      await tx.unsafe(lockSql(spec), [orgId]);
       await tx.unsafe(mergeSql(spec), [orgId]);
       phases.merge = seconds(t);
       t = performance.now();

@@ -16,6 +16,7 @@ type Import = {
   importSeconds: number;
   copySeconds: number;
   phases?: Record<string, number>;
+  reimport?: { seconds: number; rowsPerSec: number; ratio: number; peakRssMB: number };
 };
 type Download = {
   ratio: number;
@@ -56,18 +57,27 @@ export function targets(opts: BenchOptions, results: Record<string, unknown>): T
   const imp = results.import as Import | undefined;
   if (imp) {
     out.push({
-      target: "Import ≥ 0.5 × COPY throughput",
+      target: "Import (first load) ≥ 0.8 × COPY throughput",
       value: `${fmt(imp.importRowsPerSec)} vs ${fmt(imp.copyRowsPerSec)} rows/s = ${fmt(imp.ratio, 2)}×`,
-      met: imp.ratio >= 0.5,
+      met: imp.ratio >= 0.8,
     });
     out.push({ target: "Import peak RSS < 300 MB", value: `${fmt(imp.peakRssMB)} MB`, met: imp.peakRssMB < 300 });
+    const re = imp.reimport;
+    if (re) {
+      out.push({
+        target: "Re-import (merge into every row) ≥ 0.5 × COPY throughput",
+        value: `${fmt(re.rowsPerSec)} vs ${fmt(imp.copyRowsPerSec)} rows/s = ${fmt(re.ratio, 2)}×`,
+        met: re.ratio >= 0.5,
+      });
+      out.push({ target: "Re-import peak RSS < 300 MB", value: `${fmt(re.peakRssMB)} MB`, met: re.peakRssMB < 300 });
+    }
   }
   const dl = results.download as Download | undefined;
   if (dl) {
     out.push({
-      target: "Download ≥ 0.5 × COPY TO throughput",
+      target: "Download ≥ 0.8 × COPY TO throughput",
       value: `${fmt(dl.routeSeconds, 2)} s vs ${fmt(dl.copySeconds, 2)} s = ${fmt(dl.ratio, 2)}×`,
-      met: dl.ratio >= 0.5,
+      met: dl.ratio >= 0.8,
     });
     out.push({
       target: "Download: server peak RSS < 300 MB",
@@ -141,6 +151,15 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
         `${fmt(imp.ratio, 2)}×`,
         `${fmt(imp.peakRssMB)} MB (import process)`,
       ]);
+    if (imp?.reimport)
+      row([
+        "re-import (same file: merge)",
+        fmt(opts.importRows),
+        `${fmt(imp.reimport.seconds, 1)} s (${fmt(imp.reimport.rowsPerSec)} rows/s)`,
+        `${fmt(imp.copySeconds, 1)} s (${fmt(imp.copyRowsPerSec)} rows/s)`,
+        `${fmt(imp.reimport.ratio, 2)}×`,
+        `${fmt(imp.reimport.peakRssMB)} MB (import process)`,
+      ]);
     if (dl)
       row([
         "download (CSV route)",
@@ -151,6 +170,14 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
         `${fmt(dl.serverPeakRssMB)} MB (server, ${fmt(dl.serverRssBeforeMB)} before)`,
       ]);
   }
+  const embedded = results.embeddedImport as
+    | { completions: { rows: number; seconds: number; rowsPerSec: number }; organizationSeconds: number }
+    | undefined;
+  if (embedded)
+    table.push(
+      "",
+      `Embedded database (PGlite): ${fmt(embedded.completions.rows)} completions imported in ${fmt(embedded.completions.seconds, 1)} s (${fmt(embedded.completions.rowsPerSec)} rows/s); the whole ${short(opts.scale)} organization in ${fmt(embedded.organizationSeconds, 1)} s`,
+    );
   const plan = results.downloadPlan as { pageMsAfterImport: number[] } | undefined;
   if (plan)
     table.push(
@@ -162,7 +189,7 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
       "",
       `Import phases (s): ${Object.entries(imp.phases)
         .map(([k, v]) => `${k} ${fmt(v, 1)}`)
-        .join(" · ")} (parse ⊂ validate; the app pipelines validate with stage)`,
+        .join(" · ")} (parse ⊂ validate, which runs before the transaction; firstLoad or duplicates + merge)`,
     );
   table.push(...operatorTable(results));
   if (list.length) {

@@ -22,7 +22,8 @@ async function downloadOnce(srv: Server, session: Session) {
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
     if (bytes === 0) firstByteMs = performance.now() - t;
     bytes += chunk.byteLength;
-    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+    // a builtin search, not a JS byte loop: this process shares the 2 cores with the server
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
   }
   const seconds = (performance.now() - t) / 1000;
   const mem = sampler.stop();

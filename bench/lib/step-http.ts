@@ -20,15 +20,18 @@ export const CONTROL = {
   marker: "Sign in",
 };
 
-/** What building and starting a server needs (the operator step runs without the main organizations). */
-export type ServerContext = Pick<BenchContext, "opts" | "results" | "benchUrl">;
+/** What building and starting a server needs (the operator step runs without the main organizations;
+ * an --embedded run has no PostgreSQL client and a PGlite folder instead of DATABASE_URL). */
+export type ServerContext = Pick<BenchContext, "opts" | "results" | "benchUrl" | "pgliteDir">;
+/** What the HTTP step needs besides: the signed-in sessions. */
+export type HttpContext = Omit<BenchContext, "client">;
 
-export const serverEnv = (ctx: ServerContext): NodeJS.ProcessEnv => ({
-  ...process.env,
-  ...APP_ENV,
-  DATABASE_URL: ctx.benchUrl,
-  NEXT_DIST_DIR: ctx.opts.distDir,
-});
+export const serverEnv = (ctx: ServerContext): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...APP_ENV, NEXT_DIST_DIR: ctx.opts.distDir };
+  if (!ctx.pgliteDir) return { ...env, DATABASE_URL: ctx.benchUrl };
+  delete env.DATABASE_URL; // unset: the embedded database
+  return { ...env, PGLITE_DIR: ctx.pgliteDir };
+};
 
 let buildChecked = false;
 
@@ -62,7 +65,7 @@ export const get = async (srv: Server, p: string, cookie?: string) => {
 };
 
 /** Every route answers 200 with its content for both organizations before anything is timed. */
-export async function checkRoutes(ctx: BenchContext, srv: Server): Promise<void> {
+export async function checkRoutes(ctx: HttpContext, srv: Server): Promise<void> {
   for (const [who, s] of [
     ["main", ctx.sessions.main],
     ["twin", ctx.sessions.twin],
@@ -79,7 +82,7 @@ export async function checkRoutes(ctx: BenchContext, srv: Server): Promise<void>
   if (ctl.status !== 200 || !ctl.body.includes(CONTROL.marker)) throw new Error(`/sign-in: HTTP ${ctl.status}`);
 }
 
-export async function httpStep(ctx: BenchContext, srv: Server): Promise<void> {
+export async function httpStep(ctx: HttpContext, srv: Server): Promise<void> {
   const { connections, duration } = ctx.opts;
   const http: Record<string, LoadResult & { loadAverage: number[] }> = {};
   const headers = (cookie?: string): Record<string, string> => (cookie ? { cookie } : {});

@@ -1,6 +1,7 @@
 // Step 3 of `npm run bench`: a completions file imported through the app's import path (child
-// process, peak memory from /proc) vs PostgreSQL COPY of the same file into a scratch copy of the
-// table; then the import's phases one by one, and the download's keyset pages right after the
+// process, peak memory from /proc) into an organization with none (the first-load path), then
+// again (the merge path, every row already there), vs PostgreSQL COPY of the same file into a
+// scratch copy of the table; then the import's phases one by one, and the download's keyset pages right after the
 // import (the import runs ANALYZE itself after a large merge: no stale statistics).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -106,6 +107,14 @@ export async function importStep(ctx: BenchContext): Promise<string> {
   const childHwm = Math.max(run.peakHwm, run.report.vmHwm as number);
   const statsAfter = await statistics(ctx);
 
+  // The merge path: the same file again, into the organization that now holds every one of its rows.
+  log(`Re-import of the same file (merge into the ${fmt(opts.importRows)} rows it just imported)`);
+  await client`checkpoint`;
+  const again = await importInChild(ctx, file, org);
+  if (!again.report.ok) throw new Error(`benchmark re-import rejected: ${JSON.stringify(again.report.errors)}`);
+  const reimportSeconds = again.report.seconds as number;
+  const reimportHwm = Math.max(again.peakHwm, again.report.vmHwm as number);
+
   log(
     "COPY of the same file into a scratch copy of courseware_completions (same columns, keys, index and foreign keys)",
   );
@@ -126,12 +135,23 @@ export async function importStep(ctx: BenchContext): Promise<string> {
     ratio: importRowsPerSec / copyRowsPerSec,
     peakRssMB: childHwm / MB,
     sampledPeakRssMB: run.peakRss / MB,
+    reimport: {
+      seconds: reimportSeconds,
+      rowsPerSec: opts.importRows / reimportSeconds,
+      ratio: opts.importRows / reimportSeconds / copyRowsPerSec,
+      inserted: again.report.inserted,
+      updated: again.report.updated,
+      peakRssMB: reimportHwm / MB,
+    },
     statisticsBefore: statsBefore,
     statisticsAfter: statsAfter,
   };
   ctx.results.import = result;
   log(
     `Import ${fmt(importSeconds, 1)} s (${fmt(importRowsPerSec)} rows/s), COPY ${fmt(copy.seconds, 1)} s (${fmt(copyRowsPerSec)} rows/s), peak RSS ${fmt(childHwm / MB)} MB`,
+  );
+  log(
+    `Re-import ${fmt(reimportSeconds, 1)} s (${fmt(opts.importRows / reimportSeconds)} rows/s), peak RSS ${fmt(reimportHwm / MB)} MB`,
   );
   log(
     `  statistics of courseware_completions: reltuples ${fmt(statsBefore.reltuples)} → ${fmt(statsAfter.reltuples)}, ANALYZE count ${statsBefore.analyzeCount} → ${statsAfter.analyzeCount}`,

@@ -1,6 +1,6 @@
 // Streaming CSV (RFC 4180) records from bytes or text: csv-parse, BOM dropped, bounded record
 // size. Invalid UTF-8 decodes to U+FFFD, which fields.ts reports with its row and column.
-import { CsvError, parse } from "csv-parse";
+import { CsvError, Parser } from "csv-parse";
 import { type ImportError, InputError } from "./errors";
 
 /** A Node Readable, an async generator, or any (async) iterable of byte or text chunks. */
@@ -22,29 +22,38 @@ async function* asBuffers(input: ImportInput): AsyncGenerator<Buffer> {
 }
 
 /**
+ * csv-parse's parser with every record kept in `batch` as it is parsed (synchronously, in order,
+ * so the records before a fatal parse error still reach the caller) instead of flowing through the
+ * stream side. Not `on_record`: csv-parse builds an info object per record for it, which was a
+ * third of the parse time on a million rows.
+ */
+class BatchParser extends Parser {
+  batch: string[][] = [];
+
+  override push(record: unknown): boolean {
+    if (record === null) return super.push(null);
+    this.batch.push(record as string[]);
+    return true;
+  }
+}
+
+/**
  * The records of a CSV stream, in batches (one per input chunk), each record an array of
- * strings; the caller numbers them from 1. Records are taken from csv-parse's `on_record` as each
- * chunk is parsed, so the records before a fatal parse error (bad quoting, oversized row) still
- * reach the caller, in order.
+ * strings; the caller numbers them from 1.
  */
 export async function* csvBatches(input: ImportInput): AsyncGenerator<string[][]> {
-  let batch: string[][] = [];
-  const parser = parse({
+  const parser = new BatchParser({
     bom: true,
     relax_column_count: true,
     max_record_size: MAX_RECORD_SIZE,
     skip_empty_lines: false,
-    on_record: (record: string[]) => {
-      batch.push(record);
-      return null; // nothing flows through the stream side
-    },
   });
   let failure: unknown = null;
   parser.on("error", (error) => (failure ??= error));
   parser.resume();
   const take = () => {
-    const out = batch;
-    batch = [];
+    const out = parser.batch;
+    parser.batch = [];
     return out;
   };
   try {

@@ -1,9 +1,9 @@
 // SPEC §6 — the all-or-nothing streaming import, shared by the web upload and the CLI.
 // First, with no transaction open, every row is read and checked and the valid rows are spooled
 // to a temporary file (spool.ts), so that the sender's pace never holds a database connection.
-// Then one transaction: staging via COPY from the spool, duplicate keys, merge by natural key,
-// ts_monthly rollup, the imports row, the audit row and the after-import hooks. Any error →
-// nothing written. After a large merge, ANALYZE of the target table (after the commit).
+// Then one transaction: staging via COPY from the spool, a first load or a merge by natural key
+// (load.ts), ts_monthly rollup, the imports row, the audit row and the after-import hooks. Any
+// error → nothing written. After a large merge, ANALYZE of the target table (after the commit).
 import { sql } from "drizzle-orm";
 import { type Db, dbHandle, rowsOf } from "@/db/client";
 import { imports } from "@/db/schema";
@@ -18,20 +18,12 @@ import { type ImportKind, successMessage } from "./columns";
 import type { ImportInput } from "./csv";
 import { ErrorList, type ImportError, InputError, Rejected } from "./errors";
 import { show } from "./fields";
-import { type KindSpec, kindSpec, type RowContext, targetColumns } from "./kinds";
+import { type KindSpec, kindSpec, type RowContext } from "./kinds";
+import { loadRows } from "./load";
 import { assertMayImport } from "./policy";
 import { stageRows } from "./rows";
 import { createSpool, type Spool } from "./spool";
-import {
-  anyDuplicateSql,
-  createStagingSql,
-  duplicatesSql,
-  lockSql,
-  mergeSql,
-  rollupSql,
-  SORT_MEMORY_SQL,
-  STAGING,
-} from "./sql";
+import { rollupSql } from "./sql";
 import { inCopyTransaction, type TxConn } from "./tx";
 
 export type { ImportInput } from "./csv";
@@ -195,21 +187,8 @@ async function run(
   spool: Spool,
   rows: number,
 ): Promise<ImportSuccess> {
-  await conn.query(createStagingSql(spec));
-  await conn.query(SORT_MEMORY_SQL);
-  const sink = await conn.copyIn(STAGING, ["_row", ...targetColumns(spec)]);
-  let copied = false;
-  try {
-    await spool.copyInto(sink);
-    copied = true;
-  } finally {
-    await sink.end(copied);
-  }
-  await rejectDuplicates(conn, spec);
-
+  const merged = await loadRows(conn, spec, o.orgId, spool, rows);
   const params = spec.shared ? [] : [o.orgId];
-  await conn.query(lockSql(spec), params);
-  const [merged] = await conn.query<{ inserted: number; updated: number }>(mergeSql(spec), params);
   for (const kind of spec.rollup) {
     const sql = rollupSql(kind, !spec.shared);
     await conn.query(sql.remove, params);
@@ -227,8 +206,7 @@ async function run(
     })
     .returning({ id: imports.id });
   const importId = row!.id;
-  const inserted = Number(merged?.inserted ?? 0);
-  const updated = Number(merged?.updated ?? 0);
+  const { inserted, updated } = merged;
   await writeAudit(conn.db, {
     orgId: o.orgId ?? callerOrgId(o.actor), // a catalog import is audited in the importer's org
     actor: o.actor,
@@ -269,25 +247,6 @@ async function courseCodes(): Promise<(upper: string) => string | undefined> {
   const rows = rowsOf<{ code: string }>(await dbHandle().db.execute(sql`select course_code as code from courses`));
   const map = new Map(rows.map((r) => [r.code.toUpperCase(), r.code]));
   return (upper) => map.get(upper);
-}
-
-async function rejectDuplicates(conn: TxConn, spec: KindSpec): Promise<void> {
-  if ((await conn.query(anyDuplicateSql(spec))).length === 0) return;
-  const dups = await conn.query<Record<string, string> & { row: number; firstRow: number; total: number }>(
-    duplicatesSql(spec),
-  );
-  if (dups.length === 0) return;
-  const errors = new ErrorList();
-  for (const d of dups) {
-    const values = spec.key.map((k) => show(d[k] ?? "")).join(", ");
-    errors.add({
-      row: d.row,
-      column: spec.key.join(", "),
-      message: `Same ${spec.key.join(" + ")} as row ${d.firstRow} (${values}): each appears once per file.`,
-    });
-  }
-  errors.count = Number(dups[0]!.total);
-  throw new Rejected(errors);
 }
 
 function list(error: ImportError): ErrorList {

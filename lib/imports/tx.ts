@@ -12,7 +12,7 @@ import type { Db, Driver } from "@/db/client";
 import * as schema from "@/db/schema";
 
 export type CopySink = {
-  /** One CSV line (ending in \n). Returns a promise to await when the database is behind (bounded memory). */
+  /** One or more whole CSV lines (each ending in \n). Returns a promise to await when the database is behind. */
   write(line: string): Promise<void> | undefined;
   /** Finishes the COPY; with keep = false nothing more is sent (the transaction will roll back). */
   end(keep: boolean): Promise<void>;
@@ -29,7 +29,7 @@ const copyStatement = (table: string, columns: string[], from: string) =>
   `copy ${quote(table)} (${columns.map(quote).join(", ")}) from ${from} with (format csv)`;
 
 const PG_CHUNK = 64 * 1024; // characters sent per CopyData message
-const PGLITE_BATCH = 5_000; // rows per COPY FROM '/dev/blob'
+const PGLITE_BATCH = 256 * 1024; // characters (whole rows) per COPY FROM '/dev/blob'
 
 function postgresConn(root: Sql, tx: TransactionSql): TxConn {
   // drizzle-orm's postgres-js driver reads client.options (absent on a transaction's sql).
@@ -72,15 +72,18 @@ function pgliteConn(tx: Transaction): TxConn {
     async copyIn(table, columns) {
       const statement = copyStatement(table, columns, "'/dev/blob'");
       let lines: string[] = [];
+      let size = 0;
       const flush = async () => {
         const blob = new Blob(lines);
         lines = [];
+        size = 0;
         await tx.query(statement, [], { blob });
       };
       return {
         write(line) {
           lines.push(line);
-          return lines.length >= PGLITE_BATCH ? flush() : undefined;
+          size += line.length;
+          return size >= PGLITE_BATCH ? flush() : undefined;
         },
         async end(keep) {
           if (keep && lines.length > 0) await flush();
