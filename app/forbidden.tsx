@@ -11,7 +11,7 @@ export default async function Forbidden() {
   const path = (await headers()).get("x-pathname") ?? "";
   if (caller?.kind === "operator" || path === "/operator" || path.startsWith("/operator/"))
     return <WorkspaceMismatch operator={caller?.kind === "operator"} signedIn={Boolean(caller)} />;
-  const ctx = caller?.kind === "org" ? caller.ctx : null;
+  const ctx = caller?.kind === "user" ? caller : null;
   const member = !ctx || ctx.role === "member";
   const roles = (member ? rolesGranting("membership:view") : rolesGranting("users:manage")).map((r) => ROLE_LABELS[r]);
   return (

@@ -1,10 +1,11 @@
 import { db } from "@/db/client";
-import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
+import { loadTrainingServices } from "@/db/queries/training-services";
+import { solutionsPartnerJson } from "@/lib/api/solutions-partner-json";
+import { toTrainingServicesJson } from "@/lib/api/training-services-json";
 import { today } from "@/lib/clock";
 import { AREAS } from "@/lib/rules/areas";
 import { noDataText } from "@/lib/rules/programs";
 import { formatAverage, formatPoints, statusLabel } from "@/lib/rules/training-services";
-import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 import { orgIdByPartnerId } from "@/lib/users/verbs";
 import { type Command, type Io, str, UsageError } from "./framework";
 

@@ -40,7 +40,15 @@ test("operator verifies an organization, confirms its wire payment, and the part
   const row = operator.row(orderNumber);
   await expect(row).toContainText(`Partner ID ${ORG}`);
   await expect(row).toContainText(/RF\d{2}PMC\d+/);
+  // A second tab of the Payments page, opened before the confirmation, still offers it.
+  const staleTab = new OperatorPage(await opPage.context().newPage());
+  await staleTab.page.goto("/operator/payments");
   await operator.confirmPayment(orderNumber);
+  await expect(operator.paymentMessage()).toHaveText(
+    `Payment for order ${orderNumber} confirmed; the designation is active.`,
+  );
+  await staleTab.confirmPayment(orderNumber);
+  await expect(staleTab.paymentMessage()).toContainText(`Order ${orderNumber} was already confirmed`);
 
   await offers.goto();
   await expect(offers.status(SP_OFFER)).toHaveText(/Active/);

@@ -1,53 +1,41 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import type { Actor } from "@/lib/audit";
-import { AccessError, type ApiCaller, requireAccess, requireOperator } from "@/lib/auth/guard";
-import type { Permission } from "@/lib/auth/roles";
-import type { AuthContext, OperatorContext } from "@/lib/auth/sessions";
+import type { OperatorCaller, UserCaller } from "@/lib/auth/caller";
+import { AccessError, requireOperator, requireOrgUser } from "@/lib/auth/guard";
 import { DomainError, zodMessages } from "@/lib/errors";
 import { sameOrigin } from "@/lib/imports/http";
 import { logUnexpected } from "@/lib/log";
 
 export type FormState = { ok?: boolean; message?: string; errors?: Record<string, string[]> };
 
-/** The actor of a signed-in user's context, or of an API route's caller (user or token alike). */
-export function actorOf(ctx: AuthContext | ApiCaller): Actor {
-  if ("actor" in ctx) return ctx.actor;
-  return { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId };
-}
-
 export const CROSS_SITE_MESSAGE =
   "Cross-site request refused: this form works from this site's pages only. Nothing was changed.";
 
 /**
- * The one wrapper for server actions: origin → session → role → zod parse → verb.
+ * The one wrapper for server actions: origin → session → zod parse → verb. The verb checks the
+ * role (lib/auth/caller.ts), as it does for the CLI and the API, so it is checked in one place.
  * Next.js refuses a foreign Origin on server actions but lets a request without one through;
  * every action here changes state, so a missing Origin is refused too (SPEC §9, request forgery). Domain errors map to
  * `{ errors, message }`; anything unexpected is logged and answered with a reference only.
  */
 export async function runFormAction<S extends z.ZodType>(
-  permission: Permission,
   schema: S,
   input: unknown,
-  verb: (ctx: AuthContext, data: z.infer<S>) => Promise<string>,
+  verb: (caller: UserCaller, data: z.infer<S>) => Promise<string>,
   revalidate?: string,
 ): Promise<FormState> {
-  return runGuarded(() => requireAccess(permission), schema, input, verb, revalidate, { permission });
+  return runGuarded(requireOrgUser, schema, input, verb, revalidate, { action: "organization" });
 }
 
 /** The same wrapper for the operator workspace (SPEC §10): only an operator passes the guard. */
 export async function runOperatorAction<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  verb: (op: OperatorContext, data: z.infer<S>) => Promise<string>,
+  verb: (op: OperatorCaller, data: z.infer<S>) => Promise<string>,
   revalidate?: string,
 ): Promise<FormState> {
   return runGuarded(requireOperator, schema, input, verb, revalidate, { permission: "operator" });
-}
-
-export function operatorActor(op: OperatorContext): Actor {
-  return { kind: "operator", userId: op.userId, email: op.email };
 }
 
 async function runGuarded<C, S extends z.ZodType>(

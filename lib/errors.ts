@@ -33,3 +33,11 @@ export function zodMessages(issues: { path: PropertyKey[]; message: string }[]):
   }
   return errors;
 }
+
+/** "Already ordered": a second order for the same offer and term is refused with this error. */
+export class AlreadyOrderedError extends DomainError {
+  constructor(message: string) {
+    super(message, undefined, "already_ordered");
+    this.name = "AlreadyOrderedError";
+  }
+}

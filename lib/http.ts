@@ -1,7 +1,7 @@
-import { AccessError, type ApiCaller, requireAccess, requireApiCaller, requireOperator } from "@/lib/auth/guard";
+import type { OperatorCaller, TokenCaller, UserCaller } from "@/lib/auth/caller";
+import { AccessError, requireAccess, requireApiCaller, requireOperator } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/roles";
 import type { ApiPermission } from "@/lib/auth/scopes";
-import type { AuthContext, OperatorContext } from "@/lib/auth/sessions";
 import { DomainError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
 
@@ -21,14 +21,14 @@ export function jsonError(
 /** The one wrapper for route handlers: guard → handler; errors become JSON without internals. */
 export function guardedRoute<P = unknown>(
   permission: Permission,
-  handler: (ctx: AuthContext, request: Request, params: P) => Promise<Response>,
+  handler: (ctx: UserCaller, request: Request, params: P) => Promise<Response>,
 ) {
   return guarded(() => requireAccess(permission), handler);
 }
 
 /** The same wrapper for the operator workspace's routes and downloads (SPEC §10). */
 export function operatorRoute<P = unknown>(
-  handler: (op: OperatorContext, request: Request, params: P) => Promise<Response>,
+  handler: (op: OperatorCaller, request: Request, params: P) => Promise<Response>,
 ) {
   return guarded(requireOperator, handler);
 }
@@ -50,11 +50,11 @@ function guarded<C, P>(guard: () => Promise<C>, handler: (ctx: C, request: Reque
 /**
  * The wrapper for the API routes that organization API tokens may call (SPEC §7): the same as
  * guardedRoute, but the caller may also be a bearer token with the scope for `permission`.
- * The handler gets the caller's organization and actor, never how it authenticated.
+ * The handler gets the caller (a user or a token, both of one organization) and need not ask which.
  */
 export function apiRoute<P = unknown>(
   permission: ApiPermission,
-  handler: (caller: ApiCaller, request: Request, params: P) => Promise<Response>,
+  handler: (caller: UserCaller | TokenCaller, request: Request, params: P) => Promise<Response>,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {

@@ -6,6 +6,7 @@ import { verifyCredentials } from "@/lib/auth/credentials";
 import { loadContext } from "@/lib/auth/sessions";
 import { createOrganization } from "@/lib/orgs/verbs";
 import { changeRole, createUser, disableUser } from "@/lib/users/verbs";
+import { signedIn } from "./support/callers";
 import { useTestDatabase } from "./test-db";
 
 useTestDatabase();
@@ -92,7 +93,7 @@ describe("role and organization are re-read on every request", () => {
     if (!signIn.ok) throw new Error("sign-in failed");
     expect((await loadContext(db(), signIn.sessionId, t0))?.role).toBe("global_admin");
 
-    const actor = { kind: "user", userId: admin.id, email: "admin@p-demote.example", orgId: org.id } as const;
+    const actor = await signedIn(db(), admin.id);
     await changeRole(db(), actor, org.id, { userId: other.id, role: "member" });
     expect((await loadContext(db(), signIn.sessionId, t0))?.role).toBe("member");
 
@@ -104,7 +105,7 @@ describe("role and organization are re-read on every request", () => {
   it("cannot change a user of another organization", async () => {
     const a = await orgWithAdmin("p-iso-a");
     const b = await orgWithAdmin("p-iso-b");
-    const actorB = { kind: "user", userId: b.admin.id, email: "admin@p-iso-b.example", orgId: b.org.id } as const;
+    const actorB = await signedIn(db(), b.admin.id);
     await expect(changeRole(db(), actorB, b.org.id, { userId: a.admin.id, role: "member" })).rejects.toThrow(
       /not in your organization/,
     );
@@ -112,9 +113,37 @@ describe("role and organization are re-read on every request", () => {
     expect(row!.role).toBe("global_admin");
   });
 
+  it("the verbs check the role themselves: a partner admin adds, promotes and disables no one", async () => {
+    const { org, admin } = await orgWithAdmin("p-verb-role");
+    const other = await createUser(db(), CLI, org.id, {
+      name: "Partner",
+      email: "partner@p-verb-role.example",
+      role: "partner_admin",
+      password: "partner-pass-1",
+    });
+    const partner = await signedIn(db(), other.id);
+    const refused = /Your role does not allow this: it needs the global admin role/;
+    const input = {
+      name: "X",
+      email: "x@p-verb-role.example",
+      role: "global_admin",
+      password: "x-password-1",
+    } as const;
+    await expect(createUser(db(), partner, org.id, input)).rejects.toThrow(refused);
+    await expect(changeRole(db(), partner, org.id, { userId: other.id, role: "global_admin" })).rejects.toThrow(
+      refused,
+    );
+    await expect(disableUser(db(), partner, org.id, { userId: admin.id }, t0)).rejects.toThrow(refused);
+    const rows = await db().select().from(users).where(eq(users.orgId, org.id));
+    expect(rows.map((r) => [r.email, r.role, r.disabledAt]).sort()).toEqual([
+      ["admin@p-verb-role.example", "global_admin", null],
+      ["partner@p-verb-role.example", "partner_admin", null],
+    ]);
+  });
+
   it("keeps at least one active global admin", async () => {
     const { org, admin } = await orgWithAdmin("p-last");
-    const actor = { kind: "user", userId: admin.id, email: "x", orgId: org.id } as const;
+    const actor = await signedIn(db(), admin.id);
     await expect(changeRole(db(), actor, org.id, { userId: admin.id, role: "member" })).rejects.toThrow(
       /at least one active global admin/,
     );

@@ -8,16 +8,21 @@
 // re-imports, updates, catalog changes, rejected and concurrent imports row by row.)
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type BenchOptions, parseOptions, STEPS } from "@/bench/lib/context";
+import { type BenchOptions, PASSWORD, parseOptions, STEPS, sessionOf } from "@/bench/lib/context";
 import { csvChunks, HEADERS, importFileRow, kindCounts, rowGenerators } from "@/bench/lib/generate";
-import { benchData, importOrThrow, LOAD_ORDER, twinPartnerId } from "@/bench/lib/load";
+import { benchData, CLI_ACTOR, importOrThrow, LOAD_ORDER, twinPartnerId } from "@/bench/lib/load";
+import { fillOperatorOrgs, OP_VARIANTS, variantPath, variantQuery } from "@/bench/lib/operator-data";
 import { ROUTES, requestQueries } from "@/bench/lib/pages";
 import { reportTable, targets } from "@/bench/lib/report";
+import { planShape } from "@/bench/lib/report-operator";
+import { OPERATOR_EMAIL } from "@/bench/lib/step-operator";
 import { db } from "@/db/client";
+import { listOrganizations, listOrganizationsForExport } from "@/db/queries/operator-orgs";
 import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { loadTrainingServices } from "@/db/queries/training-services";
 import { tsLineItemPages } from "@/db/queries/training-services-items";
-import { windowFor } from "@/lib/rules/time";
+import { addDays, windowFor } from "@/lib/rules/time";
+import { createOperator } from "@/lib/users/verbs";
 import { count, query } from "./fixtures/csv/helpers";
 import { useTestDatabase } from "./test-db";
 
@@ -90,6 +95,9 @@ describe("npm run bench: options and report (no run)", () => {
     expect(() => parseOptions(["--only", "import,nothing"])).toThrow(/unknown step nothing/);
     const o = parseOptions(["--scale", "20000", "--only", "import,download", "--dist-dir", ".next-x"]) as BenchOptions;
     expect(o).toMatchObject({ scale: 20_000, twinScale: 10_000, importRows: 20_000, distDir: ".next-x" });
+    expect(all).toMatchObject({ opOrgs: 10_000, opOrgsSmall: 100 });
+    const op = parseOptions(["--only", "operator", "--op-orgs", "2000", "--op-orgs-small", "20"]) as BenchOptions;
+    expect(op).toMatchObject({ opOrgs: 2_000, opOrgsSmall: 20, only: new Set(["operator"]) });
     const results = {
       date: "2026-11-23T00:00:00Z",
       loadAverage: { start: [1, 1, 1] },
@@ -302,3 +310,59 @@ async function expectDashboardEqualsLineItems(orgId: string): Promise<void> {
   }).toEqual({ surveyCount: Number(s!.n), answerSum: Number(s!.sum), answerCount: Number(s!.answered) });
   expect(a.completions.fundamentals + a.completions.twoDaysOrLess + a.completions.threeDaysOrMore).toBeGreaterThan(0);
 }
+
+describe("the operator step's data and query wiring at 120 organizations", () => {
+  const N = 120;
+  beforeAll(async () => {
+    await fillOperatorOrgs(db(), N, TODAY);
+    await createOperator(db(), CLI_ACTOR, { name: "Bench operator", email: OPERATOR_EMAIL, password: PASSWORD });
+  }, 60_000);
+
+  it("writes N organizations; every variant selects some, and exactly those a plain reading of SPEC §10 selects", async () => {
+    await expect(fillOperatorOrgs(db(), N, TODAY)).rejects.toThrow(/already holds/);
+    const soon = addDays(TODAY, 30);
+    const held = (offer: string) =>
+      `exists (select 1 from designations d where d.org_id = o.id and d.offer = '${offer}' and d.status = 'active' and d.anniversary >= '${TODAY}')`;
+    const expected: Record<string, string> = {
+      all: "true",
+      search: "lower(o.name) like 'contoso%'",
+      unverified: "not o.verified",
+      "renewal-due": `exists (select 1 from designations d where d.org_id = o.id and d.status = 'active' and d.anniversary between '${TODAY}' and '${soon}')`,
+      "qualified-not-purchased": `(s.ts_qualified and not ${held("training-services")}) or (s.sp_areas_qualified > 0 and not ${held("solutions-partner")})`,
+      "awaiting-payment": "exists (select 1 from orders w where w.org_id = o.id and w.status = 'awaiting_payment')",
+      "stale-data": `s.data_through < '${addDays(TODAY, -45)}'`,
+    };
+    for (const v of OP_VARIANTS) {
+      const want = await query<{ partner_id: string }>(`select o.partner_id from organizations o
+        left join org_status s on s.org_id = o.id where o.partner_id like 'OPB-%' and (${expected[v.id]})
+        order by o.name, o.id`);
+      expect(want.length, v.id).toBeGreaterThan(0);
+      // Scoped to the bench organizations by a partner-ID search (the file's other organizations stay out).
+      const q = { ...variantQuery(v.params), q: v.id === "search" ? "contoso" : "OPB-" };
+      const list = await listOrganizations(db(), q, TODAY);
+      expect(list.total, v.id).toBe(want.length);
+      expect(
+        list.rows.map((r) => r.partnerId),
+        v.id,
+      ).toEqual(want.slice(0, 50).map((r) => r.partner_id));
+      const csv = await listOrganizationsForExport(db(), q, TODAY);
+      expect(
+        csv.map((r) => r.partnerId),
+        v.id,
+      ).toEqual(want.map((r) => r.partner_id));
+    }
+    expect(variantPath({ filter: "stale-data" })).toBe("/operator?filter=stale-data");
+    expect((await sessionOf(db(), OPERATOR_EMAIL)).cookie).toMatch(/^authjs\.session-token=/);
+  });
+
+  it("names a plan's nodes and indexes, without the page's select-list subqueries", () => {
+    const plan = [
+      "Limit  (cost=0.57..1072.58 rows=50 width=286) (actual time=0.070..0.543 rows=50 loops=1)",
+      "  ->  Nested Loop Left Join  (cost=0.57..214402.16 rows=10000 width=286) (actual time=0.070..0.539 rows=50 loops=1)",
+      "        ->  Index Scan using organizations_name_idx on organizations o  (cost=0.29..1018.24 rows=10000 width=53)",
+      "        SubPlan 1",
+      "          ->  Aggregate  (cost=8.32..8.33 rows=1 width=32) (actual time=0.005..0.005 rows=1 loops=50)",
+    ].join("\n");
+    expect(planShape(plan)).toBe("Limit → Nested Loop Left Join → Index Scan (organizations_name_idx)");
+  });
+});

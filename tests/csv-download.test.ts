@@ -16,7 +16,7 @@ import {
   tsLineItemPages,
 } from "@/db/queries/training-services-items";
 import { courses, users } from "@/db/schema";
-import type { AuthContext } from "@/lib/auth/sessions";
+import type { UserCaller } from "@/lib/auth/caller";
 import { today } from "@/lib/clock";
 import { CsvRowEnds, csvCellsSql, csvCopyResponse, csvLine, csvResponse } from "@/lib/csv";
 import { env } from "@/lib/env";
@@ -24,7 +24,7 @@ import { windowFor } from "@/lib/rules/time";
 import { createOrg, query } from "./fixtures/csv/helpers";
 import { useTestDatabase } from "./test-db";
 
-const session = vi.hoisted(() => ({ ctx: null as AuthContext | null }));
+const session = vi.hoisted(() => ({ ctx: null as UserCaller | null }));
 vi.mock("@/lib/auth/guard", () => {
   class AccessError extends Error {
     constructor(readonly status: 401 | 403) {
@@ -153,6 +153,7 @@ describe("GET /membership/training-services/download", () => {
       .values({ orgId, email: "ada@dl.example", name: "Ada", role: "partner_admin", passwordHash: "-" })
       .returning();
     session.ctx = {
+      kind: "user",
       sessionId: "s",
       userId: user!.id,
       email: "ada@dl.example",

@@ -5,21 +5,20 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db, rowsOf } from "@/db/client";
 import { users } from "@/db/schema";
-import type { AuthContext } from "@/lib/auth/sessions";
+import type { UserCaller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { CATALOG_REFUSAL } from "@/lib/imports/columns";
 import { requestBody } from "@/lib/imports/http";
 import { COURSES_CSV, count, createOrg, importCourses, query, runImport } from "./fixtures/csv/helpers";
 import { useTestDatabase } from "./test-db";
 
-const session = vi.hoisted(() => ({ ctx: null as AuthContext | null }));
+const session = vi.hoisted(() => ({ ctx: null as UserCaller | null }));
 vi.mock("@/lib/auth/guard", () => ({
   AccessError: class extends Error {},
   requireAccess: async () => session.ctx,
   // The route's caller as the guard resolves a session (tokens: tests/api-tokens.int.test.ts).
   requireApiCaller: async () => {
-    const ctx = session.ctx!;
-    return { orgId: ctx.orgId, actor: { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId } };
+    return session.ctx!;
   },
   authenticatesByHeader: (headers: Headers) => headers.has("authorization"),
 }));
@@ -55,11 +54,12 @@ function post(query: string, body: ReadableStream<Uint8Array> | string) {
   return POST(request, { params: Promise.resolve({}) });
 }
 
-async function userOf(partnerId: string, role: AuthContext["role"]): Promise<AuthContext> {
+async function userOf(partnerId: string, role: UserCaller["role"]): Promise<UserCaller> {
   const orgId = await createOrg(partnerId);
   const email = `${role}@${partnerId}.example`;
   const [user] = await db().insert(users).values({ orgId, email, name: role, role, passwordHash: "-" }).returning();
   return {
+    kind: "user",
     sessionId: "s",
     userId: user!.id,
     email,

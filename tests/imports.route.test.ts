@@ -3,13 +3,13 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import type { AuthContext } from "@/lib/auth/sessions";
+import type { UserCaller } from "@/lib/auth/caller";
 import { InputError } from "@/lib/imports/errors";
 import { requestBody, sameOrigin } from "@/lib/imports/http";
 import { count, createOrg, importCourses, query } from "./fixtures/csv/helpers";
 import { useTestDatabase } from "./test-db";
 
-const session = vi.hoisted(() => ({ ctx: null as AuthContext | null, forbidden: false }));
+const session = vi.hoisted(() => ({ ctx: null as UserCaller | null, forbidden: false }));
 vi.mock("@/lib/auth/guard", () => {
   class AccessError extends Error {
     constructor(readonly status: 401 | 403) {
@@ -26,8 +26,7 @@ vi.mock("@/lib/auth/guard", () => {
     requireAccess,
     // The route's caller as the guard resolves a session (tokens: tests/api-tokens.int.test.ts).
     requireApiCaller: async () => {
-      const ctx = await requireAccess();
-      return { orgId: ctx.orgId, actor: { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId } };
+      return requireAccess();
     },
     authenticatesByHeader: (headers: Headers) => headers.has("authorization"),
   };
@@ -73,6 +72,7 @@ beforeAll(async () => {
     .values({ orgId, email: "ada@route.example", name: "Ada", role: "partner_admin", passwordHash: "-" })
     .returning();
   session.ctx = {
+    kind: "user",
     sessionId: "s",
     userId: user!.id,
     email: "ada@route.example",

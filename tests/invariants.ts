@@ -4,7 +4,8 @@
 // scripts/reliability.ts after the load, fault and fuzz runs.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
-import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
+import { loadTrainingServices } from "@/db/queries/training-services";
+import { toTrainingServicesJson } from "@/lib/api/training-services-json";
 
 export const INVARIANTS: { name: string; sql: string }[] = [
   // exactly once: one open-or-active order per organization, offer and term; one awaiting per offer

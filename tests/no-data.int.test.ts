@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statusCommands } from "@/cli/commands-status";
 import { runCli } from "@/cli/run";
 import { db } from "@/db/client";
-import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
+import { loadTrainingServices } from "@/db/queries/training-services";
+import { solutionsPartnerJson } from "@/lib/api/solutions-partner-json";
+import { toTrainingServicesJson } from "@/lib/api/training-services-json";
 import { resetEnvCache } from "@/lib/env";
-import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 import { createOrg, expectOk, importCourses, runImport, TODAY } from "./fixtures/csv/helpers";
 import { useTestDatabase } from "./test-db";
 

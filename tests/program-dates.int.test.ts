@@ -4,14 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
-import {
-  loadTrainingServices,
-  loadTrainingServicesForecast,
-  planOf,
-  toTrainingServicesJson,
-} from "@/db/queries/training-services";
+import { loadTrainingServices, loadTrainingServicesForecast, planOf } from "@/db/queries/training-services";
 import { imports } from "@/db/schema";
-import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
+import { solutionsPartnerJson } from "@/lib/api/solutions-partner-json";
+import { toTrainingServicesJson } from "@/lib/api/training-services-json";
 import { count, createOrg, expectOk, expectRejected, importCourses, runImport } from "./fixtures/csv/helpers";
 import { useTestDatabase } from "./test-db";
 

@@ -11,10 +11,10 @@ import { loadAlerts } from "@/db/queries/alerts";
 import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
 import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
 import { importSolutionsPartnerDemo } from "@/db/seed";
+import { solutionsPartnerJson } from "@/lib/api/solutions-partner-json";
 import { resetEnvCache } from "@/lib/env";
 import { formatScore } from "@/lib/rules/number-format";
 import { evaluateArea } from "@/lib/rules/solutions-partner";
-import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 import { createOrg, TODAY } from "./fixtures/csv/helpers";
 import { useTestDatabase } from "./test-db";
 

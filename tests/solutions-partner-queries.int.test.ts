@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { loadSolutionsPartner, loadSpHistory, recordSpEvaluation } from "@/db/queries/solutions-partner";
+import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
 import { certifications, customers, deployments, imports, spEvaluations, usage } from "@/db/schema";
+import { recordSpEvaluation } from "@/db/writes/sp-evaluations";
+import { solutionsPartnerJson } from "@/lib/api/solutions-partner-json";
 import { spEligibleAreas } from "@/lib/offers/eligibility";
 import { createOrganization } from "@/lib/orgs/verbs";
-import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 import { useTestDatabase } from "./test-db";
 
 useTestDatabase();

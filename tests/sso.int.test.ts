@@ -11,6 +11,7 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { signInSettingsInput, unlinkIdentity, updateSignInSettings } from "@/lib/orgs/sign-in-settings";
 import { createOrganization } from "@/lib/orgs/verbs";
 import { createUser, disableUser } from "@/lib/users/verbs";
+import { signedIn } from "./support/callers";
 import { useTestDatabase } from "./test-db";
 
 useTestDatabase();
@@ -29,7 +30,7 @@ async function org(partnerId: string) {
     role: "global_admin",
     password: PASSWORD,
   });
-  const actor = { kind: "user", userId: admin.id, email: admin.email, orgId: o.id } as const;
+  const actor = await signedIn(db(), admin.id);
   return { org: o, admin, actor };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
+import { loadTrainingServices } from "@/db/queries/training-services";
 import { imports, tsMonthly } from "@/db/schema";
+import { toTrainingServicesJson } from "@/lib/api/training-services-json";
 import { createOrganization } from "@/lib/orgs/verbs";
 import { useTestDatabase } from "./test-db";
 

@@ -7,6 +7,6 @@ import { revokeSession } from "@/lib/auth/sessions";
 /** Revokes the session row (so a copied cookie stops working), then clears the cookie. */
 export async function signOutAction(): Promise<void> {
   const caller = await currentCaller();
-  if (caller) await revokeSession(db(), caller.ctx.sessionId);
+  if (caller) await revokeSession(db(), caller.sessionId);
   await signOut({ redirectTo: "/sign-in" });
 }

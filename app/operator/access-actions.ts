@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { type FormState, formObject, operatorActor, runOperatorAction } from "@/lib/actions";
+import { type FormState, formObject, runOperatorAction } from "@/lib/actions";
 import { ssoProviders } from "@/lib/auth/providers";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
@@ -21,13 +21,7 @@ export async function operatorRevokeTokenAction(_prev: FormState, form: FormData
     input,
     formObject(form),
     async (op, { partnerId, tokenId }) => {
-      const revoked = await revokeToken(
-        db(),
-        operatorActor(op),
-        await orgIdByPartnerId(db(), partnerId),
-        { tokenId },
-        now(),
-      );
+      const revoked = await revokeToken(db(), op, await orgIdByPartnerId(db(), partnerId), { tokenId }, now());
       return `The token ${revoked.name} was revoked: it is refused from now on.`;
     },
     "/operator",
@@ -42,7 +36,7 @@ export async function operatorSaveSignInSettingsAction(_prev: FormState, form: F
     formObject(form),
     async (op, { partnerId, ...settings }) => {
       const orgId = await orgIdByPartnerId(db(), partnerId);
-      const saved = await updateSignInSettings(db(), operatorActor(op), orgId, settings, {
+      const saved = await updateSignInSettings(db(), op, orgId, settings, {
         ssoConfigured: ssoProviders(env()).length > 0,
         now: now(),
       });

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { type FormState, formObject, operatorActor, runOperatorAction } from "@/lib/actions";
+import { type FormState, formObject, runOperatorAction } from "@/lib/actions";
 import { now, today } from "@/lib/clock";
 import { cancelOrder, confirmPayment, orderNumberInput } from "@/lib/offers/payments";
 import { setTrack, setTrackInput } from "@/lib/orgs/tracks";
@@ -15,7 +15,7 @@ export async function createOrgAction(_prev: FormState, form: FormData): Promise
     newOrgInput,
     formObject(form),
     async (op, input) => {
-      const org = await createOrganization(db(), operatorActor(op), input);
+      const org = await createOrganization(db(), op, input);
       return `Created ${org.name} (partner ID ${org.partnerId}, ${org.country}).`;
     },
     "/operator",
@@ -27,7 +27,7 @@ export async function verifyOrgAction(_prev: FormState, form: FormData): Promise
     partnerIdInput,
     formObject(form),
     async (op, { partnerId }) => {
-      const org = await verifyOrganization(db(), operatorActor(op), partnerId);
+      const org = await verifyOrganization(db(), op, partnerId);
       return `${org.name}'s account is verified.`;
     },
     "/operator",
@@ -39,7 +39,7 @@ export async function setTrackAction(_prev: FormState, form: FormData): Promise<
     setTrackInput,
     formObject(form),
     async (op, input) => {
-      await setTrack(db(), operatorActor(op), input, now());
+      await setTrack(db(), op, input, now());
       return `Recorded the ${input.track === "smb" ? "SMB" : "enterprise"} track for Business Applications.`;
     },
     "/operator",
@@ -51,11 +51,10 @@ export async function confirmPaymentAction(_prev: FormState, form: FormData): Pr
     orderNumberInput,
     formObject(form),
     async (op, input) => {
-      const caller = { kind: "operator", userId: op.userId, email: op.email } as const;
-      const { order, already } = await confirmPayment(db(), caller, input, today());
+      const { order, already } = await confirmPayment(db(), op, input, today());
       return already
         ? `Order ${order.number} was already confirmed (paid on ${order.paidOn}); nothing changed.`
-        : `Payment of order ${order.number} confirmed: the designation is active.`;
+        : `Payment for order ${order.number} confirmed; the designation is active.`;
     },
     "/operator/payments",
   );
@@ -66,8 +65,7 @@ export async function cancelOrderAction(_prev: FormState, form: FormData): Promi
     orderNumberInput,
     formObject(form),
     async (op, input) => {
-      const caller = { kind: "operator", userId: op.userId, email: op.email } as const;
-      const order = await cancelOrder(db(), caller, input, today());
+      const order = await cancelOrder(db(), op, input, today());
       return `Order ${order.number} was cancelled.`;
     },
     "/operator/payments",

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { type FormState, formObject, operatorActor, runOperatorAction } from "@/lib/actions";
+import { type FormState, formObject, runOperatorAction } from "@/lib/actions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { now } from "@/lib/clock";
 import {
@@ -23,7 +23,7 @@ export async function operatorAddUserAction(_prev: FormState, form: FormData): P
     newUserInput.extend(partnerId),
     formObject(form),
     async (op, { partnerId: id, ...input }) => {
-      const user = await createUser(db(), operatorActor(op), await orgIdByPartnerId(db(), id), input);
+      const user = await createUser(db(), op, await orgIdByPartnerId(db(), id), input);
       return `${user.name} (${user.email}) was added as ${ROLE_LABELS[user.role]}.`;
     },
     "/operator",
@@ -35,7 +35,7 @@ export async function operatorChangeRoleAction(_prev: FormState, form: FormData)
     changeRoleInput.extend(partnerId),
     formObject(form),
     async (op, { partnerId: id, ...input }) => {
-      await changeRole(db(), operatorActor(op), await orgIdByPartnerId(db(), id), input);
+      await changeRole(db(), op, await orgIdByPartnerId(db(), id), input);
       return `Role changed to ${ROLE_LABELS[input.role]}.`;
     },
     "/operator",
@@ -47,7 +47,7 @@ export async function operatorDisableUserAction(_prev: FormState, form: FormData
     disableUserInput.extend(partnerId),
     formObject(form),
     async (op, { partnerId: id, ...input }) => {
-      await disableUser(db(), operatorActor(op), await orgIdByPartnerId(db(), id), input, now());
+      await disableUser(db(), op, await orgIdByPartnerId(db(), id), input, now());
       return "User disabled. Their sessions ended at once.";
     },
     "/operator",

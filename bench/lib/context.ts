@@ -4,7 +4,7 @@ import os from "node:os";
 import { sql as dsql, eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type postgres from "postgres";
-import { db, rowsOf } from "@/db/client";
+import { type Db, db, rowsOf } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { SESSION_TTL_MS } from "@/lib/auth/sessions";
@@ -20,10 +20,11 @@ export const AUTH_SECRET = "bench-secret-bench-secret-bench-secret-0123";
 export const APP_ENV = { AUTH_SECRET, APP_TODAY: BENCH_TODAY };
 export const MAIN = "BENCH-MAIN";
 export const IMPORT_PARTNER = "BENCH-IMPORT";
-const PASSWORD = "bench-password-0123";
+export const PASSWORD = "bench-password-0123";
 
-/** The measuring steps, in the order they run (the server runs for download, http and profile). */
-export const STEPS = ["import", "download", "http", "profile", "queries"] as const;
+/** The measuring steps, in the order they run (the server runs for download, http and profile; operator
+ * runs its own two servers on its own two databases). */
+export const STEPS = ["import", "download", "http", "profile", "queries", "operator"] as const;
 export type Step = (typeof STEPS)[number];
 
 export type BenchOptions = {
@@ -41,6 +42,9 @@ export type BenchOptions = {
   reuseData: boolean;
   rebuild: boolean;
   skipBuild: boolean;
+  /** The operator step's two databases: this many organizations, vs opOrgsSmall. */
+  opOrgs: number;
+  opOrgsSmall: number;
 };
 
 export function parseOptions(argv: string[]): BenchOptions | "help" {
@@ -60,6 +64,8 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     seed: "number",
     only: "string",
     "dist-dir": "string",
+    "op-orgs": "number",
+    "op-orgs-small": "number",
   });
   if (args.help) return "help";
   const scale = (args.scale as number | undefined) ?? 1_000_000;
@@ -89,6 +95,8 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     reuseData: !!args["reuse-data"],
     rebuild: !!args.rebuild,
     skipBuild: !!args["skip-build"],
+    opOrgs: (args["op-orgs"] as number | undefined) ?? 10_000,
+    opOrgsSmall: (args["op-orgs-small"] as number | undefined) ?? 100,
   };
   if (!/^[a-z_][a-z0-9_]*$/.test(o.dbName)) throw new Error("--db must be a plain lower-case database name");
   if (!/^\.next[\w.-]*$/.test(o.distDir)) throw new Error("--dist-dir must be a folder named .next…");
@@ -143,7 +151,12 @@ export async function signIn(org: string, email: string): Promise<Session> {
       role: "partner_admin",
       password: PASSWORD,
     });
-  const result = await verifyCredentials(db(), email, PASSWORD, now());
+  return sessionOf(db(), email);
+}
+
+/** A session of an existing user whose password is PASSWORD: the session row and the Auth.js cookie. */
+export async function sessionOf(database: Db, email: string): Promise<Session> {
+  const result = await verifyCredentials(database, email, PASSWORD, now());
   if (!result.ok) throw new Error(`sign-in of ${email} failed: ${result.reason}`);
   const salt = "authjs.session-token";
   const token = await encode({

@@ -4,14 +4,15 @@ import type { Db } from "@/db/client";
 import { loadAlerts } from "@/db/queries/alerts";
 import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
 import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
-import { loadTrainingServices, toTrainingServicesJson } from "@/db/queries/training-services";
+import { loadTrainingServices } from "@/db/queries/training-services";
 import { loadTrainingServicesTrend } from "@/db/queries/training-services-trend";
+import { solutionsPartnerJson } from "@/lib/api/solutions-partner-json";
+import { toTrainingServicesJson } from "@/lib/api/training-services-json";
 import { loadContext } from "@/lib/auth/sessions";
 import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { loadOfferCards } from "@/lib/offers/state";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
 import { analyzeArea } from "@/lib/solutions-partner/area-analysis";
-import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
 
 export type QueryCtx = { db: Db; orgId: string; sessionId: string; today: string; now: Date };

@@ -4,6 +4,7 @@
 import { type BenchOptions, fmt, short } from "./context";
 import type { LoadResult, Timing } from "./measure";
 import { ROUTES } from "./pages";
+import { operatorTable, operatorTargets } from "./report-operator";
 import { CONTROL } from "./step-http";
 import type { StatementTiming } from "./step-queries";
 
@@ -84,14 +85,18 @@ export function targets(opts: BenchOptions, results: Record<string, unknown>): T
       met: dl.serverPeakRssMB < 300,
     });
   }
+  out.push(...operatorTargets(results));
   return out;
 }
 
 export function reportTable(opts: BenchOptions, results: Record<string, unknown>, list: Target[]): string {
   const table: string[] = [];
   const row = (cells: string[]) => table.push(`| ${cells.join(" | ")} |`);
+  const scale = [...opts.only].some((s) => s !== "operator")
+    ? `scale ${fmt(opts.scale)} vs ${fmt(opts.twinScale)}, `
+    : "";
   table.push(
-    `Date ${results.date}, scale ${fmt(opts.scale)} vs ${fmt(opts.twinScale)}, steps ${[...opts.only].join(", ")}, load average (1/5/15 min) ${JSON.stringify(results.loadAverage)}`,
+    `Date ${results.date}, ${scale}steps ${[...opts.only].join(", ")}, load average (1/5/15 min) ${JSON.stringify(results.loadAverage)}`,
   );
   if (results.postgresRestartedDuringRun)
     table.push("**PostgreSQL was restarted during this run: the figures are not comparable.**");
@@ -169,6 +174,7 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
         .map(([k, v]) => `${k} ${fmt(v, 1)}`)
         .join(" · ")} (parse ⊂ validate; the app pipelines validate with stage)`,
     );
+  table.push(...operatorTable(results));
   if (list.length) {
     table.push("");
     row(["target", "measured", "met"]);

@@ -20,16 +20,23 @@ export const CONTROL = {
   marker: "Sign in",
 };
 
-export const serverEnv = (ctx: BenchContext): NodeJS.ProcessEnv => ({
+/** What building and starting a server needs (the operator step runs without the main organizations). */
+export type ServerContext = Pick<BenchContext, "opts" | "results" | "benchUrl">;
+
+export const serverEnv = (ctx: ServerContext): NodeJS.ProcessEnv => ({
   ...process.env,
   ...APP_ENV,
   DATABASE_URL: ctx.benchUrl,
   NEXT_DIST_DIR: ctx.opts.distDir,
 });
 
-/** Builds into --dist-dir when needed (or asked) and starts `next start` on a free port. */
-export async function buildAndStart(ctx: BenchContext): Promise<Server> {
+let buildChecked = false;
+
+/** Builds into --dist-dir when needed (or asked); once per run. */
+export async function ensureBuild(ctx: ServerContext): Promise<void> {
   const { opts } = ctx;
+  if (buildChecked) return;
+  buildChecked = true;
   process.env.NEXT_DIST_DIR = opts.distDir; // for buildIsStale
   if (opts.skipBuild && fs.existsSync(path.join(opts.distDir, "BUILD_ID")))
     log(`--skip-build: using the existing ${opts.distDir}`);
@@ -39,12 +46,17 @@ export async function buildAndStart(ctx: BenchContext): Promise<Server> {
     await nextBuild(serverEnv(ctx));
     ctx.results.buildSeconds = (performance.now() - t) / 1000;
   } else log(`${opts.distDir} is up to date: not rebuilding (--rebuild to force)`);
+}
+
+/** Builds when needed and starts `next start` on a free port. */
+export async function buildAndStart(ctx: ServerContext): Promise<Server> {
+  await ensureBuild(ctx);
   const port = await freePort();
   log(`Starting next start on port ${port}`);
   return startServer(serverEnv(ctx), port);
 }
 
-const get = async (srv: Server, p: string, cookie?: string) => {
+export const get = async (srv: Server, p: string, cookie?: string) => {
   const res = await fetch(srv.url + p, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   return { status: res.status, body: await res.text() };
 };

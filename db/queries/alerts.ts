@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
-import { type Alert, type AlertInputs, buildAlerts } from "@/lib/alerts";
 import { versionedMemoAsync } from "@/lib/memo";
+import { type Alert, type AlertInputs, buildAlerts } from "@/lib/rules/alerts";
 import type { OfferId } from "@/lib/rules/offers-catalog";
 import { loadExpiryImpact, loadSolutionsPartner, SP_KINDS } from "./solutions-partner";
 import { EXPIRY_HORIZON_DAYS } from "./solutions-partner-snapshot";

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
 import { spSnapshots } from "@/db/schema";
+import { storeSnapshot } from "@/db/writes/sp-snapshots";
 import type { InputRequest, InputValues, SpRuleset } from "@/lib/rules/solutions-partner";
 import { addDays } from "@/lib/rules/time";
 import { loadSpInputs, type SpDates } from "./solutions-partner-inputs";
@@ -40,35 +41,6 @@ async function computeSnapshot(db: Db, k: SnapshotKey): Promise<SpSnapshot> {
   const remaining: RemainingHolders = {};
   for (const r of certRequests) remaining[r.key] = later[r.key] as { persons: number };
   return { inputs, remaining };
-}
-
-async function storeSnapshot(db: Db, k: SnapshotKey, snap: SpSnapshot): Promise<void> {
-  if (k.importId === null) return; // no data yet: nothing to keep
-  const row = {
-    orgId: k.orgId,
-    importId: k.importId,
-    ruleset: k.ruleset.id,
-    dataThrough: k.dates.dataThrough,
-    inputs: snap.inputs,
-    remaining: snap.remaining,
-    computedAt: new Date(),
-  };
-  await db
-    .insert(spSnapshots)
-    .values(row)
-    .onConflictDoUpdate({
-      target: spSnapshots.orgId,
-      set: {
-        importId: row.importId,
-        ruleset: row.ruleset,
-        dataThrough: row.dataThrough,
-        inputs: row.inputs,
-        remaining: row.remaining,
-        computedAt: row.computedAt,
-      },
-      // Never replace a newer import's inputs with an older request's.
-      setWhere: sql`${spSnapshots.importId} <= excluded.import_id`,
-    });
 }
 
 /** The inputs of the organization's current data: the stored row when it is current, else computed and stored. */

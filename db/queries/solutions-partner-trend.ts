@@ -12,7 +12,7 @@ export type SpTrendPoint = { month: IsoMonth; best: number | null; qualified: bo
  * `count` months ending with today's (by when the evaluation was recorded, as the six-month
  * history of SPEC §4.5). One query over sp_evaluations, once per data version when the caller
  * names it: sp_evaluations rows are written only inside the organization's Solutions Partner
- * imports (recordSpEvaluation), so the view's versionKey names them.
+ * imports (recordSpEvaluation, db/writes/sp-evaluations.ts), so the view's versionKey names them.
  */
 export const loadSolutionsPartnerTrend = cache(
   (

@@ -2,10 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { cache } from "react";
 import { type Db, rowsOf } from "@/db/client";
 import { perDb } from "@/db/prepared";
-import { orgTracks, spEvaluations } from "@/db/schema";
+import { orgTracks } from "@/db/schema";
 import { versionedMemo } from "@/lib/memo";
-import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
-import { toDecimalString } from "@/lib/rules/fraction";
+import type { AreaSlug } from "@/lib/rules/areas";
 import { PROGRAMS } from "@/lib/rules/programs";
 import {
   type ExpiringCertification,
@@ -62,7 +61,7 @@ const tracksQuery = perDb((db) =>
 
 /** One evaluation function for the program (SPEC §4): pages, JSON and the CLI read the inputs kept
  * per import; the history recorder (inside an import) recomputes them from the line items. */
-async function solutionsPartnerView(
+export async function solutionsPartnerView(
   db: Db,
   orgId: string,
   today: string,
@@ -103,27 +102,6 @@ function requestsOf(ruleset: SpRuleset): InputRequest[] {
 export const loadSolutionsPartner = cache((db: Db, orgId: string, today: string) =>
   solutionsPartnerView(db, orgId, today, false),
 );
-
-/** SPEC §4.5: keep every evaluation as history — one row per area with the track that counts. */
-export async function recordSpEvaluation(db: Db, orgId: string, today: string, at: Date): Promise<void> {
-  const view = await solutionsPartnerView(db, orgId, today, true);
-  await db.insert(spEvaluations).values(
-    AREA_SLUGS.map((area) => {
-      const a = view.evaluation.areas[area];
-      const t = a.tracks[a.track]!;
-      return {
-        orgId,
-        solutionArea: area,
-        track: a.track,
-        total: toDecimalString(a.totalExact), // exact (SPEC §2), never through a float
-        qualified: a.qualified,
-        metrics: Object.fromEntries(t.metrics.map((m) => [m.id, { value: m.value, points: m.points, max: m.max }])),
-        dataThrough: view.dates.dataThrough,
-        recordedAt: at,
-      };
-    }),
-  );
-}
 
 export type MonthHistory = { month: string; best: number | null; qualified: boolean };
 

@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The operator workspace (SPEC §10): Organizations, an organization's detail, Payments. */
 export class OperatorPage {
-  constructor(private readonly page: Page) {}
+  constructor(readonly page: Page) {}
 
   async gotoOrganizations() {
     await this.page
@@ -47,5 +47,10 @@ export class OperatorPage {
     await this.page.getByRole("button", { name: `Confirm receipt of ${orderNumber}` }).click();
     // Confirmed orders leave the list of orders awaiting payment.
     await expect(this.row(orderNumber)).toHaveCount(0);
+  }
+
+  /** The outcome of the last confirmation or cancellation, kept above the list (its row is gone). */
+  paymentMessage(): Locator {
+    return this.page.getByRole("main").getByRole("status");
   }
 }

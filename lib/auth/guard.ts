@@ -2,15 +2,15 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
-import type { Actor } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { resolveToken } from "@/lib/tokens/resolve";
 import { decideAccess, safeReturnPath } from "./access";
+import type { OperatorCaller, SessionCaller, TokenCaller, UserCaller } from "./caller";
 import type { Permission } from "./roles";
 import { type ApiPermission, SCOPE_FOR } from "./scopes";
 import { currentSessionId } from "./session-token";
-import { type AuthContext, loadCaller, type OperatorContext, type SessionCaller } from "./sessions";
+import { loadCaller } from "./sessions";
 
 // The one guard: session → caller kind → role → organization, used by every page, route handler
 // and action. Cached per request so the layout and the page share one session decode and one
@@ -23,9 +23,9 @@ export const currentCaller = cache(async (): Promise<SessionCaller | null> => {
 });
 
 /** The signed-in organization user, or null (signed out, or an operator). */
-export async function currentContext(): Promise<AuthContext | null> {
+export async function currentContext(): Promise<UserCaller | null> {
   const caller = await currentCaller();
-  return caller?.kind === "org" ? caller.ctx : null;
+  return caller?.kind === "user" ? caller : null;
 }
 
 async function toSignIn(): Promise<never> {
@@ -34,12 +34,12 @@ async function toSignIn(): Promise<never> {
 }
 
 /** For pages: redirects signed-out visitors to sign-in (returning here) and answers 403 otherwise. */
-export async function requirePage(permission: Permission): Promise<AuthContext> {
+export async function requirePage(permission: Permission): Promise<UserCaller> {
   const caller = await currentCaller();
   if (!caller) return toSignIn();
-  if (caller.kind !== "org") forbidden();
-  if (decideAccess(caller.ctx, permission) !== "allow") forbidden();
-  return caller.ctx;
+  if (caller.kind !== "user") forbidden();
+  if (decideAccess(caller, permission) !== "allow") forbidden();
+  return caller;
 }
 
 export class AccessError extends Error {
@@ -53,34 +53,38 @@ export class AccessError extends Error {
   }
 }
 
-/** For route handlers and server actions: the context, or an AccessError with 401/403. */
-export async function requireAccess(permission: Permission): Promise<AuthContext> {
+/** For server actions: the signed-in organization user (the verb checks the role), or an AccessError with 401/403. */
+export async function requireOrgUser(): Promise<UserCaller> {
   const caller = await currentCaller();
   if (!caller) throw new AccessError(401);
-  if (caller.kind !== "org" || decideAccess(caller.ctx, permission) !== "allow") throw new AccessError(403);
-  return caller.ctx;
+  if (caller.kind !== "user") throw new AccessError(403);
+  return caller;
+}
+
+/** For route handlers: the organization user whose role grants `permission`, or an AccessError with 401/403. */
+export async function requireAccess(permission: Permission): Promise<UserCaller> {
+  const caller = await requireOrgUser();
+  if (decideAccess(caller, permission) !== "allow") throw new AccessError(403);
+  return caller;
 }
 
 /** For operator pages (SPEC §10): sign-in when signed out, 403 for any organization's user. */
-export async function requireOperatorPage(): Promise<OperatorContext> {
+export async function requireOperatorPage(): Promise<OperatorCaller> {
   const caller = await currentCaller();
   if (!caller) return toSignIn();
   if (caller.kind !== "operator") forbidden();
-  return caller.ctx;
+  return caller;
 }
 
 /** For operator route handlers and actions: the operator, or an AccessError with 401/403. */
-export async function requireOperator(): Promise<OperatorContext> {
+export async function requireOperator(): Promise<OperatorCaller> {
   const caller = await currentCaller();
   if (!caller) throw new AccessError(401);
   if (caller.kind !== "operator") throw new AccessError(403);
-  return caller.ctx;
+  return caller;
 }
 
 // ---- API routes: a signed-in user or an organization API token (SPEC §7 automation) ----
-
-/** Who calls an API route, however they authenticated: handlers read only this. */
-export type ApiCaller = { orgId: string; actor: Actor };
 
 const TOKEN_REFUSED = "Send a valid API token: Authorization: Bearer <token>.";
 
@@ -100,7 +104,7 @@ export function authenticatesByHeader(headers: Headers): boolean {
  * unknown, expired or revoked token is one 401 that does not say which; a token without the
  * scope a 403; beyond the token's rate limit a 429 with the seconds to wait.
  */
-export async function requireApiCaller(permission: ApiPermission, headers: Headers): Promise<ApiCaller> {
+export async function requireApiCaller(permission: ApiPermission, headers: Headers): Promise<UserCaller | TokenCaller> {
   if (authenticatesByHeader(headers)) {
     const [scheme, secret, ...rest] = (headers.get("authorization") ?? "").trim().split(/\s+/);
     const token =
@@ -116,10 +120,9 @@ export async function requireApiCaller(permission: ApiPermission, headers: Heade
         `Too many requests with this API token. Try again in ${token.retryAfterSeconds} s.`,
         token.retryAfterSeconds,
       );
-    return { orgId: token.orgId, actor: { kind: "token", tokenId: token.id, name: token.name, orgId: token.orgId } };
+    return { kind: "token", tokenId: token.id, name: token.name, orgId: token.orgId };
   }
   if (!(await currentCaller()))
     throw new AccessError(401, "Sign in, or send an API token: Authorization: Bearer <token>.");
-  const ctx = await requireAccess(permission); // an operator gets 403 here, as on every organization route
-  return { orgId: ctx.orgId, actor: { kind: "user", userId: ctx.userId, email: ctx.email, orgId: ctx.orgId } };
+  return requireAccess(permission); // an operator gets 403 here, as on every organization route
 }

@@ -2,30 +2,10 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
 import { organizations, sessions, users } from "@/db/schema";
-import type { DbOrTx } from "@/lib/audit";
-import type { Role } from "./roles";
+import type { DbOrTx } from "@/db/transaction";
+import type { SessionCaller, UserCaller } from "./caller";
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
-
-/** Who is signed in, re-read from the database on every request (SPEC §9). */
-export type AuthContext = {
-  sessionId: string;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  orgId: string;
-  orgName: string;
-  partnerId: string;
-  country: string;
-  verified: boolean;
-};
-
-/** An operator (SPEC §10): a signed-in user of no organization. */
-export type OperatorContext = { sessionId: string; userId: string; email: string; name: string };
-
-/** Whoever a live session belongs to: an organization's user or an operator, never both. */
-export type SessionCaller = { kind: "org"; ctx: AuthContext } | { kind: "operator"; ctx: OperatorContext };
 
 export async function createSession(db: DbOrTx, userId: string, now: Date): Promise<string> {
   const [row] = await db
@@ -42,21 +22,24 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The live caller of a session id, or null when revoked, expired or the user is disabled. */
+/**
+ * The live caller of a session id, re-read from the database on every request (SPEC §9): null
+ * when revoked, expired or the user is disabled.
+ */
 export async function loadCaller(db: Db, sessionId: string, now: Date): Promise<SessionCaller | null> {
   if (!UUID.test(sessionId)) return null;
   const [row] = await contextQuery(db).execute({ sessionId, now: now.toISOString() }); // placeholders skip the column encoder
   if (!row) return null;
   const { role, orgId, orgName, partnerId, country, verified, ...who } = row;
-  if (role === "operator") return { kind: "operator", ctx: who };
+  if (role === "operator") return { kind: "operator", ...who };
   if (!orgId || orgName === null || partnerId === null || country === null || verified === null) return null;
-  return { kind: "org", ctx: { ...who, role, orgId, orgName, partnerId, country, verified } };
+  return { kind: "user", ...who, role, orgId, orgName, partnerId, country, verified };
 }
 
 /** The organization user of a session id; null for an operator (who has no organization). */
-export async function loadContext(db: Db, sessionId: string, now: Date): Promise<AuthContext | null> {
+export async function loadContext(db: Db, sessionId: string, now: Date): Promise<UserCaller | null> {
   const caller = await loadCaller(db, sessionId, now);
-  return caller?.kind === "org" ? caller.ctx : null;
+  return caller?.kind === "user" ? caller : null;
 }
 
 // Every signed-in request runs it: built once per database (db/prepared.ts).

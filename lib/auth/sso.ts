@@ -2,7 +2,8 @@ import { and, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgSignInSettings, userIdentities, users } from "@/db/schema";
-import { type DbOrTx, writeAudit } from "@/lib/audit";
+import { type DbOrTx, inTransaction } from "@/db/transaction";
+import { writeAudit } from "@/lib/audit";
 import { normalizeEmail } from "./credentials";
 import type { SsoProviderId } from "./providers";
 import { createSession } from "./sessions";
@@ -75,7 +76,8 @@ async function candidateBy(tx: DbOrTx, where: SQL): Promise<Candidate | undefine
 /** Links (first time) or matches (later) an identity and opens a server-side session; every refusal and link is audited. */
 export async function signInWithIdentity(db: Db, given: Identity, now: Date): Promise<SsoResult> {
   const identity = { ...given, email: given.email ? normalizeEmail(given.email) : null };
-  const result = await db.transaction(
+  const result = await inTransaction(
+    db,
     async (tx): Promise<SsoResult | { refused: SsoRefusal; orgId: string | null }> => {
       const [linked] = await tx
         .select({ id: userIdentities.id, userId: userIdentities.userId })
@@ -118,7 +120,7 @@ export async function signInWithIdentity(db: Db, given: Identity, now: Date): Pr
       if (!row) return { refused: "linked_elsewhere", orgId: user.orgId }; // a concurrent first sign-in won
       await writeAudit(tx, {
         orgId: user.orgId,
-        actor: { kind: "user", userId: user.userId, email: user.email, orgId: user.orgId },
+        actor: { kind: "sign-in", label: user.email, userId: user.userId }, // the user whose identity is linked
         action: "sso.link",
         detail: { ...auditDetail(identity), userId: user.userId },
       });

@@ -2,7 +2,8 @@
 // web upload and the CLI alike (SPEC §4.5: an evaluation is recorded after every import; SPEC §10:
 // the operator's Organizations list reads each organization's summary kept in org_status).
 // Hooks get a Drizzle `Db` bound to the import's transaction: if they throw, nothing is imported.
-import { recordSpEvaluation, SP_KINDS } from "@/db/queries/solutions-partner";
+import { SP_KINDS } from "@/db/queries/solutions-partner";
+import { recordSpEvaluation } from "@/db/writes/sp-evaluations";
 import { now } from "@/lib/clock";
 import { refreshAllTrainingStatus, refreshOrgStatus } from "@/lib/operator/status";
 import type { AfterImportContext } from "./pipeline";

@@ -7,7 +7,8 @@
 import { sql } from "drizzle-orm";
 import { type Db, dbHandle, rowsOf } from "@/db/client";
 import { imports } from "@/db/schema";
-import { type Actor, actorName, actorOrgId, writeAudit } from "@/lib/audit";
+import { writeAudit } from "@/lib/audit";
+import { actorName, type Caller, callerOrgId } from "@/lib/auth/caller";
 import { DomainError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
 import { unsupportedDataThrough } from "@/lib/rules/programs";
@@ -31,7 +32,7 @@ import {
   SORT_MEMORY_SQL,
   STAGING,
 } from "./sql";
-import { inTransaction, type TxConn } from "./tx";
+import { inCopyTransaction, type TxConn } from "./tx";
 
 export type { ImportInput } from "./csv";
 export type { ImportError } from "./errors";
@@ -45,14 +46,14 @@ export type AfterImportContext = {
   today: string;
   importId: number;
   rows: number;
-  actor: Actor;
+  actor: Caller;
 };
 
 export type ImportOptions = {
   kind: ImportKind;
   /** The organization the rows belong to; null for the shared course catalog. */
   orgId: string | null;
-  actor: Actor;
+  actor: Caller;
   fileName: string;
   input: ImportInput;
   /** YYYY-MM-DD; default: the last day of the month before `today`. */
@@ -126,7 +127,7 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
     spool = await createSpool();
     const rows = await validate(spool, spec, { ...options, dataThrough });
     const staged = spool;
-    result = await inTransaction(dbHandle().driver, (conn) =>
+    result = await inCopyTransaction(dbHandle().driver, (conn) =>
       run(conn, spec, { ...options, fileName, dataThrough }, staged, rows),
     );
   } catch (error) {
@@ -229,7 +230,7 @@ async function run(
   const inserted = Number(merged?.inserted ?? 0);
   const updated = Number(merged?.updated ?? 0);
   await writeAudit(conn.db, {
-    orgId: o.orgId ?? actorOrgId(o.actor), // a catalog import is audited in the importer's org
+    orgId: o.orgId ?? callerOrgId(o.actor), // a catalog import is audited in the importer's org
     actor: o.actor,
     action: "import",
     detail: { kind: spec.kind, fileName: o.fileName, rows, inserted, updated, dataThrough: o.dataThrough, importId },

@@ -1,5 +1,7 @@
 // One import = one transaction on the raw driver (COPY needs it), with a Drizzle instance bound
-// to the same transaction for the imports row, the audit row and the after-import hooks.
+// to the same transaction for the imports row, the audit row and the after-import hooks. Every
+// other verb uses db/transaction.ts; this `db` is the same Drizzle `Db` type, whose own
+// transaction() becomes a savepoint here, so a hook runs the ordinary verbs unchanged.
 import { once } from "node:events";
 import type { Transaction } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
@@ -89,8 +91,8 @@ function pgliteConn(tx: Transaction): TxConn {
   };
 }
 
-/** Runs `fn` in one transaction: committed when it returns, rolled back when it throws. */
-export async function inTransaction<T>(driver: Driver, fn: (conn: TxConn) => Promise<T>): Promise<T> {
+/** Runs `fn` in one COPY-capable transaction: committed when it returns, rolled back when it throws. */
+export async function inCopyTransaction<T>(driver: Driver, fn: (conn: TxConn) => Promise<T>): Promise<T> {
   if (driver.kind === "postgres") {
     return (await driver.sql.begin((tx) => fn(postgresConn(driver.sql, tx)))) as T;
   }

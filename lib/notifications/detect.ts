@@ -1,5 +1,5 @@
 // SPEC §12: finds one organization's events for a day and writes each once. The facts come from
-// the alerts loader (db/queries/alerts.ts) and the texts from lib/alerts.ts and
+// the alerts loader (db/queries/alerts.ts) and the texts from lib/rules/alerts.ts and
 // lib/rules/notifications.ts, so mail and the Alerts page never disagree. Writing happens in one
 // transaction per organization: the event rows (unique key), the state of conditions whose change
 // is the event, and each new event's place in its recipients' digests.
@@ -8,8 +8,8 @@ import type { Db } from "@/db/client";
 import { loadAlertData } from "@/db/queries/alerts";
 import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { notificationEvents, notificationState, orders } from "@/db/schema";
-import { buildAlerts } from "@/lib/alerts";
-import { inTransaction, type Tx } from "@/lib/offers/tx";
+import { inTransaction, type Tx } from "@/db/transaction";
+import { buildAlerts } from "@/lib/rules/alerts";
 import { AREA_SLUGS, areaLabel } from "@/lib/rules/areas";
 import {
   certificationEvents,

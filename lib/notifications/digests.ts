@@ -5,12 +5,12 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
 import { notificationDigestItems, notificationDigests, notificationPreferences, users } from "@/db/schema";
-import type { Query, Tx } from "@/lib/offers/tx";
+import type { DbOrTx, Tx } from "@/db/transaction";
 import { CATEGORY_ROLES, type Category } from "@/lib/rules/notifications";
 import { addDays, type IsoDate } from "@/lib/rules/time";
 
 /** The users of an organization who receive a category today: role, not disabled, not turned off. */
-export async function recipientsOf(q: Query, orgId: string, category: Category) {
+export async function recipientsOf(q: DbOrTx, orgId: string, category: Category) {
   return q
     .select({ id: users.id, email: users.email, name: users.name })
     .from(users)
@@ -60,7 +60,7 @@ export const LEASE_MS = 5 * 60_000;
  * Claims up to `limit` digests that are due (their day has come and they were never tried, their
  * next attempt is due, or a lease ran out): one statement, FOR UPDATE SKIP LOCKED, so two workers never take the same one.
  */
-export async function claimDue(q: Query, today: IsoDate, now: Date, limit: number): Promise<number[]> {
+export async function claimDue(q: DbOrTx, today: IsoDate, now: Date, limit: number): Promise<number[]> {
   const lease = new Date(now.getTime() + LEASE_MS);
   const rows = rowsOf<{ id: string | number }>(
     await q.execute(sql`
@@ -91,7 +91,7 @@ export type DigestOutcome =
     };
 
 /** Records the outcome of one attempt; only the worker holding the lease may (attempts match). */
-export async function finishDigest(q: Query, id: number, attempts: number, outcome: DigestOutcome, now: Date) {
+export async function finishDigest(q: DbOrTx, id: number, attempts: number, outcome: DigestOutcome, now: Date) {
   const where = and(
     eq(notificationDigests.id, id),
     eq(notificationDigests.status, "sending"),

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { notificationPreferences, users } from "@/db/schema";
+import { type Caller, requireRole } from "@/lib/auth/caller";
 import type { Role } from "@/lib/auth/roles";
 import { CATEGORIES, type Category, categoriesFor } from "@/lib/rules/notifications";
 import type { UnsubscribeGrant } from "./token";
@@ -44,9 +45,10 @@ async function setPreferences(db: Db, userId: string, values: Preference[]): Pro
 /** Saves the signed-in user's choices; categories their role does not receive are ignored. */
 export async function savePreferences(
   db: Db,
-  user: { userId: string; role: Role },
+  caller: Caller,
   input: z.infer<typeof preferencesInput>,
 ): Promise<Preference[]> {
+  const user = requireRole(caller, "membership:view"); // a user's own choices: never the operator's or a token's
   const values = categoriesFor(user.role).map((category) => ({ category, enabled: input[category] === "on" }));
   await setPreferences(db, user.userId, values);
   return values;

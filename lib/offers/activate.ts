@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { designations, type Order, spEnrollments } from "@/db/schema";
+import type { Tx } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { purchaseEligibilityWindow, renewalEligibilityWindow } from "@/lib/rules/offers";
 import { spEligibleAreas } from "./eligibility";
-import type { Tx } from "./tx";
 
 /**
  * An order becomes Active (billing profile at once, wire transfer on confirmation): the

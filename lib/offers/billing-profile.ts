@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type BillingProfile, billingProfiles } from "@/db/schema";
+import { type DbOrTx, inTransaction } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
+import { type Caller, requireRole } from "@/lib/auth/caller";
 import { DomainError } from "@/lib/errors";
 import { looksLikeCardNumber } from "@/lib/rules/offers";
-import { actorOfCaller, type Caller, requireUser } from "./caller";
-import { inTransaction, lockOrg, type Query } from "./tx";
+import { lockOrg } from "./lock-org";
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `Enter the ${label}`).max(max, `The ${label} is too long`);
@@ -29,14 +30,14 @@ export const billingProfileInput = z.object({
 });
 export type BillingProfileInput = z.infer<typeof billingProfileInput>;
 
-export async function loadBillingProfile(q: Query, orgId: string): Promise<BillingProfile | null> {
+export async function loadBillingProfile(q: DbOrTx, orgId: string): Promise<BillingProfile | null> {
   const [row] = await q.select().from(billingProfiles).where(eq(billingProfiles.orgId, orgId));
   return row ?? null;
 }
 
 /** Global admins set up the billing profile the "billing profile" payment method charges. */
 export async function saveBillingProfile(db: Db, caller: Caller, input: unknown): Promise<BillingProfile> {
-  const user = requireUser(caller, "billing:manage");
+  const user = requireRole(caller, "billing:manage");
   const parsed = billingProfileInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -53,7 +54,7 @@ export async function saveBillingProfile(db: Db, caller: Caller, input: unknown)
       .returning();
     await writeAudit(tx, {
       orgId: user.orgId,
-      actor: actorOfCaller(user),
+      actor: user,
       action: existed ? "billing_profile.update" : "billing_profile.create",
       detail: { billingName: row!.billingName, country: row!.country, paymentInstrument: row!.paymentInstrument },
     });

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { loadTrainingServices } from "@/db/queries/training-services";
+import type { DbOrTx } from "@/db/transaction";
 import { versionedMemoAsync } from "@/lib/memo";
 import { AREA_SLUGS, type AreaSlug, isAreaSlug } from "@/lib/rules/areas";
 import type { OfferId } from "@/lib/rules/offers-catalog";
-import type { Query } from "./tx";
 
 /**
  * SPEC §4.5: the areas qualified on at least one day D of [start, end], where an area counts as
@@ -13,7 +13,7 @@ import type { Query } from "./tx";
  * later day, so one pass over the rows recorded up to `end` answers it, in SQL.
  */
 export async function spEligibleAreas(
-  q: Query,
+  q: DbOrTx,
   orgId: string,
   window: { start: string; end: string },
 ): Promise<AreaSlug[]> {
@@ -50,7 +50,7 @@ export async function spEligibleAreas(
  * Transactions (purchases, maintenance) call spEligibleAreas itself.
  */
 export function spEligibleAreasOfVersion(
-  q: Query,
+  q: DbOrTx,
   orgId: string,
   window: { start: string; end: string },
   version: string | null,
@@ -63,7 +63,7 @@ const eligibleByVersion = versionedMemoAsync<AreaSlug[]>();
 
 /** Training Services (SPEC §3.4): the organization qualifies on its current evaluation. */
 export async function tsQualified(
-  q: Query,
+  q: DbOrTx,
   orgId: string,
   today: string,
 ): Promise<{ qualified: boolean; badges: string[] }> {
@@ -75,7 +75,7 @@ export type Qualification = { qualified: boolean; areas: AreaSlug[]; window: { s
 
 /** Whether an offer may be ordered: TS on its evaluation, SP with at least one eligible area in `window`. */
 export async function qualificationFor(
-  q: Query,
+  q: DbOrTx,
   orgId: string,
   offer: OfferId,
   today: string,

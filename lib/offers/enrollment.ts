@@ -1,17 +1,17 @@
 import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, spEnrollments } from "@/db/schema";
+import type { DbOrTx } from "@/db/transaction";
 import { AREA_SLUGS, type AreaSlug, isAreaSlug } from "@/lib/rules/areas";
 import { isHeld, isRenewalWindowOpen } from "@/lib/rules/offers";
 import { currentSpTerm, maintainOrg } from "./maintenance";
 import { loadDesignation } from "./situation";
-import type { Query } from "./tx";
 
 export type AreaEnrollment = { enrolled: boolean; renewalDue: boolean; anniversary: string | null };
 export type SpEnrollment = Record<AreaSlug, AreaEnrollment>;
 
 /** Reads enrollment without maintenance (callers that already ran it). */
-export async function readSpEnrollment(q: Query, orgId: string, today: string): Promise<SpEnrollment> {
+export async function readSpEnrollment(q: DbOrTx, orgId: string, today: string): Promise<SpEnrollment> {
   const none = Object.fromEntries(
     AREA_SLUGS.map((a) => [a, { enrolled: false, renewalDue: false, anniversary: null }]),
   ) as SpEnrollment;

@@ -2,18 +2,23 @@ import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
 import { designations, orders, spEnrollments } from "@/db/schema";
+import { type DbOrTx, inTransaction, type Tx } from "@/db/transaction";
+import { writeAudit } from "@/lib/audit";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { purchaseEligibilityWindow } from "@/lib/rules/offers";
 import { spEligibleAreas } from "./eligibility";
-import { inTransaction, lockOrg, type Query, type Tx, writeSystemAudit } from "./tx";
+import { lockOrg } from "./lock-org";
 
 // Expiries of unpaid orders, lapses of unrenewed designations and Solutions Partner areas that
 // became eligible during a held term: applied whenever offers state is read (and by
 // `npm run cli -- maintenance`), so no page shows a stale status. Each change writes its audit row.
+/** Audit rows of automatic changes (expiries, lapses, enrollments at no charge) name "system". */
+const SYSTEM = { kind: "system" } as const;
+
 export type MaintenanceResult = { expired: string[]; lapsed: string[]; enrolled: AreaSlug[] };
 
 /** The Solutions Partner term covering today (on an anniversary day: the term that ends then). */
-export async function currentSpTerm(q: Query, orgId: string, today: string) {
+export async function currentSpTerm(q: DbOrTx, orgId: string, today: string) {
   const [order] = await q
     .select({ id: orders.id, number: orders.number, termEnd: orders.termEnd })
     .from(orders)
@@ -32,7 +37,7 @@ export async function currentSpTerm(q: Query, orgId: string, today: string) {
 }
 
 async function lateAreas(
-  q: Query,
+  q: DbOrTx,
   orgId: string,
   today: string,
 ): Promise<{ orderId: string; number: string; areas: AreaSlug[] } | null> {
@@ -55,7 +60,12 @@ export async function maintainInTx(tx: Tx, orgId: string, today: string): Promis
     .where(and(eq(orders.orgId, orgId), eq(orders.status, "awaiting_payment"), lt(orders.expiresOn, today)))
     .returning({ number: orders.number, offer: orders.offer, expiresOn: orders.expiresOn });
   for (const o of expired)
-    await writeSystemAudit(tx, orgId, "order.expire", { orderNumber: o.number, offer: o.offer, payBy: o.expiresOn });
+    await writeAudit(tx, {
+      orgId,
+      actor: SYSTEM,
+      action: "order.expire",
+      detail: { orderNumber: o.number, offer: o.offer, payBy: o.expiresOn },
+    });
 
   const lapsed = await tx
     .update(designations)
@@ -63,7 +73,12 @@ export async function maintainInTx(tx: Tx, orgId: string, today: string): Promis
     .where(and(eq(designations.orgId, orgId), eq(designations.status, "active"), lt(designations.anniversary, today)))
     .returning({ offer: designations.offer, anniversary: designations.anniversary });
   for (const d of lapsed)
-    await writeSystemAudit(tx, orgId, "designation.lapse", { offer: d.offer, anniversary: d.anniversary });
+    await writeAudit(tx, {
+      orgId,
+      actor: SYSTEM,
+      action: "designation.lapse",
+      detail: { offer: d.offer, anniversary: d.anniversary },
+    });
 
   const late = await lateAreas(tx, orgId, today);
   let enrolled: AreaSlug[] = [];
@@ -83,11 +98,16 @@ export async function maintainInTx(tx: Tx, orgId: string, today: string): Promis
       .returning({ area: spEnrollments.solutionArea });
     enrolled = rows.map((r) => r.area as AreaSlug);
     for (const area of enrolled)
-      await writeSystemAudit(tx, orgId, "designation.area_enroll", {
-        offer: "solutions-partner",
-        area,
-        orderNumber: late.number,
-        atNoCharge: true,
+      await writeAudit(tx, {
+        orgId,
+        actor: SYSTEM,
+        action: "designation.area_enroll",
+        detail: {
+          offer: "solutions-partner",
+          area,
+          orderNumber: late.number,
+          atNoCharge: true,
+        },
       });
   }
   return { expired: expired.map((o) => o.number), lapsed: lapsed.map((d) => d.offer), enrolled };

@@ -3,14 +3,15 @@ import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Order, orders, paymentProofs } from "@/db/schema";
+import { inTransaction, type Tx } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
+import { type Caller, requireOperatorOrCli, requireRole } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { activateOrder } from "./activate";
-import { actorOfCaller, type Caller, requireOperator, requireUser } from "./caller";
+import { lockOrg } from "./lock-org";
 import { maintainInTx } from "./maintenance";
 import { detectProofType, MAX_PROOF_BYTES, safeProofName } from "./proof";
-import { inTransaction, lockOrg, type Tx } from "./tx";
 
 export const orderNumberInput = z.object({
   orderNumber: z
@@ -47,7 +48,7 @@ export async function confirmPayment(
   input: unknown,
   today: string,
 ): Promise<{ order: Order; enrolled: AreaSlug[]; already: boolean }> {
-  requireOperator(caller);
+  requireOperatorOrCli(caller);
   const { orderNumber } = parse(orderNumberInput, input);
   const [found] = await db.select({ orgId: orders.orgId }).from(orders).where(eq(orders.number, orderNumber));
   if (!found) throw new NotFoundError(`No order ${orderNumber}.`);
@@ -65,7 +66,7 @@ export async function confirmPayment(
     const { enrolled } = await activateOrder(tx, paid!, today);
     await writeAudit(tx, {
       orgId: o.orgId,
-      actor: actorOfCaller(caller),
+      actor: caller,
       action: "order.payment_confirm",
       detail: {
         orderNumber,
@@ -82,7 +83,7 @@ export async function confirmPayment(
 
 /** An order awaiting payment can be cancelled by those who may buy, and by an operator (SPEC §10 Payments). */
 export async function cancelOrder(db: Db, caller: Caller, input: unknown, today: string): Promise<Order> {
-  const user = caller.kind === "operator" ? null : requireUser(caller, "offers:purchase");
+  const user = caller.kind === "operator" ? null : requireRole(caller, "offers:purchase");
   const { orderNumber } = parse(orderNumberInput, input);
   let orgId = user?.orgId;
   if (!orgId) {
@@ -103,7 +104,7 @@ export async function cancelOrder(db: Db, caller: Caller, input: unknown, today:
       .returning();
     await writeAudit(tx, {
       orgId: o.orgId,
-      actor: actorOfCaller(caller),
+      actor: caller,
       action: "order.cancel",
       detail: { orderNumber, offer: o.offer },
     });
@@ -124,7 +125,7 @@ export async function uploadPaymentProof(
   input: unknown,
   today: string,
 ): Promise<{ id: string; fileName: string }> {
-  const user = requireUser(caller, "offers:purchase");
+  const user = requireRole(caller, "offers:purchase");
   const { orderNumber, fileName, bytes } = parse(proofInput, input);
   if (bytes.length === 0) throw new DomainError("Choose a file to upload.", "file");
   if (bytes.length > MAX_PROOF_BYTES) throw new DomainError("The file is larger than 5 MB.", "file");
@@ -155,7 +156,7 @@ export async function uploadPaymentProof(
       .returning({ id: paymentProofs.id, fileName: paymentProofs.fileName });
     await writeAudit(tx, {
       orgId: o.orgId,
-      actor: actorOfCaller(user),
+      actor: user,
       action: "order.proof_upload",
       detail: { orderNumber, fileName: name, sizeBytes: bytes.length, sha256 },
     });

@@ -2,18 +2,19 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, rowsOf } from "@/db/client";
 import { type Order, orders } from "@/db/schema";
+import { inTransaction, pgError } from "@/db/transaction";
 import { writeAudit } from "@/lib/audit";
-import { DomainError } from "@/lib/errors";
+import { type Caller, requireRole } from "@/lib/auth/caller";
+import { AlreadyOrderedError, DomainError } from "@/lib/errors";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { creditorReference, orderPayBy, paymentMethodsFor, priceFor, termFor } from "@/lib/rules/offers";
 import { OFFER_IDS, OFFERS, PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from "@/lib/rules/offers-catalog";
 import { activateOrder } from "./activate";
 import { billToOf, loadBillingProfile } from "./billing-profile";
-import { AlreadyOrderedError, actorOfCaller, type Caller, requireUser } from "./caller";
+import { lockOrg } from "./lock-org";
 import { maintainInTx, maintainOrg } from "./maintenance";
 import { type OrderKind, verifyOrderKey } from "./order-key";
 import { loadSituation } from "./situation";
-import { inTransaction, lockOrg, pgError } from "./tx";
 
 // The form says only which offer, how to pay, the agreement tick and the server-issued key:
 // price, term, organization and eligibility are decided here, inside the transaction.
@@ -46,7 +47,7 @@ async function placeOrder(
   today: string,
   kind: OrderKind,
 ): Promise<PlacedOrder> {
-  const user = requireUser(caller, "offers:purchase");
+  const user = requireRole(caller, "offers:purchase");
   const parsed = orderInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -145,7 +146,7 @@ async function placeOrder(
       const { enrolled } = wire ? { enrolled: [] as AreaSlug[] } : await activateOrder(tx, order!, today);
       await writeAudit(tx, {
         orgId: org.id,
-        actor: actorOfCaller(user),
+        actor: user,
         action: kind === "renewal" ? "order.renew" : "order.purchase",
         detail: {
           orderNumber: number,

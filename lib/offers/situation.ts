@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { designations, type Order, orders } from "@/db/schema";
+import type { DbOrTx } from "@/db/transaction";
 import { can, type Role } from "@/lib/auth/roles";
 import {
   isHeld,
@@ -14,7 +15,6 @@ import {
 } from "@/lib/rules/offers";
 import { OFFERS, type OfferId } from "@/lib/rules/offers-catalog";
 import { type Qualification, qualificationFor } from "./eligibility";
-import type { Query } from "./tx";
 
 export type Check = {
   id: "verified" | "qualified" | "window" | "role";
@@ -39,7 +39,7 @@ export type Situation = {
   canOrder: boolean;
 };
 
-export async function loadDesignation(q: Query, orgId: string, offer: OfferId): Promise<DesignationRow | null> {
+export async function loadDesignation(q: DbOrTx, orgId: string, offer: OfferId): Promise<DesignationRow | null> {
   const [d] = await q
     .select({ status: designations.status, anniversary: designations.anniversary, heldSince: designations.heldSince })
     .from(designations)
@@ -47,7 +47,7 @@ export async function loadDesignation(q: Query, orgId: string, offer: OfferId): 
   return d ?? null;
 }
 
-export async function loadOpenOrder(q: Query, orgId: string, offer: OfferId): Promise<Order | null> {
+export async function loadOpenOrder(q: DbOrTx, orgId: string, offer: OfferId): Promise<Order | null> {
   const [o] = await q
     .select()
     .from(orders)
@@ -58,7 +58,7 @@ export async function loadOpenOrder(q: Query, orgId: string, offer: OfferId): Pr
 }
 
 export async function loadSituation(
-  q: Query,
+  q: DbOrTx,
   org: { id: string; verified: boolean },
   offer: OfferId,
   today: string,

@@ -5,8 +5,9 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { catalogUploads, courses, imports, organizations } from "@/db/schema";
-import { type Actor, writeAudit } from "@/lib/audit";
-import type { OperatorContext } from "@/lib/auth/sessions";
+import { inTransaction } from "@/db/transaction";
+import { writeAudit } from "@/lib/audit";
+import type { OperatorCaller } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { afterImport } from "@/lib/imports/after-import";
 import { type ImportFailure, importCsv } from "@/lib/imports/pipeline";
@@ -29,7 +30,6 @@ export type CatalogPreview = {
   orgs: OrgChange[];
 };
 
-const actorOf = (op: OperatorContext): Actor => ({ kind: "operator", userId: op.userId, email: op.email });
 const same = (a: TsSummary | null, b: TsSummary | null) =>
   a?.qualified === b?.qualified && (a?.badges ?? []).join(",") === (b?.badges ?? []).join(",");
 const sameCourse = (a: Course, b: Course) =>
@@ -60,7 +60,7 @@ const textInput = (text: string) =>
 /** Runs the import and rolls it back; stores the version as pending with what it would change. */
 export async function previewCatalog(
   db: Db,
-  op: OperatorContext,
+  op: OperatorCaller,
   file: { name: string; text: string },
   today: string,
 ): Promise<{ ok: true; id: number; preview: CatalogPreview } | ImportFailure> {
@@ -73,7 +73,7 @@ export async function previewCatalog(
   const result = await importCsv({
     kind: "courses",
     orgId: null,
-    actor: actorOf(op),
+    actor: op,
     fileName: file.name,
     input: textInput(file.text),
     today,
@@ -113,7 +113,7 @@ export async function previewCatalog(
       }))
       .sort((a, b) => a.partnerId.localeCompare(b.partnerId)),
   };
-  const id = await db.transaction(async (tx) => {
+  const id = await inTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(catalogUploads)
       .values({
@@ -128,7 +128,7 @@ export async function previewCatalog(
       .returning({ id: catalogUploads.id });
     await writeAudit(tx, {
       orgId: null,
-      actor: actorOf(op),
+      actor: op,
       action: "catalog.preview",
       detail: {
         uploadId: row!.id,
@@ -151,14 +151,14 @@ async function pendingUpload(db: Db, id: number) {
 }
 
 /** Applies a previewed version through the real import; exactly once (the status moves inside the import). */
-export async function applyCatalog(db: Db, op: OperatorContext, id: number, today: string) {
+export async function applyCatalog(db: Db, op: OperatorCaller, id: number, today: string) {
   const upload = await pendingUpload(db, id);
   if ((await latestCatalogImport(db)) !== upload.baseImportId)
     throw new DomainError("The catalog changed since this preview: discard it and upload the file again.");
   const result = await importCsv({
     kind: "courses",
     orgId: null,
-    actor: actorOf(op),
+    actor: op,
     fileName: upload.fileName,
     input: textInput(upload.csv),
     today,
@@ -171,7 +171,7 @@ export async function applyCatalog(db: Db, op: OperatorContext, id: number, toda
       if (!claimed) throw new DomainError("This catalog version was already applied or discarded.");
       await writeAudit(ctx.db, {
         orgId: null,
-        actor: actorOf(op),
+        actor: op,
         action: "catalog.apply",
         detail: { uploadId: id, importId: ctx.importId, fileName: upload.fileName },
       });
@@ -182,15 +182,15 @@ export async function applyCatalog(db: Db, op: OperatorContext, id: number, toda
   return result;
 }
 
-export async function discardCatalog(db: Db, op: OperatorContext, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function discardCatalog(db: Db, op: OperatorCaller, id: number): Promise<void> {
+  await inTransaction(db, async (tx) => {
     const [row] = await tx
       .update(catalogUploads)
       .set({ status: "discarded", closedAt: sql`now()` })
       .where(and(eq(catalogUploads.id, id), eq(catalogUploads.status, "pending")))
       .returning({ id: catalogUploads.id, fileName: catalogUploads.fileName });
     if (!row) throw new DomainError("This catalog version is no longer pending.");
-    await writeAudit(tx, { orgId: null, actor: actorOf(op), action: "catalog.discard", detail: { uploadId: id } });
+    await writeAudit(tx, { orgId: null, actor: op, action: "catalog.discard", detail: { uploadId: id } });
   });
 }
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import type { OperatorContext } from "@/lib/auth/sessions";
+import type { OperatorCaller } from "@/lib/auth/caller";
 import { NotFoundError } from "@/lib/errors";
 
 export async function orgByPartnerId(db: Db, partnerId: string) {
@@ -12,10 +12,10 @@ export async function orgByPartnerId(db: Db, partnerId: string) {
 }
 
 /** SPEC §10: each view of an organization's data by an operator is audited (in that organization's log). */
-export async function auditOperatorView(db: Db, op: OperatorContext, orgId: string, view: string): Promise<void> {
+export async function auditOperatorView(db: Db, op: OperatorCaller, orgId: string, view: string): Promise<void> {
   await writeAudit(db, {
     orgId,
-    actor: { kind: "operator", userId: op.userId, email: op.email },
+    actor: op,
     action: "operator.view",
     detail: { view },
   });

@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgSignInSettings, sessions, userIdentities, users } from "@/db/schema";
-import { type Actor, type DbOrTx, writeAudit } from "@/lib/audit";
+import { type DbOrTx, inTransaction } from "@/db/transaction";
+import { writeAudit } from "@/lib/audit";
+import { authorize, type Caller } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
 
 // SPEC §11: an organization's sign-in rules (Entra tenant restriction, single sign-on required)
@@ -54,15 +56,16 @@ export async function getSignInSettings(db: DbOrTx, orgId: string): Promise<Sign
  */
 export async function updateSignInSettings(
   db: Db,
-  actor: Actor,
+  actor: Caller,
   orgId: string,
   input: SignInSettingsInput,
   opts: { ssoConfigured: boolean; now: Date },
 ): Promise<SignInSettings> {
+  authorize(actor, "users:manage", orgId);
   if (input.ssoRequired && !opts.ssoConfigured) {
     throw new DomainError("Single sign-on is not configured on this server, so it cannot be required", "ssoRequired");
   }
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await getSignInSettings(tx, orgId);
     if (input.ssoRequired && actor.kind === "user" && actor.orgId === orgId) {
       const own = await tx
@@ -133,11 +136,12 @@ export const unlinkIdentityInput = z.object({ identityId: z.string().uuid("Unkno
  */
 export async function unlinkIdentity(
   db: Db,
-  actor: Actor,
+  actor: Caller,
   orgId: string,
   input: z.infer<typeof unlinkIdentityInput>,
 ): Promise<{ userEmail: string }> {
-  return db.transaction(async (tx) => {
+  authorize(actor, "users:manage", orgId);
+  return inTransaction(db, async (tx) => {
     const [row] = await tx
       .select({
         id: userIdentities.id,

@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgTracks } from "@/db/schema";
-import { type Actor, writeAudit } from "@/lib/audit";
+import { inTransaction } from "@/db/transaction";
+import { writeAudit } from "@/lib/audit";
+import type { Caller } from "@/lib/auth/caller";
 import { refreshOrgStatus } from "@/lib/operator/status";
 import { orgIdByPartnerId } from "@/lib/users/verbs";
 
@@ -14,9 +16,9 @@ export const setTrackInput = z.object({
   track: z.enum(["enterprise", "smb"], { message: "--track must be enterprise or smb" }),
 });
 
-export async function setTrack(db: Db, actor: Actor, input: z.infer<typeof setTrackInput>, at: Date): Promise<void> {
+export async function setTrack(db: Db, actor: Caller, input: z.infer<typeof setTrackInput>, at: Date): Promise<void> {
   const orgId = await orgIdByPartnerId(db, input.partnerId);
-  const changed = await db.transaction(async (tx) => {
+  const changed = await inTransaction(db, async (tx) => {
     // Idempotent: recording the track already recorded changes nothing (no second audit row).
     const [changed] = await tx
       .insert(orgTracks)

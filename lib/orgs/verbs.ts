@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { type Actor, writeAudit } from "@/lib/audit";
+import { inTransaction } from "@/db/transaction";
+import { writeAudit } from "@/lib/audit";
+import type { Caller } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
 
 export const newOrgInput = z.object({
@@ -18,8 +20,8 @@ export const newOrgInput = z.object({
     .regex(/^[A-Z]{2}$/, "Country must be a two-letter ISO code such as US"),
 });
 
-export async function createOrganization(db: Db, actor: Actor, input: z.infer<typeof newOrgInput>) {
-  return db.transaction(async (tx) => {
+export async function createOrganization(db: Db, actor: Caller, input: z.infer<typeof newOrgInput>) {
+  return inTransaction(db, async (tx) => {
     const [existing] = await tx
       .select({ id: organizations.id })
       .from(organizations)
@@ -33,8 +35,8 @@ export async function createOrganization(db: Db, actor: Actor, input: z.infer<ty
 }
 
 /** Idempotent: verifying a verified organization changes nothing and writes no second audit row. */
-export async function verifyOrganization(db: Db, actor: Actor, partnerId: string) {
-  return db.transaction(async (tx) => {
+export async function verifyOrganization(db: Db, actor: Caller, partnerId: string) {
+  return inTransaction(db, async (tx) => {
     const [org] = await tx
       .update(organizations)
       .set({ verified: true })

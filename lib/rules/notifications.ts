@@ -1,5 +1,5 @@
 // SPEC §12 — which alerts of §8 become mail, for whom, and when. Pure: "today" is a parameter.
-// The alert texts themselves come from lib/alerts.ts (one copy of the rules); this module only
+// The alert texts themselves come from lib/rules/alerts.ts (one copy of the rules); this module only
 // decides which of them are events, their unique key (kind, subject, date) and their deadline.
 import { type AreaSlug, areaLabel } from "./areas";
 import { isHeld, renewalWindow } from "./offers";

@@ -5,7 +5,9 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { type Actor, actorName, writeAudit } from "@/lib/audit";
+import { inTransaction } from "@/db/transaction";
+import { writeAudit } from "@/lib/audit";
+import { actorName, authorize, type Caller } from "@/lib/auth/caller";
 import { API_SCOPES, type ApiScope } from "@/lib/auth/scopes";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { isValidIsoDate } from "@/lib/rules/time";
@@ -42,18 +44,19 @@ export function expiryDate(expiresAt: Date | null): string | null {
 /** Creates a token; `secret` is the only copy there will ever be. */
 export async function createToken(
   db: Db,
-  actor: Actor,
+  actor: Caller,
   orgId: string,
   raw: NewTokenInput,
   now: Date,
 ): Promise<CreatedToken & { secret: string }> {
+  authorize(actor, "tokens:manage", orgId);
   const input = newTokenInput.parse(raw);
   const today = now.toISOString().slice(0, 10);
   if (input.expiresOn && input.expiresOn < today)
     throw new DomainError(`The expiry must be today (${today}) or later`, "expiresOn");
   const secret = newSecret();
   const prefix = displayPrefix(secret);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [taken] = await tx
       .select({ id: apiTokens.id })
       .from(apiTokens)
@@ -137,15 +140,16 @@ export const revokeTokenInput = z.union([
 /** Revokes a live token of the organization, by id (the page) or by name (the CLI); effective at once. */
 export async function revokeToken(
   db: Db,
-  actor: Actor,
+  actor: Caller,
   orgId: string,
   raw: z.input<typeof revokeTokenInput>,
   now: Date,
 ): Promise<{ id: string; name: string }> {
+  authorize(actor, "tokens:manage", orgId);
   const input = revokeTokenInput.parse(raw);
   const which =
     "tokenId" in input ? eq(apiTokens.id, input.tokenId) : sql`lower(${apiTokens.name}) = lower(${input.name})`;
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [row] = await tx
       .update(apiTokens)
       .set({ revokedAt: now, revokedBy: actorName(actor) })

@@ -2,7 +2,9 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organizations, sessions, users } from "@/db/schema";
-import { type Actor, writeAudit } from "@/lib/audit";
+import { inTransaction } from "@/db/transaction";
+import { writeAudit } from "@/lib/audit";
+import { authorize, type Caller } from "@/lib/auth/caller";
 import { normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword, PASSWORD_RULE } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/roles";
@@ -28,10 +30,11 @@ export const EMAIL_UNAVAILABLE =
   "This email address cannot be used for a new user. Nothing was changed. Use another address, or ask the operator of this instance for help.";
 
 /** Adds a user to an organization (the org comes from the caller's context, never the form). */
-export async function createUser(db: Db, actor: Actor, orgId: string, input: NewUserInput) {
+export async function createUser(db: Db, actor: Caller, orgId: string, input: NewUserInput) {
+  authorize(actor, "users:manage", orgId);
   const passwordHash = await hashPassword(input.password);
   const email = normalizeEmail(input.email);
-  const created = await db.transaction(async (tx) => {
+  const created = await inTransaction(db, async (tx) => {
     const [taken] = await tx
       .select({ id: users.id, orgId: users.orgId })
       .from(users)
@@ -67,9 +70,9 @@ export async function createUser(db: Db, actor: Actor, orgId: string, input: New
 export const newOperatorInput = newUserInput.omit({ role: true });
 
 /** SPEC §10: an operator is a user of no organization (CLI `user create --operator`). */
-export async function createOperator(db: Db, actor: Actor, input: z.infer<typeof newOperatorInput>) {
+export async function createOperator(db: Db, actor: Caller, input: z.infer<typeof newOperatorInput>) {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const email = normalizeEmail(input.email);
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
     if (taken) throw new DomainError("A user with this email already exists", "email");
@@ -112,8 +115,9 @@ async function assertAnotherGlobalAdmin(tx: Pick<Db, "select">, orgId: string, u
   if (!row || row.n === 0) throw new DomainError("The organization needs at least one active global admin");
 }
 
-export async function changeRole(db: Db, actor: Actor, orgId: string, input: z.infer<typeof changeRoleInput>) {
-  return db.transaction(async (tx) => {
+export async function changeRole(db: Db, actor: Caller, orgId: string, input: z.infer<typeof changeRoleInput>) {
+  authorize(actor, "users:manage", orgId);
+  return inTransaction(db, async (tx) => {
     const user = await userOfOrg(tx, orgId, input.userId);
     if (user.role === input.role) return;
     if (user.role === "global_admin") await assertAnotherGlobalAdmin(tx, orgId, user.id);
@@ -131,14 +135,15 @@ export const disableUserInput = z.object({ userId: z.string().uuid("Unknown user
 
 export async function disableUser(
   db: Db,
-  actor: Actor,
+  actor: Caller,
   orgId: string,
   input: z.infer<typeof disableUserInput>,
   at: Date,
 ) {
+  authorize(actor, "users:manage", orgId);
   if (actor.kind === "user" && actor.userId === input.userId)
     throw new ForbiddenError("You cannot disable yourself: ask another global admin. Nothing was changed.");
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const user = await userOfOrg(tx, orgId, input.userId);
     if (user.disabledAt) return;
     if (user.role === "global_admin") await assertAnotherGlobalAdmin(tx, orgId, user.id);

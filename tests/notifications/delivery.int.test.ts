@@ -36,7 +36,7 @@ describe("preferences and unsubscribe", () => {
     const org = await makeOrg("n-prefs");
     await holdDesignation(org.id, "2027-01-31"); // renewal window opens 2027-01-01
     await wireOrder(org.id, "910001", "2026-12-05"); // pay by 2027-01-04: expiring from 2026-12-28
-    await savePreferences(db(), { userId: org.as.account_admin.userId, role: "account_admin" }, { renewals: "on" });
+    await savePreferences(db(), org.as.account_admin, { renewals: "on" });
     expect(await loadPreferences(db(), org.as.account_admin.userId, "account_admin")).toEqual([
       { category: "renewals", enabled: true },
       { category: "payments", enabled: false },

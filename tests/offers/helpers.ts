@@ -1,10 +1,11 @@
 import { db } from "@/db/client";
 import { imports, organizations, spEvaluations, tsMonthly, users } from "@/db/schema";
+import type { UserCaller } from "@/lib/auth/caller";
 import type { Role } from "@/lib/auth/roles";
-import type { UserCaller } from "@/lib/offers/caller";
 import { issueOrderKey, type OrderKind } from "@/lib/offers/order-key";
 import type { AreaSlug } from "@/lib/rules/areas";
 import type { OfferId, PaymentMethod } from "@/lib/rules/offers-catalog";
+import { signedIn } from "../support/callers";
 
 export const TODAY = "2026-11-15";
 export const CLI = { kind: "cli" } as const;
@@ -34,7 +35,7 @@ export async function makeOrg(
     )
     .returning();
   const as = Object.fromEntries(
-    rows.map((u) => [u.role, { kind: "user", userId: u.id, email: u.email, orgId: org!.id, role: u.role }]),
+    await Promise.all(rows.map(async (u) => [u.role, await signedIn(db(), u.id)])),
   ) as Record<Role, UserCaller>;
   return { id: org!.id, partnerId, as };
 }

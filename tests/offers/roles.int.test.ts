@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { billingProfiles, orders } from "@/db/schema";
+import { pgError } from "@/db/transaction";
+import type { Caller } from "@/lib/auth/caller";
 import type { Role } from "@/lib/auth/roles";
+import { ForbiddenError } from "@/lib/errors";
 import { saveBillingProfile } from "@/lib/offers/billing-profile";
-import { type Caller, ForbiddenError } from "@/lib/offers/caller";
 import { cancelOrder, confirmPayment, uploadPaymentProof } from "@/lib/offers/payments";
 import { purchaseDesignation, renewDesignation } from "@/lib/offers/place-order";
-import { pgError } from "@/lib/offers/tx";
 import { useTestDatabase } from "../test-db";
 import { BILLING, CLI, form, makeOrg, PNG_BYTES, recordSp, type TestOrg, TODAY } from "./helpers";
 

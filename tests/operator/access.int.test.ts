@@ -12,6 +12,7 @@ import { resolveToken } from "@/lib/tokens/resolve";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/verbs";
 import { createOperator } from "@/lib/users/verbs";
 import { makeOrg, TODAY } from "../offers/helpers";
+import { signedInOperator } from "../support/callers";
 import { useTestDatabase } from "../test-db";
 
 useTestDatabase();
@@ -23,7 +24,7 @@ it("an operator sees an organization's tokens without their secrets and revokes 
     name: "Op",
     password: "op-password-1",
   });
-  const op = { kind: "operator" as const, userId: user.id, email: user.email };
+  const op = await signedInOperator(db(), user.id);
   const org = await makeOrg("7700001");
   const other = await makeOrg("7700002");
   const now = new Date("2026-11-20T10:00:00Z");
@@ -50,7 +51,7 @@ it("an operator sees an organization's tokens without their secrets and revokes 
 
 it("an operator records an organization's Entra tenants and requires single sign-on for it, audited there", async () => {
   const user = await createOperator(db(), CLI, { email: "op-sso@pmc.example", name: "Op", password: "op-password-2" });
-  const op = { kind: "operator" as const, userId: user.id, email: user.email };
+  const op = await signedInOperator(db(), user.id);
   const org = await makeOrg("7700003");
   const tenant = "11111111-2222-3333-4444-555555555555";
   const opts = { ssoConfigured: true, now: new Date("2026-11-20T10:00:00Z") };

@@ -1,18 +1,21 @@
 // SPEC §10 Course catalog: the preview names exactly the organizations whose Training Services
 // status or badges change (checked against a full re-evaluation), and applying changes nothing else.
+
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { catalogUploads, courses, organizations, users } from "@/db/schema";
 import { importDemoCsv, importTrainingServicesDemo } from "@/db/seed";
 import { coursesCsv, DEMO_COURSES } from "@/db/seed/training-services";
+import type { OperatorCaller } from "@/lib/auth/caller";
 import { applyCatalog, discardCatalog, previewCatalog } from "@/lib/operator/catalog";
 import { orgsWithTrainingData, tsSummary } from "@/lib/operator/status";
+import { signedInOperator } from "../support/callers";
 import { useTestDatabase } from "../test-db";
 
 useTestDatabase();
 const TODAY = "2026-11-15";
-let op: { sessionId: string; userId: string; email: string; name: string };
+let op: OperatorCaller;
 let orgIds: Record<"qualified" | "close" | "none", string>;
 
 async function allStatuses() {
@@ -48,7 +51,7 @@ beforeAll(async () => {
     .insert(users)
     .values({ orgId: null, role: "operator", email: "cat-op@pmc.example", name: "Op", passwordHash: "x" })
     .returning();
-  op = { sessionId: "", userId: u!.id, email: u!.email, name: u!.name };
+  op = await signedInOperator(db(), u!.id);
 }, 240_000);
 
 describe("catalog preview and apply", () => {

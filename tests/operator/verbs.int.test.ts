@@ -14,6 +14,7 @@ import { verifyOrganization } from "@/lib/orgs/verbs";
 import { addDays } from "@/lib/rules/time";
 import { createOperator } from "@/lib/users/verbs";
 import { form, makeOrg, recordSp, TODAY } from "../offers/helpers";
+import { signedInOperator } from "../support/callers";
 import { useTestDatabase } from "../test-db";
 
 useTestDatabase();
@@ -21,7 +22,7 @@ const CLI = { kind: "cli" } as const;
 
 async function operator(email: string) {
   const user = await createOperator(db(), CLI, { email, name: "Op", password: "operator-password" });
-  return { kind: "operator" as const, userId: user.id, email: user.email };
+  return signedInOperator(db(), user.id);
 }
 
 async function auditCount(orgId: string, action: string) {
@@ -48,7 +49,7 @@ describe("the operator role", () => {
   it("is a user of no organization: its session is an operator caller, never an organization context", async () => {
     const op = await operator("op1@pmc.example");
     const sessionId = await createSession(db(), op.userId, new Date());
-    expect(await loadCaller(db(), sessionId, new Date())).toMatchObject({ kind: "operator", ctx: { email: op.email } });
+    expect(await loadCaller(db(), sessionId, new Date())).toMatchObject({ kind: "operator", email: op.email });
     expect(await loadContext(db(), sessionId, new Date())).toBeNull();
   });
 
@@ -97,9 +98,8 @@ describe("operator verbs are idempotent and audited", () => {
   it("verifying twice verifies once, with one audit row", async () => {
     const op = await operator("op3@pmc.example");
     const org = await makeOrg("op-verify", { verified: false });
-    const actor = { kind: "operator", userId: op.userId, email: op.email } as const;
-    await verifyOrganization(db(), actor, org.partnerId);
-    await verifyOrganization(db(), actor, org.partnerId);
+    await verifyOrganization(db(), op, org.partnerId);
+    await verifyOrganization(db(), op, org.partnerId);
     const [row] = await db().select().from(organizations).where(eq(organizations.id, org.id));
     expect(row!.verified).toBe(true);
     expect(await auditCount(org.id, "org.verify")).toBe(1);

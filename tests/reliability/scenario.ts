@@ -2,14 +2,15 @@
 // only through the app's own verbs (so every row has its audit row), qualified for Training
 // Services through real imports, with a billing profile.
 import type { Db } from "@/db/client";
+import type { UserCaller } from "@/lib/auth/caller";
 import type { Role } from "@/lib/auth/roles";
 import { afterImport } from "@/lib/imports/after-import";
 import { importCsv } from "@/lib/imports/pipeline";
 import { saveBillingProfile } from "@/lib/offers/billing-profile";
-import type { UserCaller } from "@/lib/offers/caller";
 import { issueOrderKey } from "@/lib/offers/order-key";
 import { createOrganization, verifyOrganization } from "@/lib/orgs/verbs";
 import { createUser } from "@/lib/users/verbs";
+import { signedIn } from "../support/callers";
 
 export const REL_TODAY = "2026-11-15";
 export const REL_PASSWORD = "reliability-pass-1";
@@ -57,7 +58,7 @@ export async function relOrg(
       role,
       password: REL_PASSWORD,
     });
-    as[role] = { kind: "user", userId: u.id, email: u.email, orgId: org.id, role };
+    as[role] = await signedIn(db, u.id);
   }
   if (opts.billing !== false) {
     await saveBillingProfile(db, as.global_admin, {

@@ -1,8 +1,8 @@
 import { cache } from "react";
 import { db } from "@/db/client";
 import { loadAlerts } from "@/db/queries/alerts";
-import type { Alert } from "@/lib/alerts";
 import { logUnexpected } from "@/lib/log";
+import type { Alert } from "@/lib/rules/alerts";
 
 // One alerts load per request, shared by the header count and the Alerts page.
 export const alertsFor = cache(async (orgId: string, day: string): Promise<Alert[]> => loadAlerts(db(), orgId, day));

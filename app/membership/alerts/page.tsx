@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { StatusBadge, type Tone } from "@/components/ui/status-badge";
-import type { AlertSeverity } from "@/lib/alerts";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
+import type { AlertSeverity } from "@/lib/rules/alerts";
 import { alertsFor } from "./load";
 
 export const metadata: Metadata = { title: "Alerts" };

@@ -1,6 +1,6 @@
 "use server";
 import { db } from "@/db/client";
-import { actorOf, type FormState, formObject, runFormAction } from "@/lib/actions";
+import { type FormState, formObject, runFormAction } from "@/lib/actions";
 import { API_SCOPES } from "@/lib/auth/scopes";
 import { now } from "@/lib/clock";
 import { createToken, newTokenInput, revokeToken, revokeTokenInput } from "@/lib/tokens/verbs";
@@ -20,11 +20,10 @@ function tokenFields(form: FormData) {
 export async function createTokenAction(_prev: TokenFormState, form: FormData): Promise<TokenFormState> {
   let secret: string | undefined;
   const state = await runFormAction(
-    "tokens:manage",
     newTokenInput,
     tokenFields(form),
     async (ctx, input) => {
-      const created = await createToken(db(), actorOf(ctx), ctx.orgId, input, now());
+      const created = await createToken(db(), ctx, ctx.orgId, input, now());
       secret = created.secret; // answered to this request only: never stored, logged or shown again
       return `Token “${created.name}” created. Copy it now: it will not be shown again.`;
     },
@@ -35,11 +34,10 @@ export async function createTokenAction(_prev: TokenFormState, form: FormData): 
 
 export async function revokeTokenAction(_prev: FormState, form: FormData): Promise<FormState> {
   return runFormAction(
-    "tokens:manage",
     revokeTokenInput,
     { tokenId: formObject(form).tokenId ?? "" },
     async (ctx, input) => {
-      const revoked = await revokeToken(db(), actorOf(ctx), ctx.orgId, input, now());
+      const revoked = await revokeToken(db(), ctx, ctx.orgId, input, now());
       return `Token “${revoked.name}” revoked. It no longer works.`;
     },
     "/membership/api-tokens",

@@ -7,11 +7,10 @@ import { CATEGORY_LABELS } from "@/lib/rules/notifications";
 // SPEC §12: the signed-in user's own mail choices (user and organization from the session).
 export async function savePreferencesAction(_prev: FormState, form: FormData): Promise<FormState> {
   return runFormAction(
-    "membership:view",
     preferencesInput,
     formObject(form),
     async (ctx, input) => {
-      const saved = await savePreferences(db(), { userId: ctx.userId, role: ctx.role }, input);
+      const saved = await savePreferences(db(), ctx, input);
       const on = saved.filter((p) => p.enabled).map((p) => CATEGORY_LABELS[p.category].label);
       return on.length ? `Saved. You get: ${on.join(", ")}.` : "Saved. You get no notification emails.";
     },

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { type FormState, formObject, runFormAction } from "@/lib/actions";
 import { today } from "@/lib/clock";
-import { callerOf } from "@/lib/offers/caller";
 import { orderInput, purchaseDesignation, renewDesignation } from "@/lib/offers/place-order";
 
 const placeInput = orderInput.extend({ kind: z.enum(["purchase", "renewal"]) });
@@ -13,12 +12,11 @@ const placeInput = orderInput.extend({ kind: z.enum(["purchase", "renewal"]) });
 export async function placeOrderAction(_prev: FormState, form: FormData): Promise<FormState> {
   let placed: string | undefined;
   const state = await runFormAction(
-    "offers:purchase",
     placeInput,
     formObject(form),
     async (ctx, input) => {
       const verb = input.kind === "renewal" ? renewDesignation : purchaseDesignation;
-      const { order } = await verb(db(), callerOf(ctx), input, today());
+      const { order } = await verb(db(), ctx, input, today());
       placed = order.number;
       return `Order ${order.number} placed.`;
     },

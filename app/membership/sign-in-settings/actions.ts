@@ -1,6 +1,6 @@
 "use server";
 import { db } from "@/db/client";
-import { actorOf, type FormState, formObject, runFormAction } from "@/lib/actions";
+import { type FormState, formObject, runFormAction } from "@/lib/actions";
 import { ssoProviders } from "@/lib/auth/providers";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
@@ -15,11 +15,10 @@ const PATH = "/membership/sign-in-settings";
 
 export async function saveSignInSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {
   return runFormAction(
-    "users:manage",
     signInSettingsInput,
     formObject(form),
     async (ctx, input) => {
-      const saved = await updateSignInSettings(db(), actorOf(ctx), ctx.orgId, input, {
+      const saved = await updateSignInSettings(db(), ctx, ctx.orgId, input, {
         ssoConfigured: ssoProviders(env()).length > 0,
         now: now(),
       });
@@ -34,11 +33,10 @@ export async function saveSignInSettingsAction(_prev: FormState, form: FormData)
 
 export async function unlinkIdentityAction(_prev: FormState, form: FormData): Promise<FormState> {
   return runFormAction(
-    "users:manage",
     unlinkIdentityInput,
     formObject(form),
     async (ctx, input) => {
-      const { userEmail } = await unlinkIdentity(db(), actorOf(ctx), ctx.orgId, input);
+      const { userEmail } = await unlinkIdentity(db(), ctx, ctx.orgId, input);
       return `Unlinked the identity of ${userEmail}; their sessions ended. Their next single sign-on links again.`;
     },
     PATH,

@@ -1,6 +1,6 @@
 "use server";
 import { db } from "@/db/client";
-import { actorOf, type FormState, formObject, runFormAction } from "@/lib/actions";
+import { type FormState, formObject, runFormAction } from "@/lib/actions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { now } from "@/lib/clock";
 import {
@@ -14,11 +14,10 @@ import {
 
 export async function addUserAction(_prev: FormState, form: FormData): Promise<FormState> {
   return runFormAction(
-    "users:manage",
     newUserInput,
     formObject(form),
     async (ctx, input) => {
-      const user = await createUser(db(), actorOf(ctx), ctx.orgId, input);
+      const user = await createUser(db(), ctx, ctx.orgId, input);
       return `${user.name} (${user.email}) was added as ${ROLE_LABELS[user.role]}.`;
     },
     "/membership/users",
@@ -27,11 +26,10 @@ export async function addUserAction(_prev: FormState, form: FormData): Promise<F
 
 export async function changeRoleAction(_prev: FormState, form: FormData): Promise<FormState> {
   return runFormAction(
-    "users:manage",
     changeRoleInput,
     formObject(form),
     async (ctx, input) => {
-      await changeRole(db(), actorOf(ctx), ctx.orgId, input);
+      await changeRole(db(), ctx, ctx.orgId, input);
       return `Role changed to ${ROLE_LABELS[input.role]}.`;
     },
     "/membership/users",
@@ -40,11 +38,10 @@ export async function changeRoleAction(_prev: FormState, form: FormData): Promis
 
 export async function disableUserAction(_prev: FormState, form: FormData): Promise<FormState> {
   return runFormAction(
-    "users:manage",
     disableUserInput,
     formObject(form),
     async (ctx, input) => {
-      await disableUser(db(), actorOf(ctx), ctx.orgId, input, now());
+      await disableUser(db(), ctx, ctx.orgId, input, now());
       return "User disabled. Their sessions ended at once.";
     },
     "/membership/users",

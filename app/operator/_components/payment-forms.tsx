@@ -1,40 +1,67 @@
 "use client";
-import { useActionState } from "react";
+import { createContext, type ReactNode, useActionState, useContext } from "react";
+import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions";
 import { cancelOrderAction, confirmPaymentAction } from "../actions";
 
-function Message({ state }: { state: FormState }) {
-  if (!state.message) return null;
+// A confirmed or cancelled order leaves the list at once (the page is revalidated), and its row's form
+// with it: the outcome is kept here, above the list, for whichever row's form ran last.
+const PaymentAction = createContext<((form: FormData) => void) | null>(null);
+
+async function run(prev: FormState, form: FormData): Promise<FormState> {
+  return form.get("intent") === "cancel" ? cancelOrderAction(prev, form) : confirmPaymentAction(prev, form);
+}
+
+export function PaymentFeedback({ children }: { children: ReactNode }) {
+  const [state, action] = useActionState<FormState, FormData>(run, {});
   return (
-    <span role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-green-800" : "text-red-700"}`}>
-      {state.message}
-    </span>
+    <PaymentAction value={action}>
+      <div className="mb-4">
+        <FormMessage message={state.message} ok={state.ok} />
+      </div>
+      {children}
+    </PaymentAction>
+  );
+}
+
+function usePaymentAction(): (form: FormData) => void {
+  const action = useContext(PaymentAction);
+  if (!action) throw new Error("payment forms render inside PaymentFeedback");
+  return action;
+}
+
+function Submit({ label, busy, ...props }: { label: string; busy: string; "aria-label": string; danger?: boolean }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button
+      type="submit"
+      variant={props.danger ? "danger" : "primary"}
+      disabled={pending}
+      aria-label={props["aria-label"]}
+    >
+      {pending ? busy : label}
+    </Button>
   );
 }
 
 export function ConfirmPaymentForm({ orderNumber }: { orderNumber: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(confirmPaymentAction, {});
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form action={usePaymentAction()} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="orderNumber" value={orderNumber} />
-      <Button type="submit" disabled={pending} aria-label={`Confirm receipt of ${orderNumber}`}>
-        {pending ? "Confirming…" : "Confirm receipt"}
-      </Button>
-      <Message state={state} />
+      <input type="hidden" name="intent" value="confirm" />
+      <Submit label="Confirm receipt" busy="Confirming…" aria-label={`Confirm receipt of ${orderNumber}`} />
     </form>
   );
 }
 
 export function CancelOrderForm({ orderNumber }: { orderNumber: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(cancelOrderAction, {});
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form action={usePaymentAction()} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="orderNumber" value={orderNumber} />
-      <Button type="submit" variant="danger" disabled={pending} aria-label={`Cancel order ${orderNumber}`}>
-        Cancel order
-      </Button>
-      <Message state={state} />
+      <input type="hidden" name="intent" value="cancel" />
+      <Submit label="Cancel order" busy="Cancelling…" aria-label={`Cancel order ${orderNumber}`} danger />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { today } from "@/lib/clock";
 import { offerTitle } from "@/lib/offers/state";
 import { formatMoney } from "@/lib/rules/offers";
 import { addDays } from "@/lib/rules/time";
-import { CancelOrderForm, ConfirmPaymentForm } from "../_components/payment-forms";
+import { CancelOrderForm, ConfirmPaymentForm, PaymentFeedback } from "../_components/payment-forms";
 
 export const metadata: Metadata = { title: "Payments · Operator" };
 
@@ -24,70 +24,72 @@ export default async function PaymentsPage() {
         title="Payments"
         description="Wire transfers awaiting payment, oldest first. Confirm receipt once the money has arrived: the order becomes Active at once."
       />
-      {rows.length === 0 ? (
-        <p className="text-sm text-neutral-700">No order is awaiting payment.</p>
-      ) : (
-        <Table
-          head={[
-            "Order",
-            "Organization",
-            "Offer",
-            "Amount",
-            "Bank reference",
-            "Placed",
-            "Expires",
-            "Proofs",
-            "Actions",
-          ]}
-        >
-          {rows.map((o) => {
-            const expiring = o.expiresOn !== null && o.expiresOn <= soon;
-            return (
-              <tr key={o.number} className={expiring ? "bg-amber-50" : undefined}>
-                <Td className="whitespace-nowrap font-semibold">{o.number}</Td>
-                <Td>
-                  {o.orgName}
-                  <span className="block text-xs text-neutral-600">Partner ID {o.partnerId}</span>
-                </Td>
-                <Td>
-                  {offerTitle(o.offer)}
-                  {o.kind === "renewal" ? " (renewal)" : ""}
-                </Td>
-                <Td className="whitespace-nowrap">{formatMoney(o.amountMinor, o.currency)}</Td>
-                <Td className="font-mono text-xs">{o.bankReference}</Td>
-                <Td className="whitespace-nowrap">{o.placedOn}</Td>
-                <Td className="whitespace-nowrap">
-                  {o.expiresOn}
-                  {expiring ? (
-                    <span className="mt-1 block">
-                      <StatusBadge label="Expires within 7 days" tone="warning" />
-                    </span>
-                  ) : null}
-                </Td>
-                <Td>
-                  {o.proofs.length === 0
-                    ? "None"
-                    : o.proofs.map((p) => (
-                        <a
-                          key={p.id}
-                          className="block text-brand-700 underline"
-                          href={`/operator/payments/${o.number}/proofs/${p.id}`}
-                        >
-                          {p.fileName}
-                        </a>
-                      ))}
-                </Td>
-                <Td>
-                  <div className="flex flex-col gap-2">
-                    <ConfirmPaymentForm orderNumber={o.number} />
-                    <CancelOrderForm orderNumber={o.number} />
-                  </div>
-                </Td>
-              </tr>
-            );
-          })}
-        </Table>
-      )}
+      <PaymentFeedback>
+        {rows.length === 0 ? (
+          <p className="text-sm text-neutral-700">No order is awaiting payment.</p>
+        ) : (
+          <Table
+            head={[
+              "Order",
+              "Organization",
+              "Offer",
+              "Amount",
+              "Bank reference",
+              "Placed",
+              "Expires",
+              "Proofs",
+              "Actions",
+            ]}
+          >
+            {rows.map((o) => {
+              const expiring = o.expiresOn !== null && o.expiresOn <= soon;
+              return (
+                <tr key={o.number} className={expiring ? "bg-amber-50" : undefined}>
+                  <Td className="whitespace-nowrap font-semibold">{o.number}</Td>
+                  <Td>
+                    {o.orgName}
+                    <span className="block text-xs text-neutral-600">Partner ID {o.partnerId}</span>
+                  </Td>
+                  <Td>
+                    {offerTitle(o.offer)}
+                    {o.kind === "renewal" ? " (renewal)" : ""}
+                  </Td>
+                  <Td className="whitespace-nowrap">{formatMoney(o.amountMinor, o.currency)}</Td>
+                  <Td className="font-mono text-xs">{o.bankReference}</Td>
+                  <Td className="whitespace-nowrap">{o.placedOn}</Td>
+                  <Td className="whitespace-nowrap">
+                    {o.expiresOn}
+                    {expiring ? (
+                      <span className="mt-1 block">
+                        <StatusBadge label="Expires within 7 days" tone="warning" />
+                      </span>
+                    ) : null}
+                  </Td>
+                  <Td>
+                    {o.proofs.length === 0
+                      ? "None"
+                      : o.proofs.map((p) => (
+                          <a
+                            key={p.id}
+                            className="block text-brand-700 underline"
+                            href={`/operator/payments/${o.number}/proofs/${p.id}`}
+                          >
+                            {p.fileName}
+                          </a>
+                        ))}
+                  </Td>
+                  <Td>
+                    <div className="flex flex-col gap-2">
+                      <ConfirmPaymentForm orderNumber={o.number} />
+                      <CancelOrderForm orderNumber={o.number} />
+                    </div>
+                  </Td>
+                </tr>
+              );
+            })}
+          </Table>
+        )}
+      </PaymentFeedback>
     </>
   );
 }

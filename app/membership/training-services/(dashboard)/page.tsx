@@ -9,8 +9,8 @@ import { loadTrainingServices, loadTrainingServicesForecast, planOf } from "@/db
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { AREAS } from "@/lib/rules/areas";
+import { detailsHref } from "@/lib/rules/training-services/criteria";
 import { compactPlanText } from "@/lib/rules/training-services/plan-compact";
-import { detailsHref } from "@/lib/training-services/criteria";
 import { AverageLine, CriterionCard, PlanHint, PointsLine } from "../_components/criterion-card";
 import { ForecastSummary } from "../_components/forecast";
 import { TrainingServicesWhatIf } from "../_components/what-if";

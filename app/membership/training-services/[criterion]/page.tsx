@@ -4,7 +4,7 @@ import { loadTrainingServices } from "@/db/queries/training-services";
 import { loadTrainingServicesTrend } from "@/db/queries/training-services-trend";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
-import { BASE_CRITERIA, type BaseCriterionId } from "@/lib/training-services/criteria";
+import { BASE_CRITERIA, type BaseCriterionId } from "@/lib/rules/training-services/criteria";
 import { CriterionDetails } from "../_components/criterion-details";
 
 export default async function BaseCriterionPage({ params }: { params: Promise<{ criterion: string }> }) {

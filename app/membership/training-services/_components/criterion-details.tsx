@@ -10,7 +10,6 @@ import { planOf } from "@/db/queries/training-services";
 import { type AreaSlug, areaLabel } from "@/lib/rules/areas";
 import { formatCount } from "@/lib/rules/number-format";
 import { emptyAggregates, formatAverageExact, type TsAggregates } from "@/lib/rules/training-services";
-import { type TsTrendMonth, trendSeries } from "@/lib/rules/training-services/trend";
 import {
   type AreaCriterionId,
   areaCriterionText,
@@ -18,7 +17,8 @@ import {
   baseCriterionText,
   detailsHref,
   downloadHref,
-} from "@/lib/training-services/criteria";
+} from "@/lib/rules/training-services/criteria";
+import { type TsTrendMonth, trendSeries } from "@/lib/rules/training-services/trend";
 import { AverageLine, PointsLine } from "./criterion-card";
 
 const show = (v: string | number) => (typeof v === "number" ? formatCount(v) : v);

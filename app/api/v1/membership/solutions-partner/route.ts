@@ -1,8 +1,8 @@
 import { db } from "@/db/client";
 import type { SolutionsPartnerResponse } from "@/lib/api/schemas";
+import { solutionsPartnerJson } from "@/lib/api/solutions-partner-json";
 import { today } from "@/lib/clock";
 import { apiRoute, json } from "@/lib/http";
-import { solutionsPartnerJson } from "@/lib/solutions-partner/json";
 
 // SPEC §7: the calling organization's Solutions Partner evaluation — for a signed-in user with
 // the role, or an API token with the "read" scope (the shape is lib/api/schemas.ts).

@@ -5,7 +5,7 @@ import { loadTrainingServicesTrend } from "@/db/queries/training-services-trend"
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { isAreaSlug } from "@/lib/rules/areas";
-import { AREA_CRITERIA, type AreaCriterionId } from "@/lib/training-services/criteria";
+import { AREA_CRITERIA, type AreaCriterionId } from "@/lib/rules/training-services/criteria";
 import { CriterionDetails } from "../../../_components/criterion-details";
 
 export default async function AreaCriterionPage({ params }: { params: Promise<{ area: string; criterion: string }> }) {

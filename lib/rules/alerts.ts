@@ -15,8 +15,8 @@ import {
   type TsEvaluation,
   type TsForecast,
 } from "@/lib/rules/training-services";
+import { detailsHref } from "@/lib/rules/training-services/criteria";
 import { criterionLabel } from "@/lib/rules/training-services/trend";
-import { detailsHref } from "@/lib/training-services/criteria";
 
 export type AlertSeverity = "critical" | "warning" | "info";
 export type Alert = { id: string; severity: AlertSeverity; title: string; detail: string; href: string };

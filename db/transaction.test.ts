@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import { inTransaction, pgError } from "./tx";
+import type { Db } from "./client";
+import { inTransaction, pgError } from "./transaction";
 
 function fakeDb(failures: unknown[]) {
   let calls = 0;

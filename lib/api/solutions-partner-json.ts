@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { toSolutionsPartnerJson } from "@/lib/rules/solutions-partner";
-import { loadAreaStatuses } from "./status";
+import { loadAreaStatuses } from "@/lib/solutions-partner/status";
 
 /** SPEC §7 solutions-partner JSON for one organization (the route and the CLI share it). */
 export async function solutionsPartnerJson(db: Db, orgId: string, today: string) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildAlerts, type OffersAlertState } from "./alerts";
-import { certificationsKey, expiringCertificationImpact } from "./rules/solutions-partner";
-import { atThresholds, R, setCerts } from "./rules/solutions-partner/test-helpers";
-import { forecastTrainingServices } from "./rules/training-services";
-import { AREA_MET, agg } from "./rules/training-services/test-fixtures";
+import { certificationsKey, expiringCertificationImpact } from "./solutions-partner";
+import { atThresholds, R, setCerts } from "./solutions-partner/test-helpers";
+import { forecastTrainingServices } from "./training-services";
+import { AREA_MET, agg } from "./training-services/test-fixtures";
 
 const TODAY = "2026-11-15";
 const DT = "2026-10-31";
