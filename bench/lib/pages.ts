@@ -5,10 +5,12 @@ import { loadAlerts } from "@/db/queries/alerts";
 import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
 import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
 import { loadTrainingServices } from "@/db/queries/training-services";
+import { loadTrainingServicesTrend } from "@/db/queries/training-services-trend";
 import { solutionsPartnerJson } from "@/lib/api/solutions-partner-json";
 import { toTrainingServicesJson } from "@/lib/api/training-services-json";
 import { loadContext } from "@/lib/auth/sessions";
 import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
+import { loadOfferCards } from "@/lib/offers/state";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
 import { analyzeArea } from "@/lib/solutions-partner/area-analysis";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
@@ -72,6 +74,28 @@ export const ROUTES: BenchRoute[] = [
         loadSolutionsPartnerTrend(c.db, c.orgId, AREA, c.today, view.versionKey),
       ]);
     },
+  },
+  {
+    id: "ts-criterion",
+    label: "Training Services criterion (courseware)",
+    path: "/membership/training-services/courseware",
+    kind: "page",
+    marker: "Courseware completions",
+    queries: async (c) => {
+      // app/membership/training-services/[criterion]/page.tsx
+      const view = await loadTrainingServices(c.db, c.orgId, c.today);
+      return loadTrainingServicesTrend(c.db, c.orgId, view.window.lastMonth);
+    },
+  },
+  {
+    id: "offers",
+    label: "Offers",
+    path: "/membership/offers",
+    kind: "page",
+    marker: "Buy or renew",
+    // app/membership/offers/page.tsx (the bench's user is a partner admin of a verified organization)
+    queries: (c) =>
+      loadOfferCards(c.db, { orgId: c.orgId, role: "partner_admin", verified: true, country: "US" }, c.today),
   },
   {
     id: "json-ts",

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 export function Table({ caption, head, children }: { caption?: string; head: ReactNode[]; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-md border border-neutral-200 bg-white">
-      <table className="min-w-full divide-y divide-neutral-200 text-sm">
+      <table className="data-table min-w-full divide-y divide-neutral-200 text-sm">
         {caption ? <caption className="px-3 py-2 text-left text-sm font-semibold">{caption}</caption> : null}
         <thead className="bg-neutral-50">
           <tr>
@@ -20,6 +20,7 @@ export function Table({ caption, head, children }: { caption?: string; head: Rea
   );
 }
 
-export function Td({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <td className={`px-3 py-2 align-top ${className}`}>{children}</td>;
+/** A cell of a `Table`: padding and alignment come from the table (.data-table in app/globals.css). */
+export function Td({ children, className }: { children: ReactNode; className?: string }) {
+  return <td className={className}>{children}</td>;
 }
