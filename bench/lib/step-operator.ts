@@ -29,6 +29,8 @@ export type OperatorResults = {
   dbMs: Record<string, Record<Scale, Timing>>;
   export: Record<Scale, { ms: number; rows: number; bytes: number }>;
   statements: { variant: string; sql: string; smallMs: number; largeMs: number; largePlan: string }[];
+  /** The page's size in bytes (HTML with its inline RSC payload): what the server renders per request. */
+  pageBytes: Record<string, Record<Scale, number>>;
 };
 
 /** The operator step's database for n organizations: created, migrated and filled unless --reuse-data finds it filled. */
@@ -95,6 +97,7 @@ export async function operatorStep(ctx: ServerContext & { server: string }): Pro
   await ensureBuild(ctx);
   let loaded: Pick<OperatorResults, "control" | "http">;
   let exported: OperatorResults["export"];
+  const pageBytes: OperatorResults["pageBytes"] = {};
   try {
     for (const scale of ["small", "large"] as const)
       dbs[scale].srv = await startServer({ ...serverEnv(ctx), DATABASE_URL: dbs[scale].url }, await freePort());
@@ -106,7 +109,11 @@ export async function operatorStep(ctx: ServerContext & { server: string }): Pro
           throw new Error(
             `/operator ${v.id} at ${scale}: HTTP ${res.status}, not ${totals[v.id]![scale]} organizations`,
           );
+        pageBytes[v.id] = { ...pageBytes[v.id]!, [scale]: Buffer.byteLength(res.body) };
       }
+    log(
+      `  page size (bytes, 100 / 10k): ${OP_VARIANTS.map((v) => `${v.id} ${pageBytes[v.id]!.small} / ${pageBytes[v.id]!.large}`).join(", ")}`,
+    );
     loaded = await httpRounds(ctx, totals, srv, (s) => dbs[s].session.cookie);
     exported = {
       small: await exportOnce(srv("small"), dbs.small.session),
@@ -151,7 +158,14 @@ export async function operatorStep(ctx: ServerContext & { server: string }): Pro
         .join(" + ")}`,
     );
   }
-  ctx.results.operator = { orgs: scales, ...loaded, export: exported, dbMs, statements } satisfies OperatorResults;
+  ctx.results.operator = {
+    orgs: scales,
+    ...loaded,
+    export: exported,
+    dbMs,
+    statements,
+    pageBytes,
+  } satisfies OperatorResults;
   for (const d of Object.values(dbs)) await d.handle.close();
   await admin.end();
 }
