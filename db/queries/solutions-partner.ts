@@ -3,7 +3,7 @@ import { cache } from "react";
 import { type Db, rowsOf } from "@/db/client";
 import { perDb } from "@/db/prepared";
 import { orgTracks, spEvaluations } from "@/db/schema";
-import { versionedMemo } from "@/lib/memo";
+import { derived, type Scope } from "@/lib/cache";
 import { AREA_SLUGS, type AreaSlug } from "@/lib/rules/areas";
 import { toDecimalString } from "@/lib/rules/fraction";
 import { PROGRAMS } from "@/lib/rules/programs";
@@ -23,6 +23,7 @@ import {
   type Track,
 } from "@/lib/rules/solutions-partner";
 import { addDays } from "@/lib/rules/time";
+import { dataScope } from "./data-version";
 import { type Freshness, loadFreshness } from "./freshness";
 import { type SpDates, spDates } from "./solutions-partner-inputs";
 import {
@@ -44,8 +45,8 @@ export type SolutionsPartnerView = {
   remaining: RemainingHolders;
   recordedTracks: RecordedTracks;
   evaluation: SolutionsPartnerEvaluation;
-  /** Names the data this view was computed from, for memos of derived values (lib/memo.ts); null when there is no data. */
-  versionKey: string | null;
+  /** What this view was computed from, for the values derived from it (lib/cache.ts); null: nothing is kept. */
+  scope: Scope;
 };
 
 export async function loadRecordedTracks(db: Db, orgId: string): Promise<RecordedTracks> {
@@ -67,6 +68,7 @@ async function solutionsPartnerView(
   orgId: string,
   today: string,
   refresh: boolean,
+  scope: Scope = null,
 ): Promise<SolutionsPartnerView> {
   const freshness = await loadFreshness(db, orgId, SP_KINDS, today);
   const dates = spDates(freshness.asOf);
@@ -78,18 +80,9 @@ async function solutionsPartnerView(
     loadRecordedTracks(db, orgId),
   ]);
   const { inputs, remaining } = snapshot;
-  // The inputs are those of the newest import (the snapshot's contract), so the import id, the
-  // ruleset and the recorded tracks name everything the pure engine reads.
-  const versionKey =
-    freshness.latestImportId === null
-      ? null
-      : `${orgId}|${freshness.latestImportId}|${ruleset.id}|${dates.dataThrough}|${JSON.stringify(recordedTracks)}`;
-  const evaluation = refresh
-    ? evaluateSolutionsPartner({ ruleset, inputs, recordedTracks })
-    : evaluations(versionKey, () => evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }));
-  return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, versionKey, evaluation };
+  const evaluation = evaluateSolutionsPartner({ ruleset, inputs, recordedTracks });
+  return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, scope, evaluation };
 }
-const evaluations = versionedMemo<SolutionsPartnerEvaluation>();
 
 /** The requests of a ruleset are a pure function of it (rulesets are constants): built once each. */
 const requestsByRuleset = new WeakMap<SpRuleset, InputRequest[]>();
@@ -99,10 +92,12 @@ function requestsOf(ruleset: SpRuleset): InputRequest[] {
   return requests;
 }
 
-/** The organization's current Solutions Partner view, memoized per server request (React `cache`). */
-export const loadSolutionsPartner = cache((db: Db, orgId: string, today: string) =>
-  solutionsPartnerView(db, orgId, today, false),
-);
+/** The organization's current Solutions Partner view: evaluated once per data version and day in the process
+ * (lib/cache.ts), looked up once per server request (React `cache`). */
+export const loadSolutionsPartner = cache(async (db: Db, orgId: string, today: string) => {
+  const scope = await dataScope(db, orgId, today);
+  return derived(scope, "solutions-partner", () => solutionsPartnerView(db, orgId, today, false, scope));
+});
 
 /** SPEC §4.5: keep every evaluation as history — one row per area with the track that counts. */
 export async function recordSpEvaluation(db: Db, orgId: string, today: string, at: Date): Promise<void> {
@@ -134,9 +129,9 @@ export async function loadSpHistory(
   orgId: string,
   area: AreaSlug,
   today: string,
-  version: string | null = null,
+  scope: Scope = null,
 ): Promise<MonthHistory[]> {
-  return (await loadSolutionsPartnerTrend(db, orgId, area, today, version)).slice(-6);
+  return (await loadSolutionsPartnerTrend(db, orgId, area, today, scope)).slice(-6);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { bumpDataVersion } from "@/db/queries/data-version";
 import { auditLog, billingProfiles, designations, orders } from "@/db/schema";
 import { priceFor } from "@/lib/rules/offers";
 import { addDays, addYears } from "@/lib/rules/time";
@@ -59,6 +60,7 @@ export async function seedOffersDemo(db: Db, contosoId: string, today: string): 
     anniversary: order!.termEnd,
     heldSince: placedOn,
   });
+  await bumpDataVersion(db, contosoId);
   await db.insert(auditLog).values({
     orgId: contosoId,
     actor: "account@contoso.example",

@@ -6,6 +6,7 @@
 // nothing written. After a large merge, ANALYZE of the target table (after the commit).
 import { sql } from "drizzle-orm";
 import { type Db, dbHandle, rowsOf } from "@/db/client";
+import { bumpDataVersion } from "@/db/queries/data-version";
 import { imports } from "@/db/schema";
 import { type Actor, actorName, actorOrgId, writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
@@ -244,6 +245,9 @@ async function run(
     rows,
     actor: o.actor,
   });
+  // Last, so the organization's row is locked only for the commit (offers verbs lock it too). A catalog import is
+  // versioned by its own imports row (db/queries/data-version.ts).
+  if (o.orgId) await bumpDataVersion(conn.db, o.orgId);
   const result: ImportSuccess = {
     ok: true,
     kind: spec.kind,

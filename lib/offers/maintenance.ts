@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
+import { bumpDataVersion } from "@/db/queries/data-version";
 import { designations, orders, spEnrollments } from "@/db/schema";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { purchaseEligibilityWindow } from "@/lib/rules/offers";
@@ -90,6 +91,7 @@ export async function maintainInTx(tx: Tx, orgId: string, today: string): Promis
         atNoCharge: true,
       });
   }
+  if (expired.length || lapsed.length || enrolled.length) await bumpDataVersion(tx, orgId);
   return { expired: expired.map((o) => o.number), lapsed: lapsed.map((d) => d.offer), enrolled };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { bumpDataVersion } from "@/db/queries/data-version";
 import { type Order, orders, paymentProofs } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -76,6 +77,7 @@ export async function confirmPayment(
         ...(enrolled.length ? { enrolledAreas: enrolled } : {}),
       },
     });
+    await bumpDataVersion(tx, o.orgId);
     return { order: paid!, enrolled, already: false };
   });
 }
@@ -107,6 +109,7 @@ export async function cancelOrder(db: Db, caller: Caller, input: unknown, today:
       action: "order.cancel",
       detail: { orderNumber, offer: o.offer },
     });
+    await bumpDataVersion(tx, o.orgId);
     return cancelled!;
   });
 }

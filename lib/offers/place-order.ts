@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, rowsOf } from "@/db/client";
+import { bumpDataVersion } from "@/db/queries/data-version";
 import { type Order, orders } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
@@ -159,6 +160,7 @@ async function placeOrder(
           ...(enrolled.length ? { enrolledAreas: enrolled } : {}),
         },
       });
+      await bumpDataVersion(tx, org.id);
       return { order: order!, replay: false, enrolled };
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { bumpDataVersion } from "@/db/queries/data-version";
 import { orgTracks } from "@/db/schema";
 import { type Actor, writeAudit } from "@/lib/audit";
 import { refreshOrgStatus } from "@/lib/operator/status";
@@ -29,6 +30,7 @@ export async function setTrack(db: Db, actor: Actor, input: z.infer<typeof setTr
       .returning({ orgId: orgTracks.orgId });
     if (!changed) return false;
     await writeAudit(tx, { orgId, actor, action: "org.set_track", detail: { area: input.area, track: input.track } });
+    await bumpDataVersion(tx, orgId);
     return true;
   });
   // The operator list's summary is derived data: refreshed after the commit, from the same evaluation.

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { bumpDataVersion } from "@/db/queries/data-version";
 import { organizations } from "@/db/schema";
 import { type Actor, writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -46,6 +47,7 @@ export async function verifyOrganization(db: Db, actor: Actor, partnerId: string
       return existing;
     }
     await writeAudit(tx, { orgId: org.id, actor, action: "org.verify", detail: {} });
+    await bumpDataVersion(tx, org.id);
     return org;
   });
 }
