@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { type Db, db } from "@/db/client";
 import { loadAlerts } from "@/db/queries/alerts";
 import { dataScope } from "@/db/queries/data-version";
 import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
@@ -59,6 +59,8 @@ describe("derived figures per data version", () => {
     expect(cacheStats().computed).toBe(computed);
     // Another day is another evaluation.
     expect(await loadAlerts(db(), org.id, addDays(TODAY, 1))).not.toBe(first);
+    // Inside a transaction nothing is kept: it may read its own uncommitted writes.
+    expect(await db().transaction((tx) => dataScope(tx as unknown as Db, org.id, TODAY))).toBeNull();
   });
 
   it("every import of each program's kinds and of the course catalog invalidates", async () => {
