@@ -89,7 +89,7 @@ describe("a data_through stored before the check (SPEC §4.1)", () => {
     const ts = await loadTrainingServices(db(), orgId, "2026-11-15");
     expect(ts.ruleset.effectiveFrom).toBe("2025-08-01");
     expect(toTrainingServicesJson(ts)).toMatchObject({ dataThrough: "2025-06-30", qualified: false });
-    expect(planOf(ts).base.courseware.met).toBe(false);
+    expect((await planOf(ts)).base.courseware.met).toBe(false);
     expect((await loadTrainingServicesForecast(db(), orgId, "2026-11-15")).months).toHaveLength(3);
     const sp = await solutionsPartnerJson(db(), orgId, "2026-11-15");
     expect(sp.dataThrough).toBe("2025-06-30");

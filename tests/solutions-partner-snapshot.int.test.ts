@@ -7,6 +7,7 @@ import { db } from "@/db/client";
 import { loadExpiring, loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { loadSpInputs, spDates } from "@/db/queries/solutions-partner-inputs";
 import { certifications, deployments, imports, spSnapshots } from "@/db/schema";
+import { bumpDataVersion } from "@/db/writes/data-version";
 import { afterImport } from "@/lib/imports/after-import";
 import { addDays } from "@/lib/rules/time";
 import { createOrg, expectOk, runImport, TODAY } from "./fixtures/csv/helpers";
@@ -90,6 +91,7 @@ describe("Solutions Partner snapshot (sp_snapshots)", () => {
       .insert(imports)
       .values({ orgId, kind: "deployments", fileName: "x.csv", rowCount: 1, dataThrough: DT, importedBy: "cli" })
       .returning();
+    await bumpDataVersion(db(), orgId); // the kept view (lib/cache.ts) is of the previous version
     let { view, live } = await fromLineItems();
     expect(view.inputs).toEqual(live);
     expect(
@@ -104,6 +106,7 @@ describe("Solutions Partner snapshot (sp_snapshots)", () => {
       .update(spSnapshots)
       .set({ ruleset: "some-older-ruleset", inputs: {} })
       .where(eq(spSnapshots.orgId, orgId));
+    await bumpDataVersion(db(), orgId);
     ({ view, live } = await fromLineItems());
     expect(view.inputs).toEqual(live);
     expect((await snapshotRow())!.ruleset).toBe(view.ruleset.id);

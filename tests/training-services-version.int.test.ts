@@ -1,6 +1,6 @@
 // SPEC §9 (fast at any size): the Training Services figures are read and evaluated once per data version (the
-// organization's newest import of its line items, the newest course catalog import, the
-// data_through). Every import that changes ts_monthly makes a new version, so the view follows it.
+// organization's data version, the newest course catalog import, the day: lib/cache.ts). Every import that changes
+// ts_monthly makes a new version, so the view follows it.
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { loadTrainingServices } from "@/db/queries/training-services";
@@ -25,7 +25,7 @@ describe("Training Services view per data version", () => {
     await query(`update ts_monthly set items = items + 100 where org_id = '${orgId}'`);
     expect(await courseware(orgId)).toBe(2);
     const first = await loadTrainingServices(db(), orgId, TODAY);
-    expect(first.version).not.toBeNull();
+    expect(first.scope).not.toBeNull();
 
     // A new import of the organization: a new version, read from the (rebuilt) rollup.
     await expectOk(runImport("courseware-completions", orgId, completions(["A3,AZ-104T00,2026-04-01"])));
@@ -41,13 +41,13 @@ describe("Training Services view per data version", () => {
       ),
     );
     expect(await courseware(orgId)).toBe(1.5);
-    expect((await loadTrainingServices(db(), orgId, TODAY)).version).not.toBe(first.version);
+    expect((await loadTrainingServices(db(), orgId, TODAY)).scope).not.toEqual(first.scope);
   });
 
-  it("memoizes nothing for an organization without imports", async () => {
+  it("keeps the empty figures of an organization without imports under its data version", async () => {
     const orgId = await createOrg("ts-version-none");
     const view = await loadTrainingServices(db(), orgId, TODAY);
-    expect(view.version).toBeNull();
+    expect(view.scope).not.toBeNull();
     expect(view.evaluation.base.courseware.points).toBe(0);
   });
 });

@@ -68,10 +68,10 @@ export const ROUTES: BenchRoute[] = [
       const view = await loadSolutionsPartner(c.db, c.orgId, c.today);
       return Promise.all([
         loadAreaStatuses(c.db, c.orgId, c.today, view),
-        loadSpHistory(c.db, c.orgId, AREA, c.today, view.versionKey),
-        spEligibleAreasOfVersion(c.db, c.orgId, { start: eligibleFrom, end: c.today }, view.versionKey),
+        loadSpHistory(c.db, c.orgId, AREA, c.today, view.scope),
+        spEligibleAreasOfVersion(c.db, c.orgId, { start: eligibleFrom, end: c.today }, view.scope),
         analyzeArea(c.db, c.orgId, view, AREA, view.evaluation.areas[AREA].track), // the expiring list only on a new data version
-        loadSolutionsPartnerTrend(c.db, c.orgId, AREA, c.today, view.versionKey),
+        loadSolutionsPartnerTrend(c.db, c.orgId, AREA, c.today, view.scope),
       ]);
     },
   },

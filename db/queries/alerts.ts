@@ -1,22 +1,21 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
-import { versionedMemoAsync } from "@/lib/memo";
+import { derived } from "@/lib/cache";
 import { type Alert, type AlertInputs, buildAlerts } from "@/lib/rules/alerts";
 import type { OfferId } from "@/lib/rules/offers-catalog";
+import { dataScope } from "./data-version";
 import { loadExpiryImpact, loadSolutionsPartner, SP_KINDS } from "./solutions-partner";
 import { EXPIRY_HORIZON_DAYS } from "./solutions-partner-snapshot";
 import { loadTrainingServicesForecast, TS_KINDS } from "./training-services";
 
 // SPEC §8 alerts: the one loader behind the Alerts page and the header count, so it runs on every
-// page (SPEC §9, fast at any size: keep it to one statement). That statement returns the versions of both programs'
-// data (their newest import; Training Services also depends on the shared course catalog), whether
-// a certification expires within 90 days, the designations and the orders awaiting
-// payment. The Training Services roll-off forecast and the Solutions Partner expiry impact are pure
-// functions of that data and the day: each is computed once per (organization, day, version) and
-// kept in this process (a bounded map), so a page view reads no line items or rollups for alerts.
-const tsAlerts = versionedMemoAsync<NonNullable<AlertInputs["trainingServices"]>>(1000);
-const spAlerts = versionedMemoAsync<AlertInputs["solutionsPartner"]>(1000);
+// page (SPEC §9, fast at any size). The alerts are a function of the organization's data and the day: they are
+// built once per (organization, data version, day) and kept (lib/cache.ts), so a page view whose data has not
+// changed runs no statement for them. Building them runs one statement — the versions of both programs' data
+// (their newest import; Training Services also depends on the shared course catalog; notifications compare
+// them), whether a certification expires within 90 days, the designations and the orders awaiting payment —
+// plus the roll-off forecast and the expiry impact, each also kept per data version.
 
 type Facts = {
   ts_id: string | null;
@@ -75,16 +74,12 @@ export type AlertData = {
 export async function loadAlertData(db: Db, orgId: string, today: string): Promise<AlertData> {
   const f = await loadFacts(db, orgId);
   const [trainingServices, solutionsPartner] = await Promise.all([
-    f.ts_id === null
-      ? null
-      : tsAlerts(`${orgId}|${today}|${f.ts_id}|${f.catalog_id}`, async () => ({
-          forecast: await loadTrainingServicesForecast(db, orgId, today),
-        })),
+    f.ts_id === null ? null : loadTrainingServicesForecast(db, orgId, today).then((forecast) => ({ forecast })),
     f.sp_dt === null || !f.expiring
       ? null
-      : spAlerts(`${orgId}|${today}|${f.sp_id}|${f.tracks}`, async (): Promise<AlertInputs["solutionsPartner"]> => {
-          return { impact: await loadExpiryImpact(db, orgId, await loadSolutionsPartner(db, orgId, today)) };
-        }),
+      : loadSolutionsPartner(db, orgId, today).then((view) =>
+          derived(view.scope, "sp-expiry-impact", async () => ({ impact: await loadExpiryImpact(db, orgId, view) })),
+        ),
   ]);
   const offers: AlertInputs["offers"] = {
     designations: json<{ offer: OfferId; status: string; anniversary: string }[]>(f.designations),
@@ -101,5 +96,6 @@ export async function loadAlertData(db: Db, orgId: string, today: string): Promi
 
 /** Every alert of one organization, the most severe first. */
 export async function loadAlerts(db: Db, orgId: string, today: string): Promise<Alert[]> {
-  return buildAlerts((await loadAlertData(db, orgId, today)).inputs);
+  const scope = await dataScope(db, orgId, today);
+  return derived(scope, "alerts", async () => buildAlerts((await loadAlertData(db, orgId, today)).inputs));
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { cache } from "react";
 import { type Db, rowsOf } from "@/db/client";
-import { versionedMemoAsync } from "@/lib/memo";
+import { derived, type Scope } from "@/lib/cache";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { type IsoDate, type IsoMonth, monthOf, shiftMonth } from "@/lib/rules/time";
 
@@ -11,21 +11,13 @@ export type SpTrendPoint = { month: IsoMonth; best: number | null; qualified: bo
  * SPEC §8 trend charts for Solutions Partner: an area's highest recorded score in each of the
  * `count` months ending with today's (by when the evaluation was recorded, as the six-month
  * history of SPEC §4.5). One query over sp_evaluations, once per data version when the caller
- * names it: sp_evaluations rows are written only inside the organization's Solutions Partner
- * imports (recordSpEvaluation, db/writes/sp-evaluations.ts), so the view's versionKey names them.
+ * passes the view's scope (lib/cache.ts): sp_evaluations rows are written only inside the organization's Solutions
+ * Partner imports (recordSpEvaluation, db/writes/sp-evaluations.ts), which bump the version.
  */
 export const loadSolutionsPartnerTrend = cache(
-  (
-    db: Db,
-    orgId: string,
-    area: AreaSlug,
-    today: IsoDate,
-    version: string | null = null,
-    count = 13,
-  ): Promise<SpTrendPoint[]> =>
-    trends(version && `${version}|${area}|${today}|${count}`, () => readTrend(db, orgId, area, today, count)),
+  (db: Db, orgId: string, area: AreaSlug, today: IsoDate, scope: Scope = null, count = 13): Promise<SpTrendPoint[]> =>
+    derived(scope, "solutions-partner-trend", () => readTrend(db, orgId, area, today, count), [area, today, count]),
 );
-const trends = versionedMemoAsync<SpTrendPoint[]>();
 
 async function readTrend(
   db: Db,

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { type Db, rowsOf } from "@/db/client";
 import { perDb } from "@/db/prepared";
 import { orgTracks } from "@/db/schema";
-import { versionedMemo } from "@/lib/memo";
+import { derived, type Scope } from "@/lib/cache";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { PROGRAMS } from "@/lib/rules/programs";
 import {
@@ -22,6 +22,7 @@ import {
   type Track,
 } from "@/lib/rules/solutions-partner";
 import { addDays } from "@/lib/rules/time";
+import { dataScope } from "./data-version";
 import { type Freshness, loadFreshness } from "./freshness";
 import { type SpDates, spDates } from "./solutions-partner-inputs";
 import {
@@ -43,8 +44,8 @@ export type SolutionsPartnerView = {
   remaining: RemainingHolders;
   recordedTracks: RecordedTracks;
   evaluation: SolutionsPartnerEvaluation;
-  /** Names the data this view was computed from, for memos of derived values (lib/memo.ts); null when there is no data. */
-  versionKey: string | null;
+  /** What this view was computed from, for the values derived from it (lib/cache.ts); null: nothing is kept. */
+  scope: Scope;
 };
 
 export async function loadRecordedTracks(db: Db, orgId: string): Promise<RecordedTracks> {
@@ -66,6 +67,7 @@ export async function solutionsPartnerView(
   orgId: string,
   today: string,
   refresh: boolean,
+  scope: Scope = null,
 ): Promise<SolutionsPartnerView> {
   const freshness = await loadFreshness(db, orgId, SP_KINDS, today);
   const dates = spDates(freshness.asOf);
@@ -77,18 +79,9 @@ export async function solutionsPartnerView(
     loadRecordedTracks(db, orgId),
   ]);
   const { inputs, remaining } = snapshot;
-  // The inputs are those of the newest import (the snapshot's contract), so the import id, the
-  // ruleset and the recorded tracks name everything the pure engine reads.
-  const versionKey =
-    freshness.latestImportId === null
-      ? null
-      : `${orgId}|${freshness.latestImportId}|${ruleset.id}|${dates.dataThrough}|${JSON.stringify(recordedTracks)}`;
-  const evaluation = refresh
-    ? evaluateSolutionsPartner({ ruleset, inputs, recordedTracks })
-    : evaluations(versionKey, () => evaluateSolutionsPartner({ ruleset, inputs, recordedTracks }));
-  return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, versionKey, evaluation };
+  const evaluation = evaluateSolutionsPartner({ ruleset, inputs, recordedTracks });
+  return { freshness, dates, ruleset, requests, inputs, remaining, recordedTracks, scope, evaluation };
 }
-const evaluations = versionedMemo<SolutionsPartnerEvaluation>();
 
 /** The requests of a ruleset are a pure function of it (rulesets are constants): built once each. */
 const requestsByRuleset = new WeakMap<SpRuleset, InputRequest[]>();
@@ -98,10 +91,12 @@ function requestsOf(ruleset: SpRuleset): InputRequest[] {
   return requests;
 }
 
-/** The organization's current Solutions Partner view, memoized per server request (React `cache`). */
-export const loadSolutionsPartner = cache((db: Db, orgId: string, today: string) =>
-  solutionsPartnerView(db, orgId, today, false),
-);
+/** The organization's current Solutions Partner view: evaluated once per data version and day in the process
+ * (lib/cache.ts), looked up once per server request (React `cache`). */
+export const loadSolutionsPartner = cache(async (db: Db, orgId: string, today: string) => {
+  const scope = await dataScope(db, orgId, today);
+  return derived(scope, "solutions-partner", () => solutionsPartnerView(db, orgId, today, false, scope));
+});
 
 export type MonthHistory = { month: string; best: number | null; qualified: boolean };
 
@@ -112,9 +107,9 @@ export async function loadSpHistory(
   orgId: string,
   area: AreaSlug,
   today: string,
-  version: string | null = null,
+  scope: Scope = null,
 ): Promise<MonthHistory[]> {
-  return (await loadSolutionsPartnerTrend(db, orgId, area, today, version)).slice(-6);
+  return (await loadSolutionsPartnerTrend(db, orgId, area, today, scope)).slice(-6);
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import { cache } from "react";
 import type { Db } from "@/db/client";
 import { tsMonthly } from "@/db/schema";
-import { versionedMemo, versionedMemoAsync } from "@/lib/memo";
+import { derived, type Scope } from "@/lib/cache";
 import { isAreaSlug } from "@/lib/rules/areas";
 import { PROGRAMS } from "@/lib/rules/programs";
 import { type Window, windowFor } from "@/lib/rules/time";
@@ -18,6 +18,7 @@ import {
   type TsEvaluation,
   type TsRuleset,
 } from "@/lib/rules/training-services";
+import { dataScope } from "./data-version";
 import { type Freshness, loadFreshness } from "./freshness";
 
 export const TS_KINDS = [...PROGRAMS["training-services"].kinds];
@@ -66,36 +67,28 @@ export function monthlyFromRollup(rows: RollupRow[]): MonthlyTsAggregates {
 
 export type TrainingServicesView = {
   freshness: Freshness;
-  /** The data version the figures below belong to (null: no import yet, nothing is memoized). */
-  version: string | null;
+  /** What the figures below were computed from (lib/cache.ts); null inside a transaction (nothing is kept). */
+  scope: Scope;
   window: Window;
   ruleset: TsRuleset;
   monthly: MonthlyTsAggregates; // every month from the window's first on (later months feed the forecast)
   aggregates: TsAggregates; // the window's
   evaluation: TsEvaluation;
 };
-type Figures = Omit<TrainingServicesView, "freshness" | "version">;
-
-/**
- * The version of an organization's Training Services figures: ts_monthly rows change only inside
- * an import of the organization's line items or of the course catalog (lib/imports/pipeline.ts),
- * and each commits an imports row; the data_through picks the window.
- */
-export function tsVersion(orgId: string, f: Freshness): string | null {
-  return f.latestImportId === null ? null : `${orgId}|${f.latestImportId}|${f.catalogImportId ?? 0}|${f.asOf}`;
-}
+type Figures = Omit<TrainingServicesView, "freshness" | "scope">;
 
 /** One evaluation function for the program: dashboard, details, JSON, CLI and forecast use it.
- * Memoized per server request (React `cache`): the header's alert count and the page share one load;
- * the figures are read and evaluated once per data version in the process (SPEC §9, fast at any size). */
+ * Read and evaluated once per data version and day in the process (lib/cache.ts; SPEC §9, fast at any size);
+ * memoized per server request (React `cache`) so the header and the page share one lookup. */
 export const loadTrainingServices = cache(
   async (db: Db, orgId: string, today: string): Promise<TrainingServicesView> => {
-    const freshness = await loadFreshness(db, orgId, TS_KINDS, today, { catalog: true });
-    const version = tsVersion(orgId, freshness);
-    return { freshness, version, ...(await figuresOf(version, () => readFigures(db, orgId, freshness.asOf))) };
+    const scope = await dataScope(db, orgId, today);
+    return derived(scope, "training-services", async () => {
+      const freshness = await loadFreshness(db, orgId, TS_KINDS, today, { catalog: true });
+      return { freshness, scope, ...(await readFigures(db, orgId, freshness.asOf)) };
+    });
   },
 );
-const figuresOf = versionedMemoAsync<Figures>();
 
 async function readFigures(db: Db, orgId: string, dataThrough: string): Promise<Figures> {
   const window = windowFor(dataThrough);
@@ -117,18 +110,15 @@ async function readFigures(db: Db, orgId: string, dataThrough: string): Promise<
   return { window, ruleset, monthly, aggregates, evaluation: evaluateTrainingServices(aggregates, ruleset) };
 }
 
-/** SPEC §8 roll-off forecast of the current data, memoized per request like the view. */
+/** SPEC §8 roll-off forecast of the current data: a pure function of the view, kept with it (lib/cache.ts). */
 export const loadTrainingServicesForecast = cache(async (db: Db, orgId: string, today: string) => {
   const view = await loadTrainingServices(db, orgId, today);
-  // A pure function of the monthly figures: computed once per data version in the process.
-  return forecasts(view.version, () => forecastTrainingServices(view.monthly, view.freshness.asOf));
-});
-const forecasts = versionedMemo<ReturnType<typeof forecastTrainingServices>>();
-
-/** SPEC §8 gap planner of the window's figures (pure; computed once per data version in the process). */
-export function planOf(view: TrainingServicesView): ReturnType<typeof planTrainingServices> {
-  return plans(view.version && `${view.version}|${view.ruleset.id}`, () =>
-    planTrainingServices(view.aggregates, view.ruleset),
+  return derived(view.scope, "training-services-forecast", () =>
+    forecastTrainingServices(view.monthly, view.freshness.asOf),
   );
+});
+
+/** SPEC §8 gap planner of the window's figures (pure; kept with the view, lib/cache.ts). */
+export function planOf(view: TrainingServicesView): Promise<ReturnType<typeof planTrainingServices>> {
+  return derived(view.scope, "training-services-plan", () => planTrainingServices(view.aggregates, view.ruleset));
 }
-const plans = versionedMemo<ReturnType<typeof planTrainingServices>>();

@@ -1,6 +1,7 @@
 // Organizations, users, sessions and the audit log (SPEC §1). Column helpers shared by every table.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -8,6 +9,7 @@ import {
   index,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   text,
   timestamp,
@@ -22,6 +24,10 @@ export const roleEnum = pgEnum("role", ["member", "partner_admin", "account_admi
 export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 export const day = (name: string) => date(name, { mode: "string" });
 
+// Versions come from one sequence, never from `+ 1`: a rolled-back transaction (a dry-run import) burns its number, so
+// a value computed inside it can never be mistaken for a later commit's (lib/cache.ts).
+export const dataVersionSeq = pgSequence("data_version_seq");
+
 export const organizations = pgTable(
   "organizations",
   {
@@ -31,6 +37,8 @@ export const organizations = pgTable(
     country: text("country").notNull(),
     verified: boolean("verified").notNull().default(false),
     createdAt: ts("created_at").notNull().defaultNow(),
+    /** SPEC §9: names the state of every input of the organization's derived figures (lib/cache.ts). */
+    dataVersion: bigint("data_version", { mode: "number" }).notNull().default(0),
   },
   (t) => [
     // SPEC §10 Organizations list: prefix search by name or partner id, sort by name, "unverified".

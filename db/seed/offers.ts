@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, billingProfiles, designations, orders } from "@/db/schema";
+import { bumpDataVersion } from "@/db/writes/data-version";
 import { priceFor } from "@/lib/rules/offers";
 import { addDays, addYears } from "@/lib/rules/time";
 
@@ -59,6 +60,7 @@ export async function seedOffersDemo(db: Db, contosoId: string, today: string): 
     anniversary: order!.termEnd,
     heldSince: placedOn,
   });
+  await bumpDataVersion(db, contosoId);
   await db.insert(auditLog).values({
     orgId: contosoId,
     actor: "account@contoso.example",

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
+import { catalogVersionSql, dataVersionOf, rememberDataVersion } from "@/db/queries/data-version";
 import { organizations, sessions, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/transaction";
 import type { SessionCaller, UserCaller } from "./caller";
@@ -30,9 +31,11 @@ export async function loadCaller(db: Db, sessionId: string, now: Date): Promise<
   if (!UUID.test(sessionId)) return null;
   const [row] = await contextQuery(db).execute({ sessionId, now: now.toISOString() }); // placeholders skip the column encoder
   if (!row) return null;
-  const { role, orgId, orgName, partnerId, country, verified, ...who } = row;
+  const { role, orgId, orgName, partnerId, country, verified, dataVersion, catalogVersion, ...who } = row;
   if (role === "operator") return { kind: "operator", ...who };
   if (!orgId || orgName === null || partnerId === null || country === null || verified === null) return null;
+  // The organization's data version rides on this statement: this request's derived figures need no other (lib/cache.ts).
+  if (dataVersion !== null) rememberDataVersion(orgId, dataVersionOf(dataVersion, catalogVersion));
   return { kind: "user", ...who, role, orgId, orgName, partnerId, country, verified };
 }
 
@@ -56,6 +59,8 @@ const contextQuery = perDb((db) =>
       partnerId: organizations.partnerId,
       country: organizations.country,
       verified: organizations.verified,
+      dataVersion: organizations.dataVersion,
+      catalogVersion: catalogVersionSql,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

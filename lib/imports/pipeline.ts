@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, dbHandle, rowsOf } from "@/db/client";
 import { imports } from "@/db/schema";
+import { bumpDataVersion } from "@/db/writes/data-version";
 import { writeAudit } from "@/lib/audit";
 import { actorName, type Caller, callerOrgId } from "@/lib/auth/caller";
 import { DomainError } from "@/lib/errors";
@@ -223,6 +224,9 @@ async function run(
     rows,
     actor: o.actor,
   });
+  // Last, so the organization's row is locked only for the commit (offers verbs lock it too). A catalog import is
+  // versioned by its own imports row (db/queries/data-version.ts).
+  if (o.orgId) await bumpDataVersion(conn.db, o.orgId);
   const result: ImportSuccess = {
     ok: true,
     kind: spec.kind,

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { loadTrainingServices } from "@/db/queries/training-services";
 import type { DbOrTx } from "@/db/transaction";
-import { versionedMemoAsync } from "@/lib/memo";
+import { derived, type Scope } from "@/lib/cache";
 import { AREA_SLUGS, type AreaSlug, isAreaSlug } from "@/lib/rules/areas";
 import type { OfferId } from "@/lib/rules/offers-catalog";
 
@@ -45,7 +45,7 @@ export async function spEligibleAreas(
 }
 
 /**
- * The same for a page, once per data version (the SP view's versionKey) and window: the states
+ * The same for a page, once per data version (the SP view's scope, lib/cache.ts) and window: the states
  * are sp_evaluations rows, written only inside the organization's Solutions Partner imports.
  * Transactions (purchases, maintenance) call spEligibleAreas itself.
  */
@@ -53,13 +53,10 @@ export function spEligibleAreasOfVersion(
   q: DbOrTx,
   orgId: string,
   window: { start: string; end: string },
-  version: string | null,
+  scope: Scope,
 ): Promise<AreaSlug[]> {
-  return eligibleByVersion(version && `${version}|${window.start}|${window.end}`, () =>
-    spEligibleAreas(q, orgId, window),
-  );
+  return derived(scope, "sp-eligible-areas", () => spEligibleAreas(q, orgId, window), [window.start, window.end]);
 }
-const eligibleByVersion = versionedMemoAsync<AreaSlug[]>();
 
 /** Training Services (SPEC §3.4): the organization qualifies on its current evaluation. */
 export async function tsQualified(

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
 import { designations, orders, spEnrollments } from "@/db/schema";
 import { type DbOrTx, inTransaction, type Tx } from "@/db/transaction";
+import { bumpDataVersion } from "@/db/writes/data-version";
 import { writeAudit } from "@/lib/audit";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { purchaseEligibilityWindow } from "@/lib/rules/offers";
@@ -110,6 +111,7 @@ export async function maintainInTx(tx: Tx, orgId: string, today: string): Promis
         },
       });
   }
+  if (expired.length || lapsed.length || enrolled.length) await bumpDataVersion(tx, orgId);
   return { expired: expired.map((o) => o.number), lapsed: lapsed.map((d) => d.offer), enrolled };
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Order, orders, paymentProofs } from "@/db/schema";
 import { inTransaction, type Tx } from "@/db/transaction";
+import { bumpDataVersion } from "@/db/writes/data-version";
 import { writeAudit } from "@/lib/audit";
 import { type Caller, requireOperatorOrCli, requireRole } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -77,6 +78,7 @@ export async function confirmPayment(
         ...(enrolled.length ? { enrolledAreas: enrolled } : {}),
       },
     });
+    await bumpDataVersion(tx, o.orgId);
     return { order: paid!, enrolled, already: false };
   });
 }
@@ -108,6 +110,7 @@ export async function cancelOrder(db: Db, caller: Caller, input: unknown, today:
       action: "order.cancel",
       detail: { orderNumber, offer: o.offer },
     });
+    await bumpDataVersion(tx, o.orgId);
     return cancelled!;
   });
 }

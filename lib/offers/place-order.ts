@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type Db, rowsOf } from "@/db/client";
 import { type Order, orders } from "@/db/schema";
 import { inTransaction, pgError } from "@/db/transaction";
+import { bumpDataVersion } from "@/db/writes/data-version";
 import { writeAudit } from "@/lib/audit";
 import { type Caller, requireRole } from "@/lib/auth/caller";
 import { AlreadyOrderedError, DomainError } from "@/lib/errors";
@@ -160,6 +161,7 @@ async function placeOrder(
           ...(enrolled.length ? { enrolledAreas: enrolled } : {}),
         },
       });
+      await bumpDataVersion(tx, org.id);
       return { order: order!, replay: false, enrolled };
     });
   } catch (error) {

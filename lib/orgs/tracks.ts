@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orgTracks } from "@/db/schema";
 import { inTransaction } from "@/db/transaction";
+import { bumpDataVersion } from "@/db/writes/data-version";
 import { writeAudit } from "@/lib/audit";
 import type { Caller } from "@/lib/auth/caller";
 import { refreshOrgStatus } from "@/lib/operator/status";
@@ -31,6 +32,7 @@ export async function setTrack(db: Db, actor: Caller, input: z.infer<typeof setT
       .returning({ orgId: orgTracks.orgId });
     if (!changed) return false;
     await writeAudit(tx, { orgId, actor, action: "org.set_track", detail: { area: input.area, track: input.track } });
+    await bumpDataVersion(tx, orgId);
     return true;
   });
   // The operator list's summary is derived data: refreshed after the commit, from the same evaluation.

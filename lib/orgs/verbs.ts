@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { inTransaction } from "@/db/transaction";
+import { bumpDataVersion } from "@/db/writes/data-version";
 import { writeAudit } from "@/lib/audit";
 import type { Caller } from "@/lib/auth/caller";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -48,6 +49,7 @@ export async function verifyOrganization(db: Db, actor: Caller, partnerId: strin
       return existing;
     }
     await writeAudit(tx, { orgId: org.id, actor, action: "org.verify", detail: {} });
+    await bumpDataVersion(tx, org.id);
     return org;
   });
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { loadExpiryImpact, type SolutionsPartnerView } from "@/db/queries/solutions-partner";
-import { versionedMemoAsync } from "@/lib/memo";
+import { derived } from "@/lib/cache";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { recommend, type Track } from "@/lib/rules/solutions-partner";
 import { planSolutionsPartnerTrack } from "@/lib/rules/solutions-partner/planner";
@@ -16,8 +16,6 @@ export type AreaAnalysis = {
   plan: ReturnType<typeof planSolutionsPartnerTrack>;
 };
 
-const analyses = versionedMemoAsync<AreaAnalysis>(300);
-
 export function analyzeArea(
   db: Db,
   orgId: string,
@@ -25,12 +23,14 @@ export function analyzeArea(
   area: AreaSlug,
   track: Track,
 ): Promise<AreaAnalysis> {
-  const key = view.versionKey === null ? null : `${view.versionKey}|${area}|${track}`;
-  return analyses(key, async () => {
-    return {
+  return derived(
+    view.scope,
+    "sp-area-analysis",
+    async () => ({
       recommendations: recommend(view.ruleset, area, track, view.inputs),
       impact: await loadExpiryImpact(db, orgId, view),
       plan: planSolutionsPartnerTrack(view.ruleset, area, track, view.inputs),
-    };
-  });
+    }),
+    [area, track],
+  );
 }

@@ -61,12 +61,12 @@ export default async function AreaPage({
   const other: Track = track === "enterprise" ? "smb" : "enterprise";
   const [statuses, history, eligible, { recommendations, impact, plan }, trend] = await Promise.all([
     loadAreaStatuses(db(), ctx.orgId, day, view),
-    loadSpHistory(db(), ctx.orgId, area, day, view.versionKey),
-    spEligibleAreasOfVersion(db(), ctx.orgId, { start: eligibleFrom, end: day }, view.versionKey).then((areas) =>
+    loadSpHistory(db(), ctx.orgId, area, day, view.scope),
+    spEligibleAreasOfVersion(db(), ctx.orgId, { start: eligibleFrom, end: day }, view.scope).then((areas) =>
       areas.includes(area),
     ),
     analyzeArea(db(), ctx.orgId, view, area, track),
-    loadSolutionsPartnerTrend(db(), ctx.orgId, area, day, view.versionKey),
+    loadSolutionsPartnerTrend(db(), ctx.orgId, area, day, view.scope),
   ]);
   const atRisk = impact.metrics.filter((m) => m.area === area && m.track === track);
   const afterExpiry = impact.tracks.find((x) => x.area === area && x.track === track);

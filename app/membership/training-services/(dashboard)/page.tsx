@@ -24,7 +24,7 @@ export default async function TrainingServicesPage() {
     loadTrainingServicesForecast(db(), ctx.orgId, today()),
   ]);
   const e = view.evaluation;
-  const plan = planOf(view);
+  const plan = await planOf(view);
   const atRisk = [...new Set(forecast.months.flatMap((m) => m.failing.map((f) => `${f.area}-${f.criterion}`)))];
   const hint = (p: typeof plan.base.courseware, what?: string) => (
     <PlanHint text={compactPlanText(p)} met={p.met} what={what} />

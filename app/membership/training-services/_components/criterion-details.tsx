@@ -64,7 +64,7 @@ const REF = {
   "survey-completions": "surveyCompletions",
 } as const;
 
-export function CriterionDetails({
+export async function CriterionDetails({
   view,
   criterion,
   area,
@@ -79,7 +79,7 @@ export function CriterionDetails({
   const text = area
     ? areaCriterionText(criterion as AreaCriterionId, areaLabel(area), view.ruleset)
     : baseCriterionText(criterion as BaseCriterionId, view.ruleset);
-  const plan = planOf(view);
+  const plan = await planOf(view);
   const result = area
     ? criterion === "survey-completions"
       ? e.areas[area].surveyCompletions
