@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
-import { StatusBadge } from "@/components/ui/status-badge";
-import { Table, Td } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { db } from "@/db/client";
 import {
   listOrganizations,
@@ -14,8 +13,8 @@ import {
 } from "@/db/queries/operator-orgs";
 import { requireOperatorPage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
-import { offerTitle } from "@/lib/offers/state";
 import { CreateOrgForm } from "./_components/org-forms";
+import { orgRowsHtml } from "./_components/org-rows";
 
 export const metadata: Metadata = { title: "Organizations · Operator" };
 
@@ -113,56 +112,8 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           <SortHeader key="a" q={q} sort="awaiting" />,
           <SortHeader key="l" q={q} sort="last-import" />,
         ]}
-      >
-        {rows.map((o) => (
-          <tr key={o.id}>
-            <Td>{o.partnerId}</Td>
-            <Td>
-              {/* A plain link: 50 client Links per page cost server render time and 50 prefetches. */}
-              <a className="font-semibold text-brand-700 underline" href={`/operator/organizations/${o.partnerId}`}>
-                {o.name}
-              </a>
-            </Td>
-            <Td>{o.country}</Td>
-            <Td>
-              {o.verified ? (
-                <StatusBadge label="Verified" tone="success" />
-              ) : (
-                <StatusBadge label="Unverified" tone="warning" />
-              )}
-            </Td>
-            <Td>
-              {o.tsQualified === null ? (
-                <span className="text-neutral-600">No data</span>
-              ) : (
-                <>
-                  {o.tsQualified ? "Qualified" : "Not qualified"}
-                  <span className="block text-xs text-neutral-600">data through {o.tsDataThrough}</span>
-                </>
-              )}
-            </Td>
-            <Td>
-              {o.spAreasQualified === null ? (
-                <span className="text-neutral-600">No data</span>
-              ) : (
-                `${o.spAreasQualified} of 6 areas qualified`
-              )}
-            </Td>
-            <Td>
-              {o.held.length === 0
-                ? "None"
-                : o.held.map((h) => (
-                    <span key={h.offer} className="block">
-                      {offerTitle(h.offer as never)} · anniversary {h.anniversary}
-                    </span>
-                  ))}
-            </Td>
-            <Td>{o.renewalDue ?? "—"}</Td>
-            <Td>{o.awaiting > 0 ? <StatusBadge label={`${o.awaiting} awaiting`} tone="warning" /> : "—"}</Td>
-            <Td className="whitespace-nowrap">{o.lastImportAt ?? "Never"}</Td>
-          </tr>
-        ))}
-      </Table>
+        rowsHtml={orgRowsHtml(rows)}
+      />
       {pages > 1 ? (
         <nav aria-label="Pages" className="mt-3 flex gap-3 text-sm">
           {q.page > 1 ? (

@@ -1,6 +1,13 @@
 import type { ReactNode } from "react";
+import type { SafeHtml } from "@/lib/html";
 
-export function Table({ caption, head, children }: { caption?: string; head: ReactNode[]; children: ReactNode }) {
+type TableProps = { caption?: string; head: ReactNode[] } & (
+  | { children: ReactNode; rowsHtml?: never }
+  /** Rows made by lib/html.ts (escaped): for long read-only tables, rendered once instead of twice per request. */
+  | { rowsHtml: SafeHtml; children?: never }
+);
+
+export function Table({ caption, head, children, rowsHtml }: TableProps) {
   return (
     <div className="overflow-x-auto rounded-md border border-neutral-200 bg-white">
       <table className="data-table min-w-full divide-y divide-neutral-200 text-sm">
@@ -14,7 +21,12 @@ export function Table({ caption, head, children }: { caption?: string; head: Rea
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-neutral-100">{children}</tbody>
+        {rowsHtml ? (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: SafeHtml comes only from lib/html.ts, which escapes every value
+          <tbody className="divide-y divide-neutral-100" dangerouslySetInnerHTML={{ __html: rowsHtml.__html }} />
+        ) : (
+          <tbody className="divide-y divide-neutral-100">{children}</tbody>
+        )}
       </table>
     </div>
   );

@@ -2,6 +2,7 @@
 // item, real links with descriptive text, no images or colour-only meaning. Links are absolute
 // (APP_URL) and carry no secret; the only token is the signed unsubscribe one. Pure.
 import type { EventPayload } from "@/db/schema";
+import { escapeHtml as esc } from "@/lib/html";
 import { CATEGORY_LABELS, type Category } from "@/lib/rules/notifications";
 
 export type DigestItem = { category: Category; payload: EventPayload };
@@ -17,9 +18,6 @@ export type DigestInput = {
 };
 
 export type RenderedMail = { subject: string; text: string; html: string };
-
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Soonest deadline first, then items without one, in the order they came. */
 export function orderItems(items: DigestItem[]): DigestItem[] {

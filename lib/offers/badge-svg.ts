@@ -1,7 +1,6 @@
+import { escapeHtml as esc } from "@/lib/html";
 import type { OfferId } from "@/lib/rules/offers-catalog";
 import { BADGE_H, BADGE_W, type BadgeId, badgeArt, CAP, FONT_SIZE, TEXT_X } from "./badge-art";
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The font the PNG is rendered with (lib/offers/fonts), then Arial, whose metrics it shares. */
 export const BADGE_FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif";
