@@ -11,14 +11,16 @@ import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { loadTrainingServices } from "@/db/queries/training-services";
 import { cacheStats } from "@/lib/cache";
 import type { ImportKind } from "@/lib/imports/columns";
+import { saveBillingProfile } from "@/lib/offers/billing-profile";
 import { maintainOrg } from "@/lib/offers/maintenance";
 import { cancelOrder, confirmPayment } from "@/lib/offers/payments";
 import { purchaseDesignation, renewDesignation } from "@/lib/offers/place-order";
+import { loadOfferCards } from "@/lib/offers/state";
 import { setTrack } from "@/lib/orgs/tracks";
 import { verifyOrganization } from "@/lib/orgs/verbs";
 import { addDays } from "@/lib/rules/time";
 import { COURSES_CSV, expectOk, runImport } from "./fixtures/csv/helpers";
-import { CLI, form, makeOrg, recordSp, TODAY } from "./offers/helpers";
+import { BILLING, CLI, form, makeOrg, recordSp, TODAY } from "./offers/helpers";
 import { useTestDatabase } from "./test-db";
 
 useTestDatabase();
@@ -127,6 +129,16 @@ describe("derived figures per data version", () => {
     const late = addDays(renewal.expiresOn!, 1);
     await expectInvalidates(org.id, () => maintainOrg(db(), org.id, late), late);
     expect(await alertIds(org.id, late)).not.toContain(`order-awaiting-${renewal.number}`);
+  });
+
+  it("saving the billing profile invalidates: the offers offer the profile as a payment method at once", async () => {
+    const org = await makeOrg("dv-billing");
+    const ctx = { orgId: org.id, role: "global_admin" as const, verified: true, country: "US" };
+    const profileMethod = async () =>
+      (await loadOfferCards(db(), ctx, TODAY)).cards[0]!.methods.find((m) => m.id === "billing_profile")!.available;
+    expect(await profileMethod()).toBe(false);
+    await expectInvalidates(org.id, () => saveBillingProfile(db(), org.as.global_admin, BILLING));
+    expect(await profileMethod()).toBe(true);
   });
 
   it("a recorded track and a verification invalidate", async () => {

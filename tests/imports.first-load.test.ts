@@ -3,6 +3,8 @@
 // file as the merge path; concurrent imports into the same empty organization all land. Also the
 // spool's blocks: rows with quoted line breaks and multi-byte text across block boundaries.
 import { beforeAll, describe, expect, it } from "vitest";
+import { kindSpec } from "@/lib/imports/kinds";
+import { BYTEWISE_COLLATION_SQL, firstLoadSql, mergeSql } from "@/lib/imports/sql";
 import { count, createOrg, expectOk, expectRejected, importCourses, query, runImport } from "./fixtures/csv/helpers";
 import { useTestDatabase } from "./test-db";
 
@@ -103,5 +105,18 @@ describe("the spool", () => {
       const i = Number(r.id.slice(2));
       expect(r.comments).toBe(`Ligne ${i}, « très » bien\n"merci" ✓ ${"é".repeat(i % 50)}`.trim()); // cells are trimmed
     }
+  });
+});
+
+describe("key order of the insert", () => {
+  it("sorts bytewise only where the database's collation is bytewise (the primary key's own order)", async () => {
+    const [row] = await query(BYTEWISE_COLLATION_SQL);
+    const collation = await query("select datcollate from pg_database where datname = current_database()");
+    const bytewise = ["C", "POSIX", "C.UTF-8", "C.utf8"].includes(String(collation[0]?.datcollate));
+    expect(row).toEqual({ bytewise: String(bytewise) });
+    const spec = kindSpec("courseware-completions");
+    expect(firstLoadSql(spec, { bytewise: true })).toMatch(/order by s\."achievement_code" collate "C"$/);
+    expect(firstLoadSql(spec, { bytewise: false })).toMatch(/order by s\."achievement_code"$/);
+    expect(mergeSql(spec, { bytewise: true })).toContain('order by s."achievement_code" collate "C"');
   });
 });

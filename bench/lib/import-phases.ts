@@ -18,6 +18,7 @@ import { kindSpec, type RowContext } from "@/lib/imports/kinds";
 import { stageRows } from "@/lib/imports/rows";
 import {
   anyDuplicateSql,
+  BYTEWISE_COLLATION_SQL,
   createStagingSql,
   duplicatesSql,
   firstLoadSql,
@@ -92,14 +93,16 @@ export async function importPhases(
       await pipeline(fs.createReadStream(stagingFile, { highWaterMark: 64 * 1024 }), copy);
       phases.stage = seconds(t);
       await tx.unsafe(lockSql(spec), [orgId]);
+      const [collation] = await tx.unsafe<{ bytewise: string }[]>(BYTEWISE_COLLATION_SQL);
+      const order = { bytewise: collation?.bytewise === "true" };
       t = performance.now();
-      await tx.unsafe(firstLoadSql(spec), [orgId]);
+      await tx.unsafe(firstLoadSql(spec, order), [orgId]);
       phases.firstLoad = seconds(t);
       t = performance.now();
       if ((await tx.unsafe(anyDuplicateSql(spec))).length > 0) await tx.unsafe(duplicatesSql(spec));
       phases.duplicates = seconds(t);
       t = performance.now();
-      await tx.unsafe(mergeSql(spec), [orgId]);
+      await tx.unsafe(mergeSql(spec, order), [orgId]);
       phases.merge = seconds(t);
       t = performance.now();
       for (const kind of spec.rollup) {

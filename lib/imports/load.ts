@@ -9,10 +9,12 @@ import { type KindSpec, targetColumns } from "./kinds";
 import type { Spool } from "./spool";
 import {
   anyDuplicateSql,
+  BYTEWISE_COLLATION_SQL,
   createStagingSql,
   duplicatesSql,
   firstLoadSql,
   hasRowsSql,
+  type KeyOrder,
   lockSql,
   mergeSql,
   SORT_MEMORY_SQL,
@@ -37,13 +39,15 @@ export async function loadRows(conn: TxConn, spec: KindSpec, orgId: string | nul
   // Staging needs no lock; from here to the commit, no other import of this organization (or of
   // the shared catalog) runs, so "no rows of this kind" stays true until this one commits.
   const params = spec.shared ? [] : [orgId];
+  const [collation] = await conn.query<{ bytewise: string }>(BYTEWISE_COLLATION_SQL);
+  const order: KeyOrder = { bytewise: collation?.bytewise === "true" };
   await conn.query(lockSql(spec), params);
   if (!spec.shared && (await conn.query(hasRowsSql(spec), params)).length === 0) {
-    await firstLoad(conn, spec, params);
+    await firstLoad(conn, spec, params, order);
     return { inserted: rows, updated: 0, firstLoad: true } satisfies Loaded;
   }
   await rejectDuplicates(conn, spec);
-  const [merged] = await conn.query<{ inserted: number; updated: number }>(mergeSql(spec), params);
+  const [merged] = await conn.query<{ inserted: number; updated: number }>(mergeSql(spec, order), params);
   return { inserted: Number(merged?.inserted ?? 0), updated: Number(merged?.updated ?? 0), firstLoad: false };
 }
 
@@ -51,10 +55,10 @@ export async function loadRows(conn: TxConn, spec: KindSpec, orgId: string | nul
  * No duplicate check beforehand (a hash aggregate over every staged row): a repeated key fails the
  * insert on the primary key; the savepoint then undoes it and the listing below names the rows.
  */
-async function firstLoad(conn: TxConn, spec: KindSpec, params: unknown[]): Promise<void> {
+async function firstLoad(conn: TxConn, spec: KindSpec, params: unknown[], order: KeyOrder): Promise<void> {
   await conn.query("savepoint import_first_load");
   try {
-    await conn.query(firstLoadSql(spec), params);
+    await conn.query(firstLoadSql(spec, order), params);
   } catch (error) {
     if (pgError(error).code !== "23505") throw error;
     await conn.query("rollback to savepoint import_first_load");

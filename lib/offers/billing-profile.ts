@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type BillingProfile, billingProfiles } from "@/db/schema";
 import { type DbOrTx, inTransaction } from "@/db/transaction";
+import { bumpDataVersion } from "@/db/writes/data-version";
 import { writeAudit } from "@/lib/audit";
 import { type Caller, requireRole } from "@/lib/auth/caller";
 import { DomainError } from "@/lib/errors";
@@ -52,6 +53,7 @@ export async function saveBillingProfile(db: Db, caller: Caller, input: unknown)
       .values({ orgId: user.orgId, ...values })
       .onConflictDoUpdate({ target: billingProfiles.orgId, set: values })
       .returning();
+    await bumpDataVersion(tx, user.orgId); // the offers' payment methods read the profile (lib/cache.ts)
     await writeAudit(tx, {
       orgId: user.orgId,
       actor: user,

@@ -1,7 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { dataScope } from "@/db/queries/data-version";
 import { type BillingProfile, type Order, orders, paymentProofs } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
+import { derived } from "@/lib/cache";
 import { NotFoundError } from "@/lib/errors";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { formatMoney, paymentMethodsFor, priceFor } from "@/lib/rules/offers";
@@ -55,6 +57,22 @@ export async function loadOfferCards(
   today: string,
 ): Promise<{ cards: OfferCard[]; profile: BillingProfile | null }> {
   await maintainOrg(db, ctx.orgId, today);
+  // The cards read designations, orders, the billing profile and both programs' qualification: each is written
+  // only in a transaction that bumps the organization's data version, so they are computed once per version and
+  // day (lib/cache.ts) instead of in a dozen statements per page view.
+  const scope = await dataScope(db, ctx.orgId, today);
+  return derived(scope, "offer-cards", () => computeOfferCards(db, ctx, today), [
+    ctx.role,
+    `${ctx.verified}`,
+    ctx.country,
+  ]);
+}
+
+async function computeOfferCards(
+  db: Db,
+  ctx: OrgContext,
+  today: string,
+): Promise<{ cards: OfferCard[]; profile: BillingProfile | null }> {
   const [profile, enrollment] = await Promise.all([
     loadBillingProfile(db, ctx.orgId),
     readSpEnrollment(db, ctx.orgId, today),
