@@ -48,7 +48,9 @@ try {
   for (const p of paths) {
     const headers: Record<string, string> = p === "/sign-in" ? {} : { cookie: session.cookie };
     const res = await fetch(srv.url + p, { headers });
-    const bytes = (await res.text()).length;
+    const body = await res.text();
+    const bytes = body.length;
+    if (process.env.PROBE_DUMP) fs.writeFileSync(`${process.env.PROBE_DUMP}/${p.replace(/\W+/g, "_")}.html`, body);
     for (let i = 0; i < 30; i++) await (await fetch(srv.url + p, { headers })).text();
     const pids = processTree(srv.pid);
     const before = ticks(pids);

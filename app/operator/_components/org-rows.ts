@@ -3,12 +3,11 @@
 // as HTML and again as the RSC payload (bench/README.md "Operator organizations list"). As a string they
 // are built once and travel as one value. Every value is escaped by `html` (lib/html.ts); the cells use
 // the same classes as `Td` and `StatusBadge` (app/globals.css: .data-table td, .badge-<tone>).
-import type { Tone } from "@/components/ui/status-badge";
+import { badgeHtml as badge } from "@/components/ui/status-badge";
 import type { OrgListRow } from "@/db/queries/operator-orgs";
 import { html, type SafeHtml } from "@/lib/html";
 import { offerTitle } from "@/lib/offers/state";
 
-const badge = (label: string, tone: Tone) => html`<span class="badge badge-${tone}">${label}</span>`;
 const muted = (text: string) => html`<span class="text-neutral-600">${text}</span>`;
 
 function trainingServices(o: OrgListRow): SafeHtml {

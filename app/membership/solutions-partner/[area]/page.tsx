@@ -5,6 +5,7 @@ import { TrendChart } from "@/components/charts/trend-chart";
 import { Freshness } from "@/components/membership/freshness";
 import { ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle } from "@/components/ui/card";
+import { Markup } from "@/components/ui/markup";
 import { OnDemandSection } from "@/components/ui/on-demand-section";
 import { Table, Td } from "@/components/ui/table";
 import { db } from "@/db/client";
@@ -12,6 +13,7 @@ import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-part
 import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
+import { html } from "@/lib/html";
 import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { areaLabel, isAreaSlug } from "@/lib/rules/areas";
 import { formatScore } from "@/lib/rules/number-format";
@@ -20,7 +22,7 @@ import { trackLabel } from "@/lib/rules/solutions-partner/text";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
 import { analyzeArea } from "@/lib/solutions-partner/area-analysis";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
-import { MetricCard } from "./metric-card";
+import { metricCardHtml } from "./metric-card";
 import { SolutionsPartnerWhatIf } from "./what-if";
 
 /** The first few holders by expiry date; the whole list is in the metric's download (a page of hundreds of names helps no one). */
@@ -136,16 +138,16 @@ export default async function AreaPage({
         <h2 id="metrics-title" className="mb-3 text-lg font-semibold">
           Metrics
         </h2>
-        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-          {t.metrics.map((m) => (
-            <MetricCard
-              key={m.id}
-              m={m}
-              plan={plan.metrics.find((p) => p.metric === m.id)}
-              downloadHref={`/membership/solutions-partner/download?area=${area}&track=${track}&metric=${m.id}`}
-            />
-          ))}
-        </div>
+        <Markup
+          className="grid gap-4 md:grid-cols-2 xl:grid-cols-3"
+          html={html`${t.metrics.map((m) =>
+            metricCardHtml(
+              m,
+              `/membership/solutions-partner/download?area=${area}&track=${track}&metric=${m.id}`,
+              plan.metrics.find((p) => p.metric === m.id),
+            ),
+          )}`}
+        />
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

@@ -1,6 +1,9 @@
-import Link from "next/link";
-import { ProgramStatus } from "@/components/membership/status";
-import { ProgressBar } from "@/components/ui/progress";
+// A Training Services criterion's block (SPEC §3): its points or average against the threshold, the gap planner's
+// hint (SPEC §8) and a link to its details. Read-only, so built as markup (lib/html.ts): the dashboard's nine cards
+// rendered by React cost about 4 ms of server time per request (bench/README.md), as a string a fraction of it.
+import { programStatusHtml } from "@/components/membership/status";
+import { progressBarHtml } from "@/components/ui/progress";
+import { html, type SafeHtml } from "@/lib/html";
 import {
   type AverageCriterion,
   formatAverage,
@@ -8,76 +11,41 @@ import {
   type PointsCriterion,
 } from "@/lib/rules/training-services";
 
-export function PointsLine({ c, label }: { c: PointsCriterion; label: string }) {
-  return (
-    <div>
-      <p className="text-sm">
-        <span className="text-2xl font-semibold">{formatPoints(c.points)}</span> / {formatPoints(c.threshold)} points
-      </p>
-      <ProgressBar value={c.points} max={c.threshold} label={`${label}: ${c.points} of ${c.threshold} points`} />
-    </div>
-  );
+/** The points against the threshold, and their bar (one block). */
+export function pointsLineHtml(c: PointsCriterion, label: string): SafeHtml {
+  const bar = progressBarHtml({
+    value: c.points,
+    max: c.threshold,
+    label: `${label}: ${c.points} of ${c.threshold} points`,
+  });
+  return html`<div><p class="text-sm"><span class="text-2xl font-semibold">${formatPoints(c.points)}</span> / ${formatPoints(c.threshold)} points</p>${bar}</div>`;
 }
 
-export function AverageLine({ c, label }: { c: AverageCriterion; label: string }) {
-  return (
-    <div>
-      <p className="text-sm">
-        <span className="text-2xl font-semibold">{formatAverage(c.value)}</span> / {c.threshold.toFixed(2)} average
-        {c.value !== null && !c.meets && formatAverage(c.value) === c.threshold.toFixed(2) ? (
-          <span className="ml-1 text-xs text-amber-800">(just under)</span>
-        ) : null}
-      </p>
-      <ProgressBar
-        value={c.value ?? 0}
-        max={5}
-        marker={c.threshold}
-        label={`${label}: average ${formatAverage(c.value)} of 5, threshold ${c.threshold}`}
-      />
-    </div>
-  );
+/** The average against the threshold ("just under" when it only rounds to it), and its bar with the threshold. */
+export function averageLineHtml(c: AverageCriterion, label: string): SafeHtml {
+  const shown = formatAverage(c.value);
+  const justUnder = c.value !== null && !c.meets && shown === c.threshold.toFixed(2);
+  const bar = progressBarHtml({
+    value: c.value ?? 0,
+    max: 5,
+    marker: c.threshold,
+    label: `${label}: average ${shown} of 5, threshold ${c.threshold}`,
+  });
+  const under = justUnder && html`<span class="ml-1 text-xs text-amber-800">(just under)</span>`;
+  return html`<div><p class="text-sm"><span class="text-2xl font-semibold">${shown}</span> / ${c.threshold.toFixed(2)} average${under}</p>${bar}</div>`;
 }
 
 /** SPEC §8 gap planner, compact: what it takes when not met, the headroom when met. */
-export function PlanHint({ text, met, what }: { text: string; met: boolean; what?: string }) {
-  return (
-    <p className="text-xs text-neutral-700" data-testid="plan-hint">
-      <span className="font-semibold">
-        {met ? "Headroom" : "What it takes"}
-        {what ? ` (${what})` : ""}:{" "}
-      </span>
-      {text}
-    </p>
-  );
+export function planHintHtml(text: string, met: boolean, what?: string): SafeHtml {
+  const head = `${met ? "Headroom" : "What it takes"}${what ? ` (${what})` : ""}: `;
+  return html`<p class="text-xs text-neutral-700" data-testid="plan-hint"><span class="font-semibold">${head}</span>${text}</p>`;
 }
 
-export function CriterionCard({
-  title,
-  status,
-  href,
-  children,
-}: {
-  title: string;
-  status: string;
-  href?: string; // none: a read-only view (the operator workspace, SPEC §10)
-  children: React.ReactNode;
-}) {
-  return (
-    <article className="flex flex-col gap-3 rounded-md border border-neutral-200 bg-white p-4 shadow-sm">
-      <div className="flex items-start justify-between gap-2">
-        <h3 className="font-semibold">{title}</h3>
-        <ProgramStatus status={status} />
-      </div>
-      {children}
-      {href ? (
-        <Link
-          href={href}
-          className="mt-auto text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
-          aria-label={`View details: ${title}`}
-        >
-          View details
-        </Link>
-      ) : null}
-    </article>
-  );
+/** A criterion's card; without `href`, a read-only view with no details link. */
+export function criterionCardHtml(card: { title: string; status: string; href?: string; body: SafeHtml[] }): SafeHtml {
+  const { title, status, href, body } = card;
+  const details =
+    href &&
+    html`<a href="${href}" class="mt-auto text-sm font-semibold text-brand-700 underline-offset-2 hover:underline" aria-label="View details: ${title}">View details</a>`;
+  return html`<article class="flex flex-col gap-3 rounded-md border border-neutral-200 bg-white p-4 shadow-sm"><div class="flex items-start justify-between gap-2"><h3 class="font-semibold">${title}</h3>${programStatusHtml(status)}</div>${body}${details}</article>`;
 }

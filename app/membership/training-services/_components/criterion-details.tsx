@@ -4,9 +4,11 @@ import { NoDataYet } from "@/components/membership/freshness";
 import { ProgramStatus } from "@/components/membership/status";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
+import { Markup } from "@/components/ui/markup";
 import { Table, Td } from "@/components/ui/table";
 import type { TrainingServicesView } from "@/db/queries/training-services";
 import { planOf } from "@/db/queries/training-services";
+import { html } from "@/lib/html";
 import { type AreaSlug, areaLabel } from "@/lib/rules/areas";
 import { formatCount } from "@/lib/rules/number-format";
 import { emptyAggregates, formatAverageExact, type TsAggregates } from "@/lib/rules/training-services";
@@ -19,7 +21,7 @@ import {
   downloadHref,
 } from "@/lib/rules/training-services/criteria";
 import { type TsTrendMonth, trendSeries } from "@/lib/rules/training-services/trend";
-import { AverageLine, PointsLine } from "./criterion-card";
+import { averageLineHtml, pointsLineHtml } from "./criterion-card";
 
 const show = (v: string | number) => (typeof v === "number" ? formatCount(v) : v);
 
@@ -124,9 +126,9 @@ export async function CriterionDetails({
           </div>
           <div className="mt-3">
             {"points" in result ? (
-              <PointsLine c={result} label={text.title} />
+              <Markup html={pointsLineHtml(result, text.title)} />
             ) : (
-              <AverageLine c={result} label={text.title} />
+              <Markup html={averageLineHtml(result, text.title)} />
             )}
           </div>
           {view.freshness.dataThrough === null ? (
@@ -190,19 +192,13 @@ export async function CriterionDetails({
         <h2 id="by-month" className="mb-2 text-lg font-semibold">
           By month
         </h2>
-        <Table head={["Month", ...columns.map((c) => c.label)]}>
-          {view.window.months.map((m) => {
+        <Table
+          head={["Month", ...columns.map((c) => c.label)]}
+          rowsHtml={html`${view.window.months.map((m) => {
             const agg = view.monthly[m] ?? emptyAggregates();
-            return (
-              <tr key={m}>
-                <Td>{m}</Td>
-                {columns.map((c) => (
-                  <Td key={c.label}>{show(c.value(agg))}</Td>
-                ))}
-              </tr>
-            );
-          })}
-        </Table>
+            return html`<tr><td>${m}</td>${columns.map((c) => html`<td>${show(c.value(agg))}</td>`)}</tr>`;
+          })}`}
+        />
       </section>
       {sibling && area ? (
         <p className="mt-4 text-sm">

@@ -3,22 +3,52 @@
 import { Freshness } from "@/components/membership/freshness";
 import { ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle } from "@/components/ui/card";
+import { Markup } from "@/components/ui/markup";
 import { ProgressBar } from "@/components/ui/progress";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Db } from "@/db/client";
 import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { loadTrainingServices } from "@/db/queries/training-services";
+import { html } from "@/lib/html";
 import { AREAS } from "@/lib/rules/areas";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
 import {
-  AverageLine,
-  CriterionCard,
-  PointsLine,
+  averageLineHtml,
+  criterionCardHtml,
+  pointsLineHtml,
 } from "../../../membership/training-services/_components/criterion-card";
 
 export async function TrainingServicesReadOnly({ db, orgId, day }: { db: Db; orgId: string; day: string }) {
   const view = await loadTrainingServices(db, orgId, day);
   const e = view.evaluation;
+  const cards = html`${[
+    criterionCardHtml({
+      title: "Courseware completions",
+      status: e.base.courseware.status,
+      body: [pointsLineHtml(e.base.courseware, "Courseware completions")],
+    }),
+    criterionCardHtml({
+      title: "Exam units",
+      status: e.base.examVouchers.status,
+      body: [pointsLineHtml(e.base.examVouchers, "Exam units")],
+    }),
+    criterionCardHtml({
+      title: "Average response score",
+      status: e.base.averageScore.status,
+      body: [averageLineHtml(e.base.averageScore, "Average response score")],
+    }),
+    ...AREAS.map((area) => {
+      const a = e.areas[area.slug];
+      return criterionCardHtml({
+        title: area.label,
+        status: a.status,
+        body: [
+          pointsLineHtml(a.surveyCompletions, `${area.label}: survey completions`),
+          averageLineHtml(a.averageScore, `${area.label}: average score`),
+        ],
+      });
+    }),
+  ]}`;
   return (
     <Card className="mb-6" aria-labelledby="ts-title">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -31,26 +61,7 @@ export async function TrainingServicesReadOnly({ db, orgId, day }: { db: Db; org
       <p className="mt-2 text-sm">
         <span className="font-semibold">Badges earned:</span> {e.badges.length ? e.badges.join(", ") : "none yet"}
       </p>
-      <div className="mt-3 grid gap-3 md:grid-cols-3">
-        <CriterionCard title="Courseware completions" status={e.base.courseware.status}>
-          <PointsLine c={e.base.courseware} label="Courseware completions" />
-        </CriterionCard>
-        <CriterionCard title="Exam units" status={e.base.examVouchers.status}>
-          <PointsLine c={e.base.examVouchers} label="Exam units" />
-        </CriterionCard>
-        <CriterionCard title="Average response score" status={e.base.averageScore.status}>
-          <AverageLine c={e.base.averageScore} label="Average response score" />
-        </CriterionCard>
-        {AREAS.map((area) => {
-          const a = e.areas[area.slug];
-          return (
-            <CriterionCard key={area.slug} title={area.label} status={a.status}>
-              <PointsLine c={a.surveyCompletions} label={`${area.label}: survey completions`} />
-              <AverageLine c={a.averageScore} label={`${area.label}: average score`} />
-            </CriterionCard>
-          );
-        })}
-      </div>
+      <Markup className="mt-3 grid gap-3 md:grid-cols-3" html={cards} />
     </Card>
   );
 }
