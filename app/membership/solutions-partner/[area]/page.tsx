@@ -7,13 +7,13 @@ import { ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Markup } from "@/components/ui/markup";
 import { OnDemandSection } from "@/components/ui/on-demand-section";
-import { Table, Td } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { db } from "@/db/client";
 import { loadSolutionsPartner, loadSpHistory } from "@/db/queries/solutions-partner";
 import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
-import { html } from "@/lib/html";
+import { html, type SafeHtml } from "@/lib/html";
 import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { areaLabel, isAreaSlug } from "@/lib/rules/areas";
 import { formatScore } from "@/lib/rules/number-format";
@@ -37,6 +37,20 @@ function expiringText(certs: ExpiringCertification[]): string {
   return certs.length > SHOWN_EXPIRING
     ? `${shown} and ${certs.length - SHOWN_EXPIRING} more (see the metric's download)`
     : shown;
+}
+
+/** The planner's recommendations (SPEC §8) as markup: read-only, and the longest list of the page. */
+function recommendationsHtml(recommendations: Awaited<ReturnType<typeof analyzeArea>>["recommendations"]): SafeHtml {
+  const items = recommendations.map((r) => {
+    const alternatives = r.alternatives.slice(0, 3).map((alt) => {
+      const qualifies = alt.qualifiedAfter ? ", qualifies" : "";
+      return html`<li>${alt.text} → ${alt.totalAfterText} points${qualifies}</li>`;
+    });
+    const list = alternatives.length > 0 && html`<ul class="mt-1 list-disc pl-5">${alternatives}</ul>`;
+    const blocked = r.blocked.map((b) => html`<p class="text-xs text-neutral-600">${b}</p>`);
+    return html`<li><p class="font-semibold">${r.text}</p>${list}${blocked}</li>`;
+  });
+  return html`<ul class="mt-2 space-y-3 text-sm">${items}</ul>`;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ area: string }> }): Promise<Metadata> {
@@ -155,27 +169,7 @@ export default async function AreaPage({
           {recommendations.length === 0 ? (
             <p className="mt-2 text-sm">This track qualifies. Nothing to fix.</p>
           ) : (
-            <ul className="mt-2 space-y-3 text-sm">
-              {recommendations.map((r) => (
-                <li key={r.text}>
-                  <p className="font-semibold">{r.text}</p>
-                  {r.alternatives.length ? (
-                    <ul className="mt-1 list-disc pl-5">
-                      {r.alternatives.slice(0, 3).map((alt) => (
-                        <li key={alt.text}>
-                          {alt.text} → {alt.totalAfterText} points{alt.qualifiedAfter ? ", qualifies" : ""}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  {r.blocked.map((b) => (
-                    <p key={b} className="text-xs text-neutral-600">
-                      {b}
-                    </p>
-                  ))}
-                </li>
-              ))}
-            </ul>
+            <Markup html={recommendationsHtml(recommendations)} />
           )}
           <h3 className="mt-4 font-semibold">Certifications expiring within 90 days</h3>
           {atRisk.length === 0 ? (
@@ -204,15 +198,14 @@ export default async function AreaPage({
               : "Not qualified on any day of the eligibility window (this month and the five before)."}
           </p>
           <div className="mt-2">
-            <Table head={["Month", "Highest score", "Qualified"]}>
-              {history.map((h) => (
-                <tr key={h.month}>
-                  <Td>{h.month}</Td>
-                  <Td>{h.best === null ? "—" : formatScore(h.best)}</Td>
-                  <Td>{h.best === null ? "—" : h.qualified ? "Yes" : "No"}</Td>
-                </tr>
-              ))}
-            </Table>
+            <Table
+              head={["Month", "Highest score", "Qualified"]}
+              rowsHtml={html`${history.map((h) => {
+                const best = h.best === null ? "—" : formatScore(h.best);
+                const qualified = h.best === null ? "—" : h.qualified ? "Yes" : "No";
+                return html`<tr><td>${h.month}</td><td>${best}</td><td>${qualified}</td></tr>`;
+              })}`}
+            />
           </div>
         </Card>
       </div>
