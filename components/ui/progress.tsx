@@ -19,7 +19,10 @@ export function progressBarHtml({ value, max, marker, label, valueText }: Progre
     marker === undefined
       ? ""
       : html`<div class="absolute -top-1 h-4 w-0.5 bg-neutral-800" style="left:${(marker / max) * 100}%" aria-hidden="true"></div>`;
-  return html`<div class="relative mt-2 h-2 w-full rounded bg-neutral-200" role="progressbar" aria-label="${label}" aria-valuemin="0" aria-valuemax="${max}" aria-valuenow="${Math.min(value, max)}"${text}><div class="h-2 rounded ${fill}" style="width:${pct}%"></div>${line}</div>`;
+  const values = html`aria-valuemin="0" aria-valuemax="${max}" aria-valuenow="${Math.min(value, max)}"${text}`;
+  const bar = html`<div class="h-2 rounded ${fill}" style="width:${pct}%"></div>`;
+  const track = "relative mt-2 h-2 w-full rounded bg-neutral-200";
+  return html`<div class="${track}" role="progressbar" aria-label="${label}" ${values}>${bar}${line}</div>`;
 }
 
 /** The same bar in React: one implementation of its markup (a `display: contents` wrapper adds no box). */

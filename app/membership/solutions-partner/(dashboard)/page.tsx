@@ -15,6 +15,8 @@ import { loadAreaStatuses } from "@/lib/solutions-partner/status";
 
 export const metadata: Metadata = { title: "Solutions Partner" };
 
+const CARD_CLASS = "flex flex-col gap-3 rounded-md border border-neutral-200 bg-white p-4 shadow-sm";
+const LINK_CLASS = "mt-auto text-sm font-semibold text-brand-700 hover:underline";
 type Evaluation = Awaited<ReturnType<typeof loadSolutionsPartner>>["evaluation"];
 
 /** An area's card: its total against the pass mark, the track that counts, a link to the area. Read-only markup
@@ -30,7 +32,16 @@ function areaCardHtml(area: (typeof AREAS)[number], evaluation: Evaluation, stat
     label: `${area.label}: ${total} of 100 points, pass mark ${evaluation.passMark}`,
   });
   const mode = a.trackMode === "assigned" ? "assigned" : "better of two";
-  return html`<article class="flex flex-col gap-3 rounded-md border border-neutral-200 bg-white p-4 shadow-sm" aria-labelledby="area-${area.slug}"><div class="flex items-start justify-between gap-2"><h2 id="area-${area.slug}" class="font-semibold">${area.label}</h2>${programStatusHtml(status)}</div><div><p class="text-sm"><span class="text-2xl font-semibold">${total}</span> / 100 points</p>${bar}</div><p class="text-sm text-neutral-700">Track: <strong>${trackLabel(a.track)}</strong> <span class="text-neutral-500">(${mode})</span></p><a href="/membership/solutions-partner/${area.slug}" class="mt-auto text-sm font-semibold text-brand-700 hover:underline" aria-label="View details: ${area.label}">View details</a></article>`;
+  const head = html`<div class="flex items-start justify-between gap-2"><h2 id="area-${area.slug}" class="font-semibold">${
+    area.label
+  }</h2>${programStatusHtml(status)}</div>`;
+  const score = html`<div><p class="text-sm"><span class="text-2xl font-semibold">${total}</span> / 100 points</p>${bar}</div>`;
+  const modeText = html`<span class="text-neutral-500">(${mode})</span>`;
+  const trackLine = html`<p class="text-sm text-neutral-700">Track: <strong>${trackLabel(a.track)}</strong> ${modeText}</p>`;
+  const link = html`<a href="/membership/solutions-partner/${area.slug}" class="${LINK_CLASS}" aria-label="View details: ${
+    area.label
+  }">View details</a>`;
+  return html`<article class="${CARD_CLASS}" aria-labelledby="area-${area.slug}">${head}${score}${trackLine}${link}</article>`;
 }
 
 export default async function SolutionsPartnerOverview() {

@@ -8,6 +8,7 @@ import type { MetricResult } from "@/lib/rules/solutions-partner";
 import { METRIC_NAMES } from "@/lib/rules/solutions-partner";
 import type { MetricPlan } from "@/lib/rules/solutions-partner/planner";
 
+const CARD_CLASS = "flex flex-col gap-2 rounded-md border bg-white p-4 shadow-sm";
 const CATEGORY = { performance: "Performance", skilling: "Skilling", "customer-success": "Customer success" } as const;
 
 /** SPEC §8 gap planner on the card: the smallest additions below the max, the headroom when the area qualifies. */
@@ -33,7 +34,8 @@ function whatItTakes(plan: MetricPlan): SafeHtml | null {
   const none =
     !plan.atMax && plan.toMax.length === 0 && html`<p class="mt-1">No single change reaches the max this window.</p>`;
   const blocked = plan.blocked.map((b) => html`<p class="mt-1 text-neutral-600">${b}</p>`);
-  return html`<div class="rounded bg-neutral-50 p-2 text-xs" data-testid="metric-plan"><p class="font-semibold">What it takes</p><ul class="mt-1 space-y-1">${rows}</ul>${none}${blocked}</div>`;
+  const list = html`<p class="font-semibold">What it takes</p><ul class="mt-1 space-y-1">${rows}</ul>`;
+  return html`<div class="rounded bg-neutral-50 p-2 text-xs" data-testid="metric-plan">${list}${none}${blocked}</div>`;
 }
 
 function steps(m: MetricResult): SafeHtml | null {
@@ -48,7 +50,13 @@ function steps(m: MetricResult): SafeHtml | null {
 export function metricCardHtml(m: MetricResult, downloadHref: string, plan?: MetricPlan): SafeHtml {
   const zero = m.points === 0;
   const name = METRIC_NAMES[m.id];
-  const figures = html`<dl class="grid grid-cols-2 gap-2 text-sm"><div><dt class="text-neutral-500">Value</dt><dd class="font-semibold">${formatOneDecimal(m.value)} ${m.unit}</dd></div><div><dt class="text-neutral-500">Threshold</dt><dd class="font-semibold">${formatOneDecimal(m.threshold)}</dd></div><div class="col-span-2"><dt class="text-neutral-500">Points</dt><dd class="text-lg font-semibold">${m.pointsText} / ${m.max}</dd></div></dl>`;
+  const figure = (label: string, value: string, dd = "font-semibold", div = "") =>
+    html`<div${div && html` class="${div}"`}><dt class="text-neutral-500">${label}</dt><dd class="${dd}">${value}</dd></div>`;
+  const figures = html`<dl class="grid grid-cols-2 gap-2 text-sm">${[
+    figure("Value", `${formatOneDecimal(m.value)} ${m.unit}`),
+    figure("Threshold", formatOneDecimal(m.threshold)),
+    figure("Points", `${m.pointsText} / ${m.max}`, "text-lg font-semibold", "col-span-2"),
+  ]}</dl>`;
   const bar = progressBarHtml({
     value: m.points,
     valueText: `${m.pointsText} points`,
@@ -58,5 +66,14 @@ export function metricCardHtml(m: MetricResult, downloadHref: string, plan?: Met
   const atZero =
     zero &&
     html`<p class="text-xs font-semibold text-red-700">At 0 points: the area cannot qualify until this metric earns points.</p>`;
-  return html`<article class="flex flex-col gap-2 rounded-md border bg-white p-4 shadow-sm ${zero ? "border-red-300" : "border-neutral-200"}" aria-labelledby="metric-${m.id}"><p class="text-xs font-semibold uppercase tracking-wide text-neutral-500">${CATEGORY[m.category]}</p><h3 id="metric-${m.id}" class="font-semibold">${name}</h3><p class="text-sm text-neutral-700">${m.criteria}</p>${figures}${bar}<p class="text-xs text-neutral-600">Produced by: ${m.producedBy}</p>${steps(m)}${m.note && html`<p class="text-xs text-amber-800">${m.note}</p>`}${atZero}${plan && whatItTakes(plan)}<a class="mt-auto text-sm font-semibold text-brand-700 hover:underline" href="${downloadHref}" download>Download line items</a></article>`;
+  const border = zero ? "border-red-300" : "border-neutral-200";
+  const category = html`<p class="text-xs font-semibold uppercase tracking-wide text-neutral-500">${CATEGORY[m.category]}</p>`;
+  const head = html`${category}<h3 id="metric-${m.id}" class="font-semibold">${name}</h3>`;
+  const criteria = html`<p class="text-sm text-neutral-700">${m.criteria}</p>`;
+  const producedBy = html`<p class="text-xs text-neutral-600">Produced by: ${m.producedBy}</p>`;
+  const note = m.note && html`<p class="text-xs text-amber-800">${m.note}</p>`;
+  const linkClass = "mt-auto text-sm font-semibold text-brand-700 hover:underline";
+  const download = html`<a class="${linkClass}" href="${downloadHref}" download>Download line items</a>`;
+  const body = html`${head}${criteria}${figures}${bar}${producedBy}${steps(m)}${note}${atZero}${plan && whatItTakes(plan)}`;
+  return html`<article class="${CARD_CLASS} ${border}" aria-labelledby="metric-${m.id}">${body}${download}</article>`;
 }

@@ -18,7 +18,8 @@ export function pointsLineHtml(c: PointsCriterion, label: string): SafeHtml {
     max: c.threshold,
     label: `${label}: ${c.points} of ${c.threshold} points`,
   });
-  return html`<div><p class="text-sm"><span class="text-2xl font-semibold">${formatPoints(c.points)}</span> / ${formatPoints(c.threshold)} points</p>${bar}</div>`;
+  const figure = html`<span class="text-2xl font-semibold">${formatPoints(c.points)}</span>`;
+  return html`<div><p class="text-sm">${figure} / ${formatPoints(c.threshold)} points</p>${bar}</div>`;
 }
 
 /** The average against the threshold ("just under" when it only rounds to it), and its bar with the threshold. */
@@ -32,7 +33,8 @@ export function averageLineHtml(c: AverageCriterion, label: string): SafeHtml {
     label: `${label}: average ${shown} of 5, threshold ${c.threshold}`,
   });
   const under = justUnder && html`<span class="ml-1 text-xs text-amber-800">(just under)</span>`;
-  return html`<div><p class="text-sm"><span class="text-2xl font-semibold">${shown}</span> / ${c.threshold.toFixed(2)} average${under}</p>${bar}</div>`;
+  const figure = html`<span class="text-2xl font-semibold">${shown}</span>`;
+  return html`<div><p class="text-sm">${figure} / ${c.threshold.toFixed(2)} average${under}</p>${bar}</div>`;
 }
 
 /** SPEC §8 gap planner, compact: what it takes when not met, the headroom when met. */
@@ -44,8 +46,12 @@ export function planHintHtml(text: string, met: boolean, what?: string): SafeHtm
 /** A criterion's card; without `href`, a read-only view with no details link. */
 export function criterionCardHtml(card: { title: string; status: string; href?: string; body: SafeHtml[] }): SafeHtml {
   const { title, status, href, body } = card;
+  const linkClass = "mt-auto text-sm font-semibold text-brand-700 underline-offset-2 hover:underline";
   const details =
-    href &&
-    html`<a href="${href}" class="mt-auto text-sm font-semibold text-brand-700 underline-offset-2 hover:underline" aria-label="View details: ${title}">View details</a>`;
-  return html`<article class="flex flex-col gap-3 rounded-md border border-neutral-200 bg-white p-4 shadow-sm"><div class="flex items-start justify-between gap-2"><h3 class="font-semibold">${title}</h3>${programStatusHtml(status)}</div>${body}${details}</article>`;
+    href && html`<a href="${href}" class="${linkClass}" aria-label="View details: ${title}">View details</a>`;
+  const head = html`<div class="flex items-start justify-between gap-2"><h3 class="font-semibold">${title}</h3>${programStatusHtml(
+    status,
+  )}</div>`;
+  const cardClass = "flex flex-col gap-3 rounded-md border border-neutral-200 bg-white p-4 shadow-sm";
+  return html`<article class="${cardClass}">${head}${body}${details}</article>`;
 }
