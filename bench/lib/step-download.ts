@@ -55,7 +55,8 @@ async function copyOutOnce(ctx: BenchContext, org: string) {
   const t = performance.now();
   const stream = await conn
     .unsafe(`copy (select achievement_code, course_code, redeemed_on from courseware_completions
-    where org_id = '${org}' and redeemed_on between '${ctx.window.start}' and '${ctx.window.end}' order by achievement_code) to stdout with (format csv, header true)`)
+    where org_id = '${org}' and redeemed_on between '${ctx.window.start}' and '${ctx.window.end}'
+    order by achievement_code) to stdout with (format csv, header true)`)
     .readable();
   let bytes = 0;
   let lines = 0;
@@ -117,6 +118,7 @@ export async function downloadStep(
   if (dl.rows !== expectedRows) throw new Error(`download returned ${dl.rows} rows, expected ${expectedRows}`);
   if (co.rows !== expectedRows) throw new Error(`COPY TO returned ${co.rows} rows, expected ${expectedRows}`);
   log(
-    `Download ${fmt(dl.seconds, 2)} s vs COPY TO ${fmt(co.seconds, 2)} s (${fmt(result.ratio, 2)}×); server RSS ${fmt(dl.rssBeforeMB)} → peak ${fmt(result.serverPeakRssMB)} MB; first byte after ${fmt(dl.firstByteMs)} ms`,
+    `Download ${fmt(dl.seconds, 2)} s vs COPY TO ${fmt(co.seconds, 2)} s (${fmt(result.ratio, 2)}×); ` +
+      `server RSS ${fmt(dl.rssBeforeMB)} → peak ${fmt(result.serverPeakRssMB)} MB; first byte after ${fmt(dl.firstByteMs)} ms`,
   );
 }

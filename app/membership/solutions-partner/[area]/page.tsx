@@ -53,6 +53,26 @@ function recommendationsHtml(recommendations: Awaited<ReturnType<typeof analyzeA
   return html`<ul class="mt-2 space-y-3 text-sm">${items}</ul>`;
 }
 
+/** The area's next 90 days in one sentence: what expiring certifications would do to the track's total. */
+function forecastSentence(
+  horizon: string,
+  track: string,
+  after: { totalNow: number; totalAfter: number; qualifiedNow: boolean; qualifiedAfter: boolean } | undefined,
+): string {
+  if (!after || after.totalAfter >= after.totalNow)
+    return (
+      `No certification that counts here expires by ${horizon}; skilling points hold. ` +
+      "Performance and customer success move with each monthly refresh."
+    );
+  const verdict = after.qualifiedAfter
+    ? "it still qualifies"
+    : after.qualifiedNow
+      ? "it would no longer qualify"
+      : "still not qualified";
+  const fall = `from ${formatScore(after.totalNow)} to ${formatScore(after.totalAfter)}`;
+  return `If these certifications expire unrenewed by ${horizon}, the ${track} total falls ${fall}: ${verdict}.`;
+}
+
 export async function generateMetadata({ params }: { params: Promise<{ area: string }> }): Promise<Metadata> {
   const { area } = await params;
   return { title: isAreaSlug(area) ? areaLabel(area) : "Solutions Partner" };
@@ -185,9 +205,7 @@ export default async function AreaPage({
           )}
           <h3 className="mt-4 font-semibold">Forecast: the next 90 days</h3>
           <p className="mt-1 text-sm" data-testid="sp-forecast">
-            {afterExpiry && afterExpiry.totalAfter < afterExpiry.totalNow
-              ? `If these certifications expire unrenewed by ${impact.horizon}, the ${trackLabel(track)} total falls from ${formatScore(afterExpiry.totalNow)} to ${formatScore(afterExpiry.totalAfter)}: ${afterExpiry.qualifiedAfter ? "it still qualifies" : afterExpiry.qualifiedNow ? "it would no longer qualify" : "still not qualified"}.`
-              : `No certification that counts here expires by ${impact.horizon}; skilling points hold. Performance and customer success move with each monthly refresh.`}
+            {forecastSentence(impact.horizon, trackLabel(track), afterExpiry)}
           </p>
         </Card>
         <Card>
