@@ -37,11 +37,17 @@ export async function nextBuild(env: NodeJS.ProcessEnv): Promise<void> {
 
 export type Server = { url: string; pid: number; child: ChildProcess; stop: () => Promise<void>; output: () => string };
 
-export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<Server> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  nodeArgs: string[] = [],
+  cwd = process.cwd(),
+): Promise<Server> {
   const child = spawn(
     process.execPath,
     [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
     {
+      cwd,
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         ...env,

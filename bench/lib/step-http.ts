@@ -86,9 +86,10 @@ export async function httpStep(ctx: HttpContext, srv: Server): Promise<void> {
   const { connections, duration } = ctx.opts;
   const http: Record<string, LoadResult & { loadAverage: number[] }> = {};
   const headers = (cookie?: string): Record<string, string> => (cookie ? { cookie } : {});
-  const warm = async (p: string, cookie?: string) => {
-    for (let i = 0; i < 20; i++) await get(srv, p, cookie);
-  };
+  // Every route is warmed under the same load before anything is timed: 20 sequential requests left the JIT
+  // cold for whichever route came first, and the control (the smallest page) came first.
+  const warm = (p: string, cookie?: string) =>
+    round(srv.url + p, { connections, duration: 2, headers: headers(cookie) });
   const show = (key: string, r: LoadResult, la: number[]) => {
     http[key] = { ...r, loadAverage: la };
     log(
@@ -96,18 +97,24 @@ export async function httpStep(ctx: HttpContext, srv: Server): Promise<void> {
     );
   };
   log(
-    `HTTP load: autocannon, ${connections} connections × ${duration} s per route (control: half first, half last; each route's 1M and 10k in rounds A B B A)`,
+    `HTTP load: autocannon, ${connections} connections × ${duration} s per route (each route's 1M and 10k in rounds A B B A; the control in slices of ${duration / 4} s before each route and after the last)`,
   );
   noteLoad(ctx, "http");
-  // The control brackets the run (half before the dashboards, half after), so its ratios compare
-  // like with like however the machine's load drifts.
   await warm(CONTROL.path);
-  const controlRounds = [await round(srv.url + CONTROL.path, { connections, duration: duration / 2 })];
   await warm("/api/health");
-  show("health", await load(`${srv.url}/api/health`, { connections, duration }), loadavg());
   for (const r of ROUTES) {
     await warm(r.path, ctx.sessions.main.cookie);
     await warm(r.path, ctx.sessions.twin.cookie);
+  }
+  // The control is measured in slices spread over the whole step (one before each route, one after the last), so
+  // the machine's drift (a shared VM: ±30 % within minutes) weighs on the control as on the routes.
+  const controlRounds: Awaited<ReturnType<typeof round>>[] = [];
+  const controlSlice = async () =>
+    controlRounds.push(await round(srv.url + CONTROL.path, { connections, duration: duration / 4 }));
+  await controlSlice();
+  show("health", await load(`${srv.url}/api/health`, { connections, duration }), loadavg());
+  for (const r of ROUTES) {
+    await controlSlice();
     const la = loadavg();
     const [main, twin] = await loadPair(
       { url: srv.url + r.path, headers: headers(ctx.sessions.main.cookie) },
@@ -117,8 +124,11 @@ export async function httpStep(ctx: HttpContext, srv: Server): Promise<void> {
     show(`${r.id}@main`, main, la);
     show(`${r.id}@twin`, twin, la);
   }
-  controlRounds.push(await round(srv.url + CONTROL.path, { connections, duration: duration / 2 }));
+  await controlSlice();
   show("control", combine(controlRounds), loadavg());
+  const slices = controlRounds.map((c) => c.result.requests.total / c.result.duration);
+  ctx.results.controlSlices = slices;
+  log(`  control slices (req/s): ${slices.map((x) => fmt(x, 0)).join(", ")}`);
   ctx.results.http = http;
   ctx.results.serverPeakHwmMB = Math.max(...processTree(srv.pid).map((pid) => (memoryOf(pid)?.hwm ?? 0) / MB));
 }

@@ -1,19 +1,16 @@
 "use client";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatScore } from "@/lib/rules/number-format";
-import { formatAverage, formatPoints } from "@/lib/rules/training-services/format";
+import dynamic from "next/dynamic";
+import { FORMATS, type TrendDatum, type TrendKind } from "./trend-format";
 
 // SPEC §8 trend chart: a value per month against its threshold. The drawing is one image whose
 // accessible name summarizes it; the same figures are in the table beside it for screen readers
 // and for anyone who wants the numbers.
-export type TrendDatum = { month: string; value: number | null; threshold: number; met: boolean };
-export type TrendKind = "points" | "average" | "score";
+export type { TrendDatum, TrendKind };
 
-const FORMATS: Record<TrendKind, (v: number | null) => string> = {
-  points: (v) => (v === null ? "—" : formatPoints(v)), // exact halves
-  average: (v) => formatAverage(v), // two decimals
-  score: (v) => (v === null ? "—" : formatScore(v)), // PCS: the one display rounding of scores
-};
+// The drawing only in the browser: on the server ResponsiveContainer has no size and rendered an empty box anyway,
+// after running the whole charting library on every request (SPEC §9, fast pages). Its own chunk, loaded after the
+// page: the caption, the accessible summary and the table are server-rendered as before.
+const TrendLines = dynamic(() => import("./trend-lines"), { ssr: false });
 
 export function TrendChart({
   title,
@@ -43,33 +40,7 @@ export function TrendChart({
         {title}
       </figcaption>
       <div role="img" aria-label={summary} className="h-56 min-w-0">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e5e5e5" />
-            <XAxis dataKey="month" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-            <YAxis tick={{ fontSize: 11 }} width={48} domain={[0, yMax ?? "auto"]} allowDecimals />
-            <Tooltip formatter={(v) => format(typeof v === "number" ? v : null)} />
-            <Line
-              type="stepAfter"
-              dataKey="threshold"
-              name="Threshold"
-              stroke="#b45309"
-              strokeDasharray="6 4"
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              type="linear"
-              dataKey="value"
-              name={valueLabel}
-              stroke="#1d4ed8"
-              strokeWidth={2}
-              dot={{ r: 3 }}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+        <TrendLines data={data} valueLabel={valueLabel} kind={kind} yMax={yMax} />
       </div>
       <section
         tabIndex={0}

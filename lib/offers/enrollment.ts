@@ -1,7 +1,9 @@
 import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { dataScope } from "@/db/queries/data-version";
 import { orders, spEnrollments } from "@/db/schema";
 import type { DbOrTx } from "@/db/transaction";
+import { derived } from "@/lib/cache";
 import { AREA_SLUGS, type AreaSlug, isAreaSlug } from "@/lib/rules/areas";
 import { isHeld, isRenewalWindowOpen } from "@/lib/rules/offers";
 import { currentSpTerm, maintainOrg } from "./maintenance";
@@ -45,7 +47,9 @@ export async function readSpEnrollment(q: DbOrTx, orgId: string, today: string):
  */
 export async function loadSpEnrollment(db: Db, orgId: string, today: string): Promise<SpEnrollment> {
   await maintainOrg(db, orgId, today);
-  return readSpEnrollment(db, orgId, today);
+  // Designations, orders and enrollments are written only in transactions that bump the data version (activation,
+  // payments, maintenance): read once per version and day (lib/cache.ts), as the offer cards are.
+  return derived(await dataScope(db, orgId, today), "sp-enrollment", () => readSpEnrollment(db, orgId, today));
 }
 
 export function enrolledAreas(e: SpEnrollment): AreaSlug[] {

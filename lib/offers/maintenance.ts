@@ -1,10 +1,12 @@
 import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perDb } from "@/db/prepared";
+import { dataScope } from "@/db/queries/data-version";
 import { designations, orders, spEnrollments } from "@/db/schema";
 import { type DbOrTx, inTransaction, type Tx } from "@/db/transaction";
 import { bumpDataVersion } from "@/db/writes/data-version";
 import { writeAudit } from "@/lib/audit";
+import { derived } from "@/lib/cache";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { purchaseEligibilityWindow } from "@/lib/rules/offers";
 import { spEligibleAreas } from "./eligibility";
@@ -117,14 +119,20 @@ export async function maintainInTx(tx: Tx, orgId: string, today: string): Promis
 
 /** Cheap checks first (one statement); the locked transaction only when something is due. */
 export async function maintainOrg(db: Db, orgId: string, today: string): Promise<MaintenanceResult> {
-  const [due] = await dueQuery(db).execute({ orgId, today });
-  // Late enrollments need a current Solutions Partner term: without one, no query more.
-  if (!due?.expire && !due?.lapse && !(due?.spTerm && (await lateAreas(db, orgId, today))))
-    return { expired: [], lapsed: [], enrolled: [] };
+  // Whether anything is due is kept per data version and day (lib/cache.ts): every write to orders, designations and
+  // enrollments bumps the version in its transaction, and what falls due otherwise moves only with the day.
+  const due = await derived(await dataScope(db, orgId, today), "maintenance-due", () => isDue(db, orgId, today));
+  if (!due) return { expired: [], lapsed: [], enrolled: [] };
   return inTransaction(db, async (tx) => {
     await lockOrg(tx, orgId);
     return maintainInTx(tx, orgId, today);
   });
+}
+
+async function isDue(db: Db, orgId: string, today: string): Promise<boolean> {
+  const [due] = await dueQuery(db).execute({ orgId, today });
+  // Late enrollments need a current Solutions Partner term: without one, no query more.
+  return Boolean(due?.expire || due?.lapse || (due?.spTerm && (await lateAreas(db, orgId, today))));
 }
 
 // Every offers and Solutions Partner page runs it: built once per database (db/prepared.ts).

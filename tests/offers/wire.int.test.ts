@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditLog, designations, orders, spEnrollments } from "@/db/schema";
+import { cacheStats } from "@/lib/cache";
 import { resetEnvCache } from "@/lib/env";
+import { maintainOrg } from "@/lib/offers/maintenance";
 import { cancelOrder, uploadPaymentProof } from "@/lib/offers/payments";
 import { purchaseDesignation, renewDesignation } from "@/lib/offers/place-order";
 import { loadOfferCards } from "@/lib/offers/state";
@@ -133,6 +135,26 @@ describe("wire transfer", () => {
       "2026-12-16",
     );
     expect(again.order.status).toBe("awaiting_payment");
+  });
+
+  it("checks what is due once per data version and day, and again after a write or on a new day", async () => {
+    const { org, order } = await wireOrder("w-due-cache");
+    const checks = () => cacheStats().computed;
+    const before = checks();
+    expect(await maintainOrg(db(), org.id, "2026-12-15")).toEqual({ expired: [], lapsed: [], enrolled: [] });
+    await maintainOrg(db(), org.id, "2026-12-15");
+    expect(checks() - before).toBe(1); // the second read of the same version and day runs no check
+    await cancelOrder(db(), org.as.account_admin, { orderNumber: order.number }, "2026-12-15"); // bumps the version
+    const { order: next } = await purchaseDesignation(
+      db(),
+      org.as.account_admin,
+      form(org, "solutions-partner", "purchase", "wire_transfer"),
+      "2026-12-15",
+    );
+    const afterWrites = checks();
+    await maintainOrg(db(), org.id, "2026-12-15");
+    expect(checks() - afterWrites).toBe(1); // a new version: checked again
+    expect((await maintainOrg(db(), org.id, "2027-01-15")).expired).toEqual([next.number]); // a new day
   });
 
   it("`maintenance` expires unpaid orders of every organization", async () => {
