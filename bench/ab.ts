@@ -4,7 +4,6 @@
 // `next start`), requests/s and page bytes, side by side. Not a benchmark figure: for choosing between builds.
 //   npx tsx bench/ab.ts --db pmc_base --a .next-base --b /work/exp:.next-exp[:EXP_FLAG=1] [--paths /a,/b]
 // A side is [checkout folder:]dist folder[:NAME=value,…]; the folder defaults to this checkout.
-import fs from "node:fs";
 import { parseArgs } from "./lib/args";
 
 const args = parseArgs(process.argv.slice(2), {
@@ -19,7 +18,7 @@ const args = parseArgs(process.argv.slice(2), {
 process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${String(args.db ?? "pmc_bench")}`;
 
 const { APP_ENV, MAIN, orgId, signIn } = await import("./lib/context");
-const { processTree, round } = await import("./lib/measure");
+const { cpuTicks: ticks, processTree, round } = await import("./lib/measure");
 const { ROUTES } = await import("./lib/pages");
 const { freePort, startServer } = await import("./lib/server");
 
@@ -35,17 +34,6 @@ function side(spec: string): Side {
   );
   return { label: spec, cwd: cwd || process.cwd(), distDir, env };
 }
-
-const ticks = (pids: number[]) =>
-  pids.reduce((sum, pid) => {
-    try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const parts = f.slice(f.lastIndexOf(")") + 2).split(" ");
-      return sum + Number(parts[11]) + Number(parts[12]); // utime + stime, clock ticks (1/100 s)
-    } catch {
-      return sum;
-    }
-  }, 0);
 
 const sides = [side(String(args.a)), side(String(args.b))];
 const session = await signIn(await orgId(MAIN), "bench-main@bench.example");

@@ -17,20 +17,9 @@ process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${dbName}`;
 process.env.NEXT_DIST_DIR = String(args["dist-dir"] ?? ".next-bench");
 
 const { APP_ENV, MAIN, orgId, signIn } = await import("./lib/context");
-const { processTree, round } = await import("./lib/measure");
+const { cpuTicks: ticks, processTree, round } = await import("./lib/measure");
 const { ROUTES } = await import("./lib/pages");
 const { freePort, startServer } = await import("./lib/server");
-
-const ticks = (pids: number[]) =>
-  pids.reduce((sum, pid) => {
-    try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const parts = f.slice(f.lastIndexOf(")") + 2).split(" ");
-      return sum + Number(parts[11]) + Number(parts[12]); // utime + stime, clock ticks (1/100 s)
-    } catch {
-      return sum;
-    }
-  }, 0);
 
 const session = await signIn(await orgId(MAIN), "bench-main@bench.example");
 const port = await freePort();

@@ -168,3 +168,16 @@ export async function loadPair(
   ra.push(await round(a.url, { ...half, headers: a.headers }));
   return [combine(ra), combine(rb)];
 }
+
+/** CPU time of processes so far, in clock ticks (1/100 s): utime + stime from /proc/<pid>/stat. */
+export function cpuTicks(pids: number[]): number {
+  return pids.reduce((sum, pid) => {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const parts = f.slice(f.lastIndexOf(")") + 2).split(" ");
+      return sum + Number(parts[11]) + Number(parts[12]);
+    } catch {
+      return sum; // the process has exited
+    }
+  }, 0);
+}

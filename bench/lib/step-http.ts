@@ -93,11 +93,13 @@ export async function httpStep(ctx: HttpContext, srv: Server): Promise<void> {
   const show = (key: string, r: LoadResult, la: number[]) => {
     http[key] = { ...r, loadAverage: la };
     log(
-      `  ${key.padEnd(18)} ${fmt(r.requestsPerSec, 1).padStart(8)} req/s  p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms${r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ""}`,
+      `  ${key.padEnd(18)} ${fmt(r.requestsPerSec, 1).padStart(8)} req/s  p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms` +
+        (r.non2xx || r.errors ? `  non-2xx ${r.non2xx} errors ${r.errors}` : ""),
     );
   };
   log(
-    `HTTP load: autocannon, ${connections} connections × ${duration} s per route (each route's 1M and 10k in rounds A B B A; the control in slices of ${duration / 4} s before each route and after the last)`,
+    `HTTP load: autocannon, ${connections} connections × ${duration} s per route (each route's 1M and 10k in rounds ` +
+      `A B B A; the control in slices of ${duration / 4} s before each route and after the last)`,
   );
   noteLoad(ctx, "http");
   await warm(CONTROL.path);

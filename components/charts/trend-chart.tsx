@@ -31,8 +31,10 @@ export function TrendChart({
   const last = data[data.length - 1];
   const metCount = data.filter((d) => d.met).length;
   const summary = last
-    ? `${title}: ${valueLabel.toLowerCase()} per month from ${data[0].month} to ${last.month} against a threshold of ${format(last.threshold)}. ` +
-      `Latest ${format(last.value)} (${last.met ? "met" : "not met"}); met in ${metCount} of ${data.length} months. The table beside the chart lists every month.`
+    ? `${title}: ${valueLabel.toLowerCase()} per month from ${data[0].month} to ${last.month} ` +
+      `against a threshold of ${format(last.threshold)}. Latest ${format(last.value)} ` +
+      `(${last.met ? "met" : "not met"}); met in ${metCount} of ${data.length} months. ` +
+      "The table beside the chart lists every month."
     : `${title}: no data.`;
   return (
     <figure className="grid gap-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" aria-labelledby={`${id}-title`}>

@@ -141,9 +141,12 @@ const dueQuery = perDb((db) => {
   const today = sql.placeholder("today");
   return db
     .select({
-      expire: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${org} and ${orders.status} = 'awaiting_payment' and ${orders.expiresOn} < ${today})`,
-      lapse: sql<boolean>`exists (select 1 from ${designations} where ${designations.orgId} = ${org} and ${designations.status} = 'active' and ${designations.anniversary} < ${today})`,
-      spTerm: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${org} and ${orders.offer} = 'solutions-partner' and ${orders.status} = 'active'
+      expire: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${org}
+        and ${orders.status} = 'awaiting_payment' and ${orders.expiresOn} < ${today})`,
+      lapse: sql<boolean>`exists (select 1 from ${designations} where ${designations.orgId} = ${org}
+        and ${designations.status} = 'active' and ${designations.anniversary} < ${today})`,
+      spTerm: sql<boolean>`exists (select 1 from ${orders} where ${orders.orgId} = ${org}
+        and ${orders.offer} = 'solutions-partner' and ${orders.status} = 'active'
       and ${orders.termStart} <= ${today} and ${orders.termEnd} >= ${today})`,
     })
     .from(sql`(select 1) as one`)
