@@ -5,11 +5,10 @@ import { FORMATS, type TrendDatum, type TrendKind } from "./trend-format";
 // SPEC §8 trend chart: a value per month against its threshold. The drawing is one image whose
 // accessible name summarizes it; the same figures are in the table beside it for screen readers
 // and for anyone who wants the numbers.
-export type { TrendDatum, TrendKind };
 
-// The drawing only in the browser: on the server ResponsiveContainer has no size and rendered an empty box anyway,
-// after running the whole charting library on every request (SPEC §9, fast pages). Its own chunk, loaded after the
-// page: the caption, the accessible summary and the table are server-rendered as before.
+// The drawing only in the browser: on the server ResponsiveContainer has no size and rendered an empty box anyway.
+// In its own chunk, loaded after the page, the charting library stays out of the page's first JavaScript (SPEC §9,
+// fast pages); the caption, the accessible summary and the table are server-rendered as before.
 const TrendLines = dynamic(() => import("./trend-lines"), { ssr: false });
 
 export function TrendChart({
