@@ -74,7 +74,8 @@ export async function checkRoutes(ctx: HttpContext, srv: Server): Promise<void> 
       const res = await get(srv, r.path, s.cookie);
       if (res.status !== 200 || !res.body.includes(r.marker))
         throw new Error(
-          `${r.path} as ${who}: HTTP ${res.status}, marker ${JSON.stringify(r.marker)} ${res.body.includes(r.marker) ? "found" : "missing"}\n${res.body.slice(0, 500)}`,
+          `${r.path} as ${who}: HTTP ${res.status}, marker ${JSON.stringify(r.marker)} ` +
+            `${res.body.includes(r.marker) ? "found" : "missing"}\n${res.body.slice(0, 500)}`,
         );
     }
   }

@@ -52,7 +52,10 @@ export default async function SolutionsPartnerOverview() {
     <>
       <PageHeader
         title="Solutions Partner designations"
-        description="Each solution area is scored out of 100 points on performance, skilling and customer success. An area qualifies at 70 points or more with every metric above 0."
+        description={
+          "Each solution area is scored out of 100 points on performance, skilling and customer success. " +
+          "An area qualifies at 70 points or more with every metric above 0."
+        }
       />
       <div className="mb-4">
         <Freshness
