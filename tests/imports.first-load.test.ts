@@ -86,6 +86,37 @@ describe("first load", () => {
   });
 });
 
+describe("first load rollup", () => {
+  const files: [kind: string, file: string][] = [
+    [
+      "courseware-completions",
+      completions([...many("M", 4, "2026-08-03"), ...many("N", 2, "2026-09-30"), "O-1,AZ-900T00,2026-09-01"]),
+    ],
+    [
+      "exam-vouchers",
+      "voucher_id,exam_code,level,purchased_on\nV-1,AZ-104,advanced,2026-09-01\nV-2,AZ-900,fundamentals,2026-09-02\n" +
+        "V-3,AZ-104,advanced,2026-10-02\n",
+    ],
+    [
+      "mtm-surveys",
+      "survey_id,course_code,completed_on,q1,q2,q3,q4,q5\nS-1,AZ-104T00,2026-10-01,5,,3,,1\n" +
+        "S-2,AZ-104T00,2026-10-09,4,4,4,4,\nS-3,AZ-900T00,2026-09-01,,,,,\n",
+    ],
+  ];
+  it.each(files)("of %s (built from the staged rows) equals the rollup of the stored rows", async (kind, file) => {
+    const org = await createOrg(`first-load-rollup-${kind}`);
+    const monthly = () =>
+      query(`select month, kind, category, solution_area, items, answer_sum, answer_count from ts_monthly
+        where org_id = '${org}' order by month, kind, category, solution_area`);
+    expect(await expectOk(runImport(kind as never, org, file))).toMatchObject({ updated: 0, unchanged: 0 });
+    const fromStaging = await monthly();
+    expect(fromStaging.length).toBeGreaterThan(1);
+    // The same file again is a merge, whose rollup reads the organization's stored rows.
+    expect(await expectOk(runImport(kind as never, org, file))).toMatchObject({ inserted: 0 });
+    expect(await monthly()).toEqual(fromStaging);
+  });
+});
+
 describe("the spool", () => {
   it("replays rows with quoted line breaks and multi-byte text across its blocks, unchanged", async () => {
     const org = await createOrg("first-load-spool");

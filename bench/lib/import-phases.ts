@@ -4,6 +4,7 @@
 //   stage      COPY of those lines into the temporary staging table (PostgreSQL)
 //   firstLoad  the first-load insert into the target table (keys, index, foreign keys), the
 //              organization having none of the kind (lib/imports/load.ts)
+//   firstRollup the ts_monthly rebuild of a first load, from the staged rows (lib/imports/sql.ts)
 //   duplicates the duplicate-key check over staging (the merge path only)
 //   merge      INSERT … ON CONFLICT of the same rows again, into the rows the first load wrote
 //   rollup     the ts_monthly rebuild of the organization
@@ -31,7 +32,7 @@ import {
 import { catalogFor } from "@/lib/rules/solutions-partner/certification-catalog";
 
 export type ImportPhases = Record<
-  "parse" | "validate" | "stage" | "firstLoad" | "duplicates" | "merge" | "rollup",
+  "parse" | "validate" | "stage" | "firstLoad" | "firstRollup" | "duplicates" | "merge" | "rollup",
   number
 >;
 
@@ -62,7 +63,10 @@ export async function importPhases(
   if (errors.count > 0 || records < 2)
     throw new Error(`import phases: the file does not validate (${JSON.stringify(errors.items.slice(0, 2))})`);
 
-  const phases: ImportPhases = { parse, validate, stage: 0, firstLoad: 0, duplicates: 0, merge: 0, rollup: 0 };
+  const phases: ImportPhases = {
+    ...{ parse, validate, stage: 0, firstLoad: 0, firstRollup: 0 },
+    ...{ duplicates: 0, merge: 0, rollup: 0 },
+  };
   // The staging lines stageRows sends (row number, then every cell quoted), written to a file first
   // so that the timed COPY is PostgreSQL's work only.
   const stagingFile = `${file}.staging`;
@@ -99,6 +103,13 @@ export async function importPhases(
       await tx.unsafe(firstLoadSql(spec, order), [orgId]);
       phases.firstLoad = seconds(t);
       t = performance.now();
+      for (const kind of spec.rollup) {
+        const r = rollupSql(kind, { staged: spec });
+        await tx.unsafe(r.remove, [orgId]);
+        await tx.unsafe(r.insert, [orgId]);
+      }
+      phases.firstRollup = seconds(t);
+      t = performance.now();
       if ((await tx.unsafe(anyDuplicateSql(spec))).length > 0) await tx.unsafe(duplicatesSql(spec));
       phases.duplicates = seconds(t);
       t = performance.now();
@@ -106,7 +117,7 @@ export async function importPhases(
       phases.merge = seconds(t);
       t = performance.now();
       for (const kind of spec.rollup) {
-        const r = rollupSql(kind, true);
+        const r = rollupSql(kind, "org");
         await tx.unsafe(r.remove, [orgId]);
         await tx.unsafe(r.insert, [orgId]);
       }

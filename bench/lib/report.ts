@@ -199,7 +199,9 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
       "",
       `Import phases (s): ${Object.entries(imp.phases)
         .map(([k, v]) => `${k} ${fmt(v, 1)}`)
-        .join(" · ")} (parse ⊂ validate, which runs before the transaction; firstLoad or duplicates + merge)`,
+        .join(
+          " · ",
+        )} (parse ⊂ validate, which runs before the transaction; firstLoad + firstRollup, or duplicates + merge + rollup)`,
     );
   table.push(...operatorTable(results));
   if (list.length) {

@@ -24,7 +24,7 @@ import { loadRows } from "./load";
 import { assertMayImport } from "./policy";
 import { stageRows } from "./rows";
 import { createSpool, type Spool } from "./spool";
-import { rollupSql } from "./sql";
+import { type RollupScope, rollupSql } from "./sql";
 import { inCopyTransaction, type TxConn } from "./tx";
 
 export type { ImportInput } from "./csv";
@@ -190,8 +190,9 @@ async function run(
 ): Promise<ImportSuccess> {
   const merged = await loadRows(conn, spec, o.orgId, spool, rows);
   const params = spec.shared ? [] : [o.orgId];
+  const scope: RollupScope = spec.shared ? "catalog" : merged.firstLoad ? { staged: spec } : "org";
   for (const kind of spec.rollup) {
-    const sql = rollupSql(kind, !spec.shared);
+    const sql = rollupSql(kind, scope);
     await conn.query(sql.remove, params);
     await conn.query(sql.insert, params);
   }
