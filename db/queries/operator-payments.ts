@@ -1,12 +1,27 @@
-// SPEC §10 Payments: wire orders awaiting payment across organizations, oldest first.
-import { and, asc, eq, inArray } from "drizzle-orm";
+// SPEC §10 Payments: wire orders awaiting payment across organizations, oldest first, a page at a time
+// (an instance of thousands of organizations has hundreds awaiting; each row carries two forms).
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, organizations, paymentProofs } from "@/db/schema";
 
-export type AwaitingOrder = Awaited<ReturnType<typeof listAwaitingPayments>>[number];
+export const PAYMENTS_PAGE_SIZE = 50;
 
-export async function listAwaitingPayments(db: Db) {
-  const rows = await db
+export type AwaitingOrder = Awaited<ReturnType<typeof listAwaitingPayments>>["rows"][number];
+
+const awaitingWire = and(eq(orders.status, "awaiting_payment"), eq(orders.method, "wire_transfer"));
+
+/** One page (from 1) of the orders awaiting a wire transfer, with the total and the number of pages. */
+export async function listAwaitingPayments(db: Db, page = 1, pageSize = PAYMENTS_PAGE_SIZE) {
+  const [rows, [counted]] = await Promise.all([
+    pageOf(db, page, pageSize),
+    db.select({ total: count() }).from(orders).where(awaitingWire),
+  ]);
+  const total = counted?.total ?? 0;
+  return { rows: await withProofs(db, rows), total, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+function pageOf(db: Db, page: number, pageSize: number) {
+  return db
     .select({
       number: orders.number,
       offer: orders.offer,
@@ -23,9 +38,13 @@ export async function listAwaitingPayments(db: Db) {
     })
     .from(orders)
     .innerJoin(organizations, eq(organizations.id, orders.orgId))
-    .where(and(eq(orders.status, "awaiting_payment"), eq(orders.method, "wire_transfer")))
+    .where(awaitingWire)
     .orderBy(asc(orders.placedAt), asc(orders.number))
-    .limit(500);
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+}
+
+async function withProofs(db: Db, rows: Awaited<ReturnType<typeof pageOf>>) {
   const proofs = rows.length
     ? await db
         .select({

@@ -5,6 +5,7 @@ import { adminCommands } from "@/cli/commands-admin";
 import { runCli } from "@/cli/run";
 import { db } from "@/db/client";
 import { listOrganizations, orgListQuery } from "@/db/queries/operator-orgs";
+import { listAwaitingPayments } from "@/db/queries/operator-payments";
 import { auditLog, orders, organizations, users } from "@/db/schema";
 import { createSession, loadCaller, loadContext } from "@/lib/auth/sessions";
 import { cancelOrder, confirmPayment } from "@/lib/offers/payments";
@@ -136,6 +137,21 @@ describe("operator verbs are idempotent and audited", () => {
     expect((await cancelOrder(db(), op, { orderNumber: order.number }, TODAY)).status).toBe("cancelled");
     expect(await auditCount(org.id, "order.cancel")).toBe(1);
     await expect(cancelOrder(db(), op, { orderNumber: order.number }, TODAY)).rejects.toThrow(/no longer awaiting/);
+  });
+
+  it("lists the orders awaiting payment a page at a time, each once, with the total", async () => {
+    const placed = [];
+    for (const id of ["pay-page-1", "pay-page-2", "pay-page-3"]) placed.push((await wireOrder(id)).order.number);
+    const first = await listAwaitingPayments(db(), 1, 2);
+    expect(first.rows).toHaveLength(2);
+    expect(first.pages).toBe(Math.ceil(first.total / 2));
+    const seen: string[] = [];
+    for (let page = 1; page <= first.pages; page++)
+      seen.push(...(await listAwaitingPayments(db(), page, 2)).rows.map((r) => r.number));
+    expect(seen).toHaveLength(first.total);
+    expect(new Set(seen).size).toBe(first.total);
+    expect(seen).toEqual(expect.arrayContaining(placed));
+    expect((await listAwaitingPayments(db(), first.pages + 1, 2)).rows).toEqual([]);
   });
 });
 
