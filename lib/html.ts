@@ -5,8 +5,10 @@
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Text made safe for an element's content or a quoted attribute value. */
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const SPECIAL = /[&<>"']/;
+
+/** Text made safe for an element's content or a quoted attribute value. Most values have nothing to escape. */
+export const escapeHtml = (s: string): string => (SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : s);
 
 /** Markup made by `html`, and only by it (a plain object with `__html` is text, escaped): trusted as it is. */
 export class SafeHtml {

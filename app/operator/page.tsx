@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
 import { db } from "@/db/client";
 import {
@@ -14,7 +15,8 @@ import {
 import { requireOperatorPage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { CreateOrgForm } from "./_components/org-forms";
-import { orgRowsHtml } from "./_components/org-rows";
+import { orgRowView } from "./_components/org-rows";
+import { OrgRowsBody } from "./_components/org-rows-body";
 
 export const metadata: Metadata = { title: "Organizations · Operator" };
 
@@ -112,22 +114,9 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           <SortHeader key="a" q={q} sort="awaiting" />,
           <SortHeader key="l" q={q} sort="last-import" />,
         ]}
-        rowsHtml={orgRowsHtml(rows)}
+        body={<OrgRowsBody rows={rows.map(orgRowView)} />}
       />
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="mt-3 flex gap-3 text-sm">
-          {q.page > 1 ? (
-            <Link className="text-brand-700 underline" href={href(q, { page: q.page - 1 })}>
-              Previous page
-            </Link>
-          ) : null}
-          {q.page < pages ? (
-            <Link className="text-brand-700 underline" href={href(q, { page: q.page + 1 })}>
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={q.page} pages={pages} href={(page) => href(q, { page })} />
       <Card className="mt-6">
         <CardTitle>Create an organization</CardTitle>
         <CreateOrgForm />

@@ -2,12 +2,19 @@ import type { ReactNode } from "react";
 import type { SafeHtml } from "@/lib/html";
 
 type TableProps = { caption?: string; head: ReactNode[] } & (
-  | { children: ReactNode; rowsHtml?: never }
+  | { children: ReactNode; rowsHtml?: never; body?: never }
   /** Rows made by lib/html.ts (escaped): for long read-only tables, rendered once instead of twice per request. */
-  | { rowsHtml: SafeHtml; children?: never }
+  | { rowsHtml: SafeHtml; children?: never; body?: never }
+  /**
+   * A `<tbody>` of its own (with `TBODY_CLASS`): a client component that builds its rows from data, so that the
+   * RSC payload carries the data rather than the rows' markup a second time.
+   */
+  | { body: ReactNode; children?: never; rowsHtml?: never }
 );
 
-export function Table({ caption, head, children, rowsHtml }: TableProps) {
+export const TBODY_CLASS = "divide-y divide-neutral-100";
+
+export function Table({ caption, head, children, rowsHtml, body }: TableProps) {
   return (
     <div className="overflow-x-auto rounded-md border border-neutral-200 bg-white">
       <table className="data-table min-w-full divide-y divide-neutral-200 text-sm">
@@ -21,12 +28,13 @@ export function Table({ caption, head, children, rowsHtml }: TableProps) {
             ))}
           </tr>
         </thead>
-        {rowsHtml ? (
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: SafeHtml comes only from lib/html.ts, which escapes every value
-          <tbody className="divide-y divide-neutral-100" dangerouslySetInnerHTML={{ __html: rowsHtml.__html }} />
-        ) : (
-          <tbody className="divide-y divide-neutral-100">{children}</tbody>
-        )}
+        {body ??
+          (rowsHtml ? (
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: SafeHtml comes only from lib/html.ts, which escapes every value
+            <tbody className={TBODY_CLASS} dangerouslySetInnerHTML={{ __html: rowsHtml.__html }} />
+          ) : (
+            <tbody className={TBODY_CLASS}>{children}</tbody>
+          ))}
       </table>
     </div>
   );

@@ -1,28 +1,55 @@
 // The Organizations list's rows (SPEC §10) as one string of markup. They are read-only and hold no
 // component, yet rendered by React they cost most of the page's server time: 50 rows × 10 cells, rendered
 // as HTML and again as the RSC payload (bench/README.md "Operator organizations list"). As a string they
-// are built once and travel as one value. Every value is escaped by `html` (lib/html.ts); the cells use
-// the same classes as `Td` and `StatusBadge` (app/globals.css: .data-table td, .badge-<tone>).
+// are built once. The page sends the rows as data (`orgRowView`) to `OrgRowsBody`, which builds the string
+// where it renders, so the RSC payload carries the data, not the markup a second time. Pure and client-safe:
+// every value is escaped by `html` (lib/html.ts); the cells use the same classes as `Td` and `StatusBadge`
+// (app/globals.css: .data-table td, .badge-<tone>).
 import { badgeHtml as badge } from "@/components/ui/status-badge";
 import type { OrgListRow } from "@/db/queries/operator-orgs";
 import { html, type SafeHtml } from "@/lib/html";
-import { offerTitle } from "@/lib/offers/state";
+import { OFFERS, type OfferId } from "@/lib/rules/offers-catalog";
+
+/** What a row shows: the fields of `OrgListRow` the list displays, and nothing else. */
+export type OrgRowView = Pick<
+  OrgListRow,
+  | "partnerId"
+  | "name"
+  | "country"
+  | "verified"
+  | "tsQualified"
+  | "tsDataThrough"
+  | "spAreasQualified"
+  | "held"
+  | "renewalDue"
+  | "awaiting"
+  | "lastImportAt"
+>;
+
+export function orgRowView(o: OrgListRow): OrgRowView {
+  const { partnerId, name, country, verified, tsQualified, tsDataThrough, spAreasQualified } = o;
+  const { held, renewalDue, awaiting, lastImportAt } = o;
+  return {
+    ...{ partnerId, name, country, verified, tsQualified, tsDataThrough, spAreasQualified },
+    ...{ held, renewalDue, awaiting, lastImportAt },
+  };
+}
 
 const muted = (text: string) => html`<span class="text-neutral-600">${text}</span>`;
 
-function trainingServices(o: OrgListRow): SafeHtml {
+function trainingServices(o: OrgRowView): SafeHtml {
   if (o.tsQualified === null) return muted("No data");
   const through = html`<span class="block text-xs text-neutral-600">data through ${o.tsDataThrough}</span>`;
   return html`${o.tsQualified ? "Qualified" : "Not qualified"}${through}`;
 }
 
-function held(o: OrgListRow): SafeHtml | string {
+function held(o: OrgRowView): SafeHtml | string {
   if (o.held.length === 0) return "None";
-  const title = (offer: string) => offerTitle(offer as never);
+  const title = (offer: string) => OFFERS[offer as OfferId]?.title ?? offer;
   return html`${o.held.map((h) => html`<span class="block">${title(h.offer)} · anniversary ${h.anniversary}</span>`)}`;
 }
 
-function row(o: OrgListRow): SafeHtml {
+function row(o: OrgRowView): SafeHtml {
   const detail = `/operator/organizations/${encodeURIComponent(o.partnerId)}`;
   const cells = [
     o.partnerId,
@@ -39,7 +66,7 @@ function row(o: OrgListRow): SafeHtml {
   return html`<tr>${cells.map((c) => html`<td>${c}</td>`)}${lastImport}</tr>`;
 }
 
-/** The rows of one page of the list, for `Table`'s `rowsHtml`. */
-export function orgRowsHtml(rows: readonly OrgListRow[]): SafeHtml {
+/** The rows of one page of the list. */
+export function orgRowsHtml(rows: readonly OrgRowView[]): SafeHtml {
   return html`${rows.map(row)}`;
 }
