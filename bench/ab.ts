@@ -14,10 +14,12 @@ const args = parseArgs(process.argv.slice(2), {
   rounds: "number",
   paths: "string",
   connections: "number",
+  "session-email": "string",
 });
 process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${String(args.db ?? "pmc_bench")}`;
 
-const { APP_ENV, MAIN, orgId, signIn } = await import("./lib/context");
+const { APP_ENV, MAIN, orgId, sessionOf, signIn } = await import("./lib/context");
+const { db } = await import("@/db/client");
 const { cpuTicks: ticks, processTree, round } = await import("./lib/measure");
 const { ROUTES } = await import("./lib/pages");
 const { freePort, startServer } = await import("./lib/server");
@@ -25,7 +27,9 @@ const { freePort, startServer } = await import("./lib/server");
 type Side = { label: string; cwd: string; distDir: string; env: Record<string, string> };
 function side(spec: string): Side {
   const parts = spec.split(":");
-  const [cwd, distDir, extra] = parts.length === 1 ? [process.cwd(), parts[0]!, ""] : [parts[0]!, parts[1]!, parts[2]];
+  // The environment part is the one with "=": "dist:A=1" is a dist folder with A=1, not a checkout folder.
+  const extra = parts.at(-1)!.includes("=") ? parts.pop()! : "";
+  const [cwd, distDir] = parts.length === 1 ? [process.cwd(), parts[0]!] : [parts[0]!, parts[1]!];
   const env = Object.fromEntries(
     (extra ?? "")
       .split(",")
@@ -36,7 +40,10 @@ function side(spec: string): Side {
 }
 
 const sides = [side(String(args.a)), side(String(args.b))];
-const session = await signIn(await orgId(MAIN), "bench-main@bench.example");
+// --session-email signs in an existing user of the database instead (the operator step's operator, say).
+const session = args["session-email"]
+  ? await sessionOf(db(), String(args["session-email"]))
+  : await signIn(await orgId(MAIN), "bench-main@bench.example");
 const servers = await Promise.all(
   sides.map(async (s) =>
     startServer({ ...process.env, ...APP_ENV, ...s.env, NEXT_DIST_DIR: s.distDir }, await freePort(), [], s.cwd),

@@ -3,6 +3,8 @@
 //   npx tsx bench/probe.ts --db pmc_bench --dist-dir .next-bench [--seconds 5] [--paths /a,/b]
 // Not a benchmark figure (no rounds, no control bracketing): for comparing two builds on one machine.
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "./lib/args";
 
 const args = parseArgs(process.argv.slice(2), {
@@ -11,20 +13,37 @@ const args = parseArgs(process.argv.slice(2), {
   seconds: "number",
   paths: "string",
   connections: "number",
+  "session-email": "string",
+  profile: "boolean",
 });
 const dbName = String(args.db ?? "pmc_bench");
 process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${dbName}`;
 process.env.NEXT_DIST_DIR = String(args["dist-dir"] ?? ".next-bench");
 
-const { APP_ENV, MAIN, orgId, signIn } = await import("./lib/context");
+const { summarizeCpuProfile } = await import("./lib/cpu-profile");
+const { APP_ENV, MAIN, orgId, sessionOf, signIn } = await import("./lib/context");
+const { db } = await import("@/db/client");
 const { cpuTicks: ticks, processTree, round } = await import("./lib/measure");
 const { ROUTES } = await import("./lib/pages");
 const { freePort, startServer } = await import("./lib/server");
 
-const session = await signIn(await orgId(MAIN), "bench-main@bench.example");
+// --session-email signs in an existing user of the database instead (the operator step's operator, say).
+const session = args["session-email"]
+  ? await sessionOf(db(), String(args["session-email"]))
+  : await signIn(await orgId(MAIN), "bench-main@bench.example");
 const port = await freePort();
-const srv = await startServer({ ...process.env, ...APP_ENV }, port);
+// --profile: the server runs under node --cpu-prof, and the one path's timed load is summarized (by package and
+// hottest functions), the start and the warm-up left out.
+const profileDir = args.profile ? fs.mkdtempSync(path.join(os.tmpdir(), "pmc-probe-cpu-")) : null;
+const started = performance.now();
+const srv = await startServer(
+  { ...process.env, ...APP_ENV },
+  port,
+  profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+);
 const paths = args.paths ? String(args.paths).split(",") : ["/sign-in", ...ROUTES.map((r) => r.path)];
+if (profileDir && paths.length !== 1) throw new Error("--profile takes exactly one path (--paths /a)");
+let timedFrom = 0;
 const seconds = Number(args.seconds ?? 5);
 try {
   // Warm every route first: the JIT and the caches favour whichever route runs later otherwise.
@@ -43,6 +62,7 @@ try {
     for (let i = 0; i < 30; i++) await (await fetch(srv.url + p, { headers })).text();
     const pids = processTree(srv.pid);
     const before = ticks(pids);
+    timedFrom = performance.now();
     const r = await round(srv.url + p, { connections: Number(args.connections ?? 10), duration: seconds, headers });
     const n = r.result.requests.total;
     const cpuMs = ((ticks(pids) - before) * 10) / n;
@@ -51,7 +71,17 @@ try {
         `${(n / r.result.duration).toFixed(1).padStart(7)} req/s  ${cpuMs.toFixed(2).padStart(6)} ms CPU/req`,
     );
   }
+  if (profileDir) {
+    await srv.stop();
+    const file = fs.readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"));
+    if (!file) throw new Error("no .cpuprofile written");
+    const summary = summarizeCpuProfile(path.join(profileDir, file), 25, (timedFrom - started) * 1000);
+    for (const a of summary.byArea.slice(0, 12)) console.log(`  ${a.area.padEnd(30)} ${(a.share * 100).toFixed(1)} %`);
+    for (const f of summary.topFunctions)
+      console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} % ${f.fn} ${f.where}`);
+  }
 } finally {
   await srv.stop();
+  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
   process.exit(0);
 }

@@ -82,12 +82,17 @@ export function areaOf(file: string, fn: string, bundle = ""): string {
   return path.basename(f);
 }
 
-export function summarizeCpuProfile(file: string, top = 15): CpuSummary {
+/** `skipUs`: samples of the profile's first microseconds (the server's start and warm-up) are left out. */
+export function summarizeCpuProfile(file: string, top = 15, skipUs = 0): CpuSummary {
   const p = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  for (let i = 0; i < p.samples.length; i++)
+  let at = 0;
+  for (let i = 0; i < p.samples.length; i++) {
+    at += p.timeDeltas[i] ?? 0;
+    if (at < skipUs) continue;
     selfUs.set(p.samples[i]!, (selfUs.get(p.samples[i]!) ?? 0) + (p.timeDeltas[i] ?? 0));
+  }
   let total = 0;
   let idle = 0;
   const areas = new Map<string, number>();
