@@ -59,7 +59,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
     <>
       <PageHeader
         title="Organizations"
-        description="Every partner organization on this instance: its programs, designations, payments and data. Program figures are those of each organization's last import."
+        description={
+          "Every partner organization on this instance: its programs, designations, payments and data. " +
+          "Program figures are those of each organization's last import."
+        }
       />
       <form
         method="get"

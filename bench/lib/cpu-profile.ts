@@ -107,7 +107,10 @@ export function summarizeCpuProfile(file: string, top = 15, skipUs = 0): CpuSumm
       continue;
     }
     areas.set(area, (areas.get(area) ?? 0) + us);
-    const where = `${original.file.replace(/^.*?(node_modules\/|\/work\/[^/]+\/)/, (_, g: string) => (g.startsWith("node_modules") ? g : "")).replace(/^(\.\.\/)+/, "")}:${original.line}`;
+    const source = original.file
+      .replace(/^.*?(node_modules\/|\/work\/[^/]+\/)/, (_, g: string) => (g.startsWith("node_modules") ? g : ""))
+      .replace(/^(\.\.\/)+/, "");
+    const where = `${source}:${original.line}`;
     const key = `${n.callFrame.functionName}@${where}`;
     const f = fns.get(key) ?? { fn: n.callFrame.functionName || "(anonymous)", where, us: 0 };
     f.us += us;

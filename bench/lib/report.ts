@@ -186,13 +186,16 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
   if (embedded)
     table.push(
       "",
-      `Embedded database (PGlite): ${fmt(embedded.completions.rows)} completions imported in ${fmt(embedded.completions.seconds, 1)} s (${fmt(embedded.completions.rowsPerSec)} rows/s); the whole ${short(opts.scale)} organization in ${fmt(embedded.organizationSeconds, 1)} s`,
+      `Embedded database (PGlite): ${fmt(embedded.completions.rows)} completions imported in ` +
+        `${fmt(embedded.completions.seconds, 1)} s (${fmt(embedded.completions.rowsPerSec)} rows/s); ` +
+        `the whole ${short(opts.scale)} organization in ${fmt(embedded.organizationSeconds, 1)} s`,
     );
   const plan = results.downloadPlan as { pageMsAfterImport: number[] } | undefined;
   if (plan)
     table.push(
       "",
-      `Download keyset pages (5,000 rows, the PGlite path) right after the import (which ran ANALYZE): ${plan.pageMsAfterImport.map((x) => fmt(x)).join(", ")} ms`,
+      "Download keyset pages (5,000 rows, the PGlite path) right after the import (which ran ANALYZE): " +
+        `${plan.pageMsAfterImport.map((x) => fmt(x)).join(", ")} ms`,
     );
   if (imp?.phases)
     table.push(

@@ -27,11 +27,18 @@ export type OrgRowView = Pick<
 >;
 
 export function orgRowView(o: OrgListRow): OrgRowView {
-  const { partnerId, name, country, verified, tsQualified, tsDataThrough, spAreasQualified } = o;
-  const { held, renewalDue, awaiting, lastImportAt } = o;
   return {
-    ...{ partnerId, name, country, verified, tsQualified, tsDataThrough, spAreasQualified },
-    ...{ held, renewalDue, awaiting, lastImportAt },
+    partnerId: o.partnerId,
+    name: o.name,
+    country: o.country,
+    verified: o.verified,
+    tsQualified: o.tsQualified,
+    tsDataThrough: o.tsDataThrough,
+    spAreasQualified: o.spAreasQualified,
+    held: o.held,
+    renewalDue: o.renewalDue,
+    awaiting: o.awaiting,
+    lastImportAt: o.lastImportAt,
   };
 }
 

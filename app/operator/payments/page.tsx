@@ -33,7 +33,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Payments"
-        description="Wire transfers awaiting payment, oldest first. Confirm receipt once the money has arrived: the order becomes Active at once."
+        description={
+          "Wire transfers awaiting payment, oldest first. " +
+          "Confirm receipt once the money has arrived: the order becomes Active at once."
+        }
       />
       <PaymentFeedback>
         {rows.length === 0 ? (
