@@ -10,14 +10,20 @@ export type AwaitingOrder = Awaited<ReturnType<typeof listAwaitingPayments>>["ro
 
 const awaitingWire = and(eq(orders.status, "awaiting_payment"), eq(orders.method, "wire_transfer"));
 
-/** One page (from 1) of the orders awaiting a wire transfer, with the total and the number of pages. */
-export async function listAwaitingPayments(db: Db, page = 1, pageSize = PAYMENTS_PAGE_SIZE) {
-  const [rows, [counted]] = await Promise.all([
-    pageOf(db, page, pageSize),
+/**
+ * One page (from 1) of the orders awaiting a wire transfer, with the total and the number of pages. A page past
+ * the last (its orders were just confirmed, say) gives the last page, and `page` says which one it is.
+ */
+export async function listAwaitingPayments(db: Db, asked = 1, pageSize = PAYMENTS_PAGE_SIZE) {
+  const [first, [counted]] = await Promise.all([
+    pageOf(db, asked, pageSize),
     db.select({ total: count() }).from(orders).where(awaitingWire),
   ]);
   const total = counted?.total ?? 0;
-  return { rows: await withProofs(db, rows), total, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(asked, pages);
+  const rows = page === asked ? first : await pageOf(db, page, pageSize);
+  return { rows: await withProofs(db, rows), total, page, pages };
 }
 
 function pageOf(db: Db, page: number, pageSize: number) {

@@ -23,12 +23,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   await requireOperatorPage();
   const day = today();
   const soon = addDays(day, 7);
-  const asked = pageQuery.parse(await searchParams).page;
-  let list = await listAwaitingPayments(db(), asked);
-  // Past the last page (its orders were just confirmed, say): the last page instead of an empty one.
-  if (list.rows.length === 0 && asked > list.pages) list = await listAwaitingPayments(db(), list.pages);
-  const { rows, total, pages } = list;
-  const page = Math.min(asked, pages);
+  const { rows, total, page, pages } = await listAwaitingPayments(db(), pageQuery.parse(await searchParams).page);
   return (
     <>
       <PageHeader
