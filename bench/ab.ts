@@ -18,8 +18,7 @@ const args = parseArgs(process.argv.slice(2), {
 });
 process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${String(args.db ?? "pmc_bench")}`;
 
-const { APP_ENV, MAIN, orgId, sessionOf, signIn } = await import("./lib/context");
-const { db } = await import("@/db/client");
+const { APP_ENV, toolSession } = await import("./lib/context");
 const { cpuTicks: ticks, processTree, round } = await import("./lib/measure");
 const { ROUTES } = await import("./lib/pages");
 const { freePort, startServer } = await import("./lib/server");
@@ -31,7 +30,7 @@ function side(spec: string): Side {
   const extra = parts.at(-1)!.includes("=") ? parts.pop()! : "";
   const [cwd, distDir] = parts.length === 1 ? [process.cwd(), parts[0]!] : [parts[0]!, parts[1]!];
   const env = Object.fromEntries(
-    (extra ?? "")
+    extra
       .split(",")
       .filter(Boolean)
       .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
@@ -40,10 +39,7 @@ function side(spec: string): Side {
 }
 
 const sides = [side(String(args.a)), side(String(args.b))];
-// --session-email signs in an existing user of the database instead (the operator step's operator, say).
-const session = args["session-email"]
-  ? await sessionOf(db(), String(args["session-email"]))
-  : await signIn(await orgId(MAIN), "bench-main@bench.example");
+const session = await toolSession(args["session-email"] ? String(args["session-email"]) : undefined);
 const servers = await Promise.all(
   sides.map(async (s) =>
     startServer({ ...process.env, ...APP_ENV, ...s.env, NEXT_DIST_DIR: s.distDir }, await freePort(), [], s.cwd),

@@ -21,16 +21,12 @@ process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${dbName}`;
 process.env.NEXT_DIST_DIR = String(args["dist-dir"] ?? ".next-bench");
 
 const { summarizeCpuProfile } = await import("./lib/cpu-profile");
-const { APP_ENV, MAIN, orgId, sessionOf, signIn } = await import("./lib/context");
-const { db } = await import("@/db/client");
+const { APP_ENV, toolSession } = await import("./lib/context");
 const { cpuTicks: ticks, processTree, round } = await import("./lib/measure");
 const { ROUTES } = await import("./lib/pages");
 const { freePort, startServer } = await import("./lib/server");
 
-// --session-email signs in an existing user of the database instead (the operator step's operator, say).
-const session = args["session-email"]
-  ? await sessionOf(db(), String(args["session-email"]))
-  : await signIn(await orgId(MAIN), "bench-main@bench.example");
+const session = await toolSession(args["session-email"] ? String(args["session-email"]) : undefined);
 const port = await freePort();
 // --profile: the server runs under node --cpu-prof, and the one path's timed load is summarized (by package and
 // hottest functions), the start and the warm-up left out.

@@ -171,6 +171,14 @@ export async function signIn(org: string, email: string): Promise<Session> {
   return sessionOf(db(), email);
 }
 
+/**
+ * The session the between-runs tools (probe.ts, ab.ts) load pages with: an existing user of the database when
+ * `email` is given (the operator step's operator, say), else the main organization's bench admin.
+ */
+export async function toolSession(email?: string): Promise<Session> {
+  return email ? sessionOf(db(), email) : signIn(await orgId(MAIN), "bench-main@bench.example");
+}
+
 /** A session of an existing user whose password is PASSWORD: the session row and the Auth.js cookie. */
 export async function sessionOf(database: Db, email: string): Promise<Session> {
   const result = await verifyCredentials(database, email, PASSWORD, now());
