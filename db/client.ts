@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { Sql } from "postgres";
 import { env } from "@/lib/env";
 import { lockDataDir } from "./pglite-lock";
+import { drizzlePgliteModule, pgliteModule } from "./pglite-modules";
 import { openPool } from "./pool";
 import * as schema from "./schema";
 
@@ -34,8 +34,8 @@ export function openDatabase(config: DbConfig): DbHandle {
     release = lockDataDir(dir);
     fs.mkdirSync(path.resolve(/*turbopackIgnore: true*/ dir), { recursive: true }); // PGlite creates only the last folder
   }
-  const pg = new PGlite(dir);
-  const db = drizzlePglite(pg, { schema }) as unknown as Db;
+  const pg = new (pgliteModule().PGlite)(dir);
+  const db = drizzlePgliteModule().drizzle(pg, { schema }) as unknown as Db;
   return {
     db,
     driver: { kind: "pglite", pg },

@@ -1,15 +1,15 @@
 import path from "node:path";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { DbHandle } from "./client";
+import { pgliteMigratorModule } from "./pglite-modules";
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 /** Applies drizzle/ migrations. On a server, an advisory lock keeps concurrent app instances from racing. */
 export async function migrateDatabase(handle: DbHandle): Promise<void> {
   if (handle.driver.kind === "pglite") {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    await pgliteMigratorModule().migrate(handle.db as unknown as PgliteDatabase, { migrationsFolder });
     return;
   }
   const reserved = await handle.driver.sql.reserve();

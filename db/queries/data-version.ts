@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, is, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import type { Db } from "@/db/client";
@@ -42,7 +42,8 @@ const versionQuery = perDb((db) =>
  * include its own uncommitted writes, so it is computed afresh and never kept.
  */
 export async function dataScope(q: Db, orgId: string, day?: string): Promise<Scope> {
-  if (q instanceof PgTransaction) return null;
+  // is(), not instanceof: on the embedded database Drizzle comes from its CommonJS build (db/pglite-modules.ts).
+  if (is(q, PgTransaction)) return null;
   const byOrg = ofRequest();
   let version = byOrg.get(orgId);
   if (!version) {

@@ -5,10 +5,10 @@
 import { once } from "node:events";
 import type { Transaction } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { Sql, TransactionSql } from "postgres";
 import type { Db, Driver } from "@/db/client";
+import { drizzlePgliteModule } from "@/db/pglite-modules";
 import * as schema from "@/db/schema";
 
 export type CopySink = {
@@ -67,7 +67,7 @@ function postgresConn(root: Sql, tx: TransactionSql): TxConn {
 
 function pgliteConn(tx: Transaction): TxConn {
   return {
-    db: withSavepoints(drizzlePglite({ client: tx as never, schema }) as unknown as Db),
+    db: withSavepoints(drizzlePgliteModule().drizzle({ client: tx as never, schema }) as unknown as Db),
     query: async <T>(text: string, params: unknown[] = []) => (await tx.query<T>(text, params)).rows,
     async copyIn(table, columns) {
       const statement = copyStatement(table, columns, "'/dev/blob'");
