@@ -117,6 +117,17 @@ describe("an upload whose body is still arriving", () => {
     expect(await res.json()).toMatchObject({ ok: true, rows: 2 });
   });
 
+  it("is refused for a bad header before the rest of it arrives", async () => {
+    session.ctx = await userOf("slow-3", "partner_admin");
+    const { body, release } = pausedBody("achievement_code,course,redeemed_on\nH-1,AZ-900T00,2026-10-01\n", "H-2\n");
+    const upload = post("kind=courseware-completions", body);
+    const early = await Promise.race([upload, new Promise<null>((r) => setTimeout(() => r(null), 5_000))]);
+    release();
+    expect(early).not.toBeNull();
+    expect(early!.status).toBe(400);
+    expect(JSON.stringify(await early!.json())).toContain("course_code");
+  });
+
   it("is refused with a clear message when it stalls beyond the limit", async () => {
     const { body } = pausedBody(`${HEADER}T-1,AZ-900T00,2026-10-01\n`, "");
     const chunks: number[] = [];

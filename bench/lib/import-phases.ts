@@ -100,7 +100,7 @@ export async function importPhases(
       const [collation] = await tx.unsafe<{ bytewise: string }[]>(BYTEWISE_COLLATION_SQL);
       const order = { bytewise: collation?.bytewise === "true" };
       t = performance.now();
-      await tx.unsafe(firstLoadSql(spec, order), [orgId]);
+      await tx.unsafe(firstLoadSql(spec, order), [orgId, 0]);
       phases.firstLoad = seconds(t);
       t = performance.now();
       for (const kind of spec.rollup) {

@@ -204,7 +204,7 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
         .map(([k, v]) => `${k} ${fmt(v, 1)}`)
         .join(
           " · ",
-        )} (parse ⊂ validate, which runs before the transaction; firstLoad + firstRollup, or duplicates + merge + rollup)`,
+        )} (parse ⊂ validate, which on PostgreSQL overlaps the staging and the first load's inserts; firstLoad + firstRollup, or duplicates + merge + rollup)`,
     );
   table.push(...operatorTable(results));
   if (list.length) {

@@ -8,7 +8,8 @@ export type ImportInput = AsyncIterable<Uint8Array | string> | Iterable<Uint8Arr
 
 export const MAX_RECORD_SIZE = 64 * 1024; // characters in one row
 
-async function* asBuffers(input: ImportInput): AsyncGenerator<Buffer> {
+/** The input's chunks as Buffers; a failure to read it becomes an InputError. */
+export async function* inputBuffers(input: ImportInput): AsyncGenerator<Buffer> {
   try {
     for await (const chunk of input) {
       if (typeof chunk === "string") yield Buffer.from(chunk, "utf8");
@@ -37,17 +38,37 @@ class BatchParser extends Parser {
   }
 }
 
+const parserOptions = () =>
+  ({ bom: true, relax_column_count: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: false }) as const;
+
+/**
+ * The first record of a CSV stream fed chunk by chunk, as soon as it is complete (the header, checked before the rest
+ * of an upload arrives). A chunk the parser refuses ends the reading: the full read reports it with its row.
+ */
+export function firstRecordReader() {
+  const parser = new BatchParser(parserOptions());
+  let done = false;
+  parser.on("error", () => (done = true));
+  parser.resume();
+  return {
+    async feed(chunk: Buffer): Promise<string[] | null> {
+      if (done) return null;
+      await new Promise<void>((resolve) => parser.write(chunk, () => resolve()));
+      const record = parser.batch[0];
+      if (!record) return null;
+      done = true;
+      return record;
+    },
+    close: () => parser.destroy(),
+  };
+}
+
 /**
  * The records of a CSV stream, in batches (one per input chunk), each record an array of
  * strings; the caller numbers them from 1.
  */
 export async function* csvBatches(input: ImportInput): AsyncGenerator<string[][]> {
-  const parser = new BatchParser({
-    bom: true,
-    relax_column_count: true,
-    max_record_size: MAX_RECORD_SIZE,
-    skip_empty_lines: false,
-  });
+  const parser = new BatchParser(parserOptions());
   let failure: unknown = null;
   parser.on("error", (error) => (failure ??= error));
   parser.resume();
@@ -57,7 +78,7 @@ export async function* csvBatches(input: ImportInput): AsyncGenerator<string[][]
     return out;
   };
   try {
-    for await (const chunk of asBuffers(input)) {
+    for await (const chunk of inputBuffers(input)) {
       await new Promise<void>((resolve) => parser.write(chunk, (error) => resolve(void (failure ??= error ?? null))));
       yield take();
       if (failure) throw failure;

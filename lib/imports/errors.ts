@@ -11,6 +11,12 @@ export class ErrorList {
   readonly items: ImportError[] = [];
   count = 0;
 
+  static of(errors: ImportError[]): ErrorList {
+    const list = new ErrorList();
+    for (const e of errors) list.add(e);
+    return list;
+  }
+
   add(error: ImportError): void {
     this.count++;
     if (this.items.length < MAX_LISTED) this.items.push(error);

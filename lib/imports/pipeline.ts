@@ -1,11 +1,10 @@
 // SPEC §6 — the all-or-nothing streaming import, shared by the web upload and the CLI.
-// First, with no transaction open, every row is read and checked and the valid rows are spooled
-// to a temporary file (spool.ts), so that the sender's pace never holds a database connection.
-// Then one transaction: staging via COPY from the spool, a first load or a merge by natural key
-// (load.ts), ts_monthly rollup, the imports row, the audit row and the after-import hooks. Any
-// error → nothing written. After a large merge, ANALYZE of the target table (after the commit).
+// The upload is received with no transaction open (spool.ts), so that the sender's pace never holds a database
+// connection. Then one transaction: every row checked, COPY into staging from the spool as the rows are checked, a
+// first load or a merge by natural key (load.ts), the ts_monthly rollup, the imports row, the audit row and the
+// after-import hooks. Any error → nothing written. After a large merge, ANALYZE of the target table (after the commit).
 import { sql } from "drizzle-orm";
-import { type Db, dbHandle, rowsOf } from "@/db/client";
+import { type Db, dbHandle } from "@/db/client";
 import { imports } from "@/db/schema";
 import { bumpDataVersion } from "@/db/writes/data-version";
 import { writeAudit } from "@/lib/audit";
@@ -13,19 +12,19 @@ import { actorName, type Caller, callerOrgId } from "@/lib/auth/caller";
 import { DomainError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
 import { unsupportedDataThrough } from "@/lib/rules/programs";
-import { catalogFor } from "@/lib/rules/solutions-partner/certification-catalog";
 import { defaultDataThrough, isValidIsoDate } from "@/lib/rules/time";
 import { type ImportKind, successMessage } from "./columns";
 import type { ImportInput } from "./csv";
 import { ErrorList, type ImportError, InputError, Rejected } from "./errors";
 import { show } from "./fields";
-import { type KindSpec, kindSpec, type RowContext } from "./kinds";
+import { planHeader } from "./header";
+import { type KindSpec, kindSpec } from "./kinds";
 import { loadRows } from "./load";
 import { assertMayImport } from "./policy";
-import { stageRows } from "./rows";
 import { createSpool, type Spool } from "./spool";
 import { type RollupScope, rollupSql } from "./sql";
 import { inCopyTransaction, type TxConn } from "./tx";
+import { rowContext, validate } from "./validate";
 
 export type { ImportInput } from "./csv";
 export type { ImportError } from "./errors";
@@ -114,15 +113,12 @@ export async function importCsv(options: ImportOptions): Promise<ImportResult> {
   const tooEarly = unsupportedDataThrough(spec.kind, dataThrough);
   if (tooEarly) return failure(list({ row: 0, column: "data_through", message: tooEarly }));
   const fileName = cleanFileName(options.fileName);
+  const o = { ...options, fileName, dataThrough };
   let result: ImportSuccess;
   let spool: Spool | undefined;
   try {
     spool = await createSpool();
-    const rows = await validate(spool, spec, { ...options, dataThrough });
-    const staged = spool;
-    result = await inCopyTransaction(dbHandle().driver, (conn) =>
-      run(conn, spec, { ...options, fileName, dataThrough }, staged, rows),
-    );
+    result = await load(spool, spec, o);
   } catch (error) {
     if (error instanceof DryRunDone) return error.result;
     if (error instanceof Rejected) return failure(error.list);
@@ -164,31 +160,47 @@ async function analyze(spec: KindSpec): Promise<void> {
   }
 }
 
-/** Reads and checks every row into the spool, outside any transaction; throws Rejected on a bad file. */
-async function validate(spool: Spool, spec: KindSpec, o: ImportOptions & { dataThrough: string }): Promise<number> {
-  const ctx: RowContext = {
-    courseCode: spec.needsCourses ? await courseCodes() : () => undefined,
-    catalog: catalogFor(o.dataThrough),
-  };
-  const errors = new ErrorList();
-  let rows = 0;
-  try {
-    rows = await stageRows({ input: o.input, spec, ctx, sink: spool.sink, errors, onProgress: o.onProgress });
-  } finally {
-    await spool.sink.end(errors.count === 0);
+type Options = ImportOptions & { dataThrough: string };
+
+/**
+ * On PostgreSQL the upload is first received whole into the spool (no connection held while the sender sends), then
+ * checked inside the transaction while the database already inserts the rows checked so far (load.ts): Node and the
+ * database work at once. The embedded database runs in this thread, so there the rows are checked first, at the
+ * sender's pace, and the transaction (which every other request waits for) only loads them.
+ */
+async function load(spool: Spool, spec: KindSpec, o: Options): Promise<ImportSuccess> {
+  const { driver } = dbHandle();
+  const ctx = await rowContext(spec, o.dataThrough);
+  const check = (input: ImportInput, signal?: AbortSignal) =>
+    validate({ input, spec, ctx, sink: spool.sink, onProgress: o.onProgress, signal });
+  if (driver.kind === "pglite") {
+    const validated = Promise.resolve(await check(o.input));
+    return inCopyTransaction(driver, (conn) => run(conn, spec, o, spool, validated));
   }
-  if (errors.count > 0) throw new Rejected(errors);
-  return rows;
+  const input = await spool.receive(o.input, (record) => {
+    const planned = planHeader(spec, record);
+    if ("errors" in planned) throw new Rejected(ErrorList.of(planned.errors));
+  });
+  const stop = new AbortController();
+  const validated = check(input, stop.signal);
+  validated.catch(() => {}); // awaited in the transaction, or below when the transaction fails first
+  try {
+    return await inCopyTransaction(driver, (conn) => run(conn, spec, o, spool, validated));
+  } finally {
+    stop.abort(new Error("import stopped"));
+    await validated.catch(() => {});
+  }
 }
 
 async function run(
   conn: TxConn,
   spec: KindSpec,
-  o: ImportOptions & { dataThrough: string },
+  o: Options,
   spool: Spool,
-  rows: number,
+  validated: Promise<number>,
 ): Promise<ImportSuccess> {
-  const merged = await loadRows(conn, spec, o.orgId, spool, rows);
+  const merged = await loadRows(conn, spec, o.orgId, spool, validated);
+  const { rows } = merged;
   const params = spec.shared ? [] : [o.orgId];
   const scope: RollupScope = spec.shared ? "catalog" : merged.firstLoad ? { staged: spec } : "org";
   for (const kind of spec.rollup) {
@@ -241,17 +253,6 @@ async function run(
   };
   if (o.dryRun) throw new DryRunDone(result);
   return result;
-}
-
-/**
- * The course catalog is small: loaded once per import (before the transaction: rows are checked
- * while the upload arrives), matched case-insensitively. Courses are never deleted, so a code
- * known here is still known at the merge.
- */
-async function courseCodes(): Promise<(upper: string) => string | undefined> {
-  const rows = rowsOf<{ code: string }>(await dbHandle().db.execute(sql`select course_code as code from courses`));
-  const map = new Map(rows.map((r) => [r.code.toUpperCase(), r.code]));
-  return (upper) => map.get(upper);
 }
 
 function list(error: ImportError): ErrorList {

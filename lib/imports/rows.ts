@@ -7,7 +7,7 @@ import type { ErrorList } from "./errors";
 import { type Cell, textProblem } from "./fields";
 import { type HeaderPlan, planHeader } from "./header";
 import { type KindSpec, type RowContext, targetColumns } from "./kinds";
-import type { CopySink } from "./tx";
+import type { SpoolSink } from "./spool";
 
 type RowSchema = z.ZodType<Record<string, Cell>, Record<string, string>>;
 export const PROGRESS_EVERY = 1_000;
@@ -31,9 +31,11 @@ export async function stageRows(args: {
   input: ImportInput;
   spec: KindSpec;
   ctx: RowContext;
-  sink: CopySink;
+  sink: SpoolSink;
   errors: ErrorList;
   onProgress?: (rows: number) => void;
+  /** Stops the reading (with the signal's reason) when the import has failed elsewhere. */
+  signal?: AbortSignal;
 }): Promise<number> {
   const { spec, sink, errors, onProgress } = args;
   const schema = spec.rowSchema(args.ctx);
@@ -44,6 +46,7 @@ export async function stageRows(args: {
   let rows = 0;
   try {
     for await (const batch of csvBatches(args.input)) {
+      args.signal?.throwIfAborted();
       for (const record of batch) {
         rowNumber++;
         if (!plan) {
@@ -60,7 +63,7 @@ export async function stageRows(args: {
         rows++;
         const cells = checkRow(spec, schema, plan, record, rowNumber, errors);
         if (cells && errors.count === 0) {
-          const wait = sink.write(stagingLine(rowNumber, columns, cells));
+          const wait = sink.write(stagingLine(rowNumber, columns, cells), rowNumber);
           if (wait) await wait; // only when the database is behind
         }
         if (onProgress && rows % PROGRESS_EVERY === 0) onProgress(rows);
