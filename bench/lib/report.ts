@@ -35,6 +35,7 @@ export function targets(opts: BenchOptions, results: Record<string, unknown>): T
   if (http) {
     const controlRps = http.control!.requestsPerSec;
     const controlP99 = http.control!.p99;
+    const adjacent = results.httpAdjacent as Record<string, number> | undefined;
     for (const r of ROUTES) {
       const m = http[`${r.id}@main`]!;
       const t = http[`${r.id}@twin`]!;
@@ -47,13 +48,18 @@ export function targets(opts: BenchOptions, results: Record<string, unknown>): T
         [short(opts.scale), m],
         [short(opts.twinScale), t],
       ] as const) {
-        // SPEC §9: every signed-in page ≥ 0.7 × the control's req/s, p99 ≤ 2 × the control's p99.
+        // SPEC §9: every signed-in page ≥ 0.7 × the control's req/s, p99 ≤ 2 × the control's p99. The ratio is
+        // taken against the control slices just before and after each of the route's rounds (step-http.ts), when
+        // the run has them; the ratio to the whole step's control is shown beside it.
         const page = r.kind === "page";
         const share = page ? 0.7 : 0.4;
+        const whole = x.requestsPerSec / controlRps;
+        const near = adjacent?.[`${r.id}@${x === m ? "main" : "twin"}`];
+        const shown = `${fmt(x.requestsPerSec, 1)} vs ${fmt(controlRps, 1)} = ${fmt(whole, 2)}×`;
         out.push({
           target: `${r.label} (${who}): req/s ≥ ${share} × control`,
-          value: `${fmt(x.requestsPerSec, 1)} vs ${fmt(controlRps, 1)} = ${fmt(x.requestsPerSec / controlRps, 2)}×`,
-          met: x.requestsPerSec >= share * controlRps,
+          value: near === undefined ? shown : `${fmt(near, 2)}× the adjacent control slices (whole step: ${shown})`,
+          met: (near ?? whole) >= share,
         });
         if (page)
           out.push({

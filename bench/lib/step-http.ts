@@ -7,7 +7,7 @@ import path from "node:path";
 import { buildIsStale } from "../../scripts/server-env";
 import { APP_ENV, type BenchContext, fmt, loadavg, log, noteLoad } from "./context";
 import { summarizeCpuProfile } from "./cpu-profile";
-import { combine, type LoadResult, load, loadPair, MB, memoryOf, processTree, round } from "./measure";
+import { combine, type LoadResult, load, MB, memoryOf, processTree, round } from "./measure";
 import { ROUTES } from "./pages";
 import { freePort, nextBuild, type Server, startServer } from "./server";
 
@@ -100,7 +100,7 @@ export async function httpStep(ctx: HttpContext, srv: Server): Promise<void> {
   };
   log(
     `HTTP load: autocannon, ${connections} connections × ${duration} s per route (each route's 1M and 10k in rounds ` +
-      `A B B A; the control in slices of ${duration / 4} s before each route and after the last)`,
+      `A B B A; the control in slices of ${duration / 4} s before the first round and after every round)`,
   );
   noteLoad(ctx, "http");
   await warm(CONTROL.path);
@@ -109,25 +109,38 @@ export async function httpStep(ctx: HttpContext, srv: Server): Promise<void> {
     await warm(r.path, ctx.sessions.main.cookie);
     await warm(r.path, ctx.sessions.twin.cookie);
   }
-  // The control is measured in slices spread over the whole step (one before each route, one after the last), so
-  // the machine's drift (a shared VM: ±30 % within minutes) weighs on the control as on the routes.
+  // The control is measured in slices spread over the whole step: one before the first route, then one after every
+  // round of every route (1M and 10k in rounds A B B A). Each round is compared with the control slices just before and
+  // just after it, so the VM's drift (±25 % within seconds) weighs on a round and its control alike.
   const controlRounds: Awaited<ReturnType<typeof round>>[] = [];
-  const controlSlice = async () =>
-    controlRounds.push(await round(srv.url + CONTROL.path, { connections, duration: duration / 4 }));
-  await controlSlice();
+  const controlSlice = async () => {
+    const c = await round(srv.url + CONTROL.path, { connections, duration: duration / 4 });
+    controlRounds.push(c);
+    return c.result.requests.total / c.result.duration;
+  };
+  let before = await controlSlice();
   show("health", await load(`${srv.url}/api/health`, { connections, duration }), loadavg());
+  before = await controlSlice();
+  const adjacent: Record<string, number> = {};
   for (const r of ROUTES) {
-    await controlSlice();
     const la = loadavg();
-    const [main, twin] = await loadPair(
-      { url: srv.url + r.path, headers: headers(ctx.sessions.main.cookie) },
-      { url: srv.url + r.path, headers: headers(ctx.sessions.twin.cookie) },
-      { connections, duration },
-    );
-    show(`${r.id}@main`, main, la);
-    show(`${r.id}@twin`, twin, la);
+    const sides = { main: ctx.sessions.main.cookie, twin: ctx.sessions.twin.cookie };
+    const rounds: Record<keyof typeof sides, Awaited<ReturnType<typeof round>>[]> = { main: [], twin: [] };
+    const ratios: Record<keyof typeof sides, number[]> = { main: [], twin: [] };
+    for (const side of ["main", "twin", "twin", "main"] as const) {
+      const rr = await round(srv.url + r.path, { connections, duration: duration / 2, headers: headers(sides[side]) });
+      const after = await controlSlice();
+      rounds[side].push(rr);
+      ratios[side].push(rr.result.requests.total / rr.result.duration / ((before + after) / 2));
+      before = after;
+    }
+    for (const side of ["main", "twin"] as const) {
+      show(`${r.id}@${side}`, combine(rounds[side]), la);
+      adjacent[`${r.id}@${side}`] = (ratios[side][0]! + ratios[side][1]!) / 2;
+      log(`    ${`${r.id}@${side}`.padEnd(18)} ${fmt(adjacent[`${r.id}@${side}`]!, 2)}× the adjacent control slices`);
+    }
   }
-  await controlSlice();
+  ctx.results.httpAdjacent = adjacent;
   show("control", combine(controlRounds), loadavg());
   const slices = controlRounds.map((c) => c.result.requests.total / c.result.duration);
   ctx.results.controlSlices = slices;
