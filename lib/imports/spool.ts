@@ -14,6 +14,7 @@ import { firstRecordReader, type ImportInput, inputBuffers } from "./csv";
 import type { CopySink } from "./tx";
 
 const BLOCK = 256 * 1024; // characters per block
+const RECEIVE_WRITE = 64 * 1024; // bytes of the upload per write
 
 /** The validated rows' sink: each line is one row, ending in \n; `row` is its row number in the file. */
 export type SpoolSink = {
@@ -93,12 +94,23 @@ export async function createSpool(): Promise<Spool> {
       const upload = path.join(dir, "upload.csv");
       const raw = createWriteStream(upload);
       const first = firstRecordReader();
+      let held: Buffer[] = []; // small chunks are written together: one write per 64 KiB, not per network packet
+      let size = 0;
+      const write = async () => {
+        const bytes = held.length === 1 ? held[0]! : Buffer.concat(held, size);
+        held = [];
+        size = 0;
+        if (!raw.write(bytes)) await once(raw, "drain");
+      };
       try {
         for await (const chunk of inputBuffers(input)) {
           const record = await first.feed(chunk);
           if (record) header(record);
-          if (!raw.write(chunk)) await once(raw, "drain");
+          held.push(chunk);
+          size += chunk.length;
+          if (size >= RECEIVE_WRITE) await write();
         }
+        if (size > 0) await write();
       } finally {
         first.close();
         const done = once(raw, "close");
