@@ -107,7 +107,8 @@ describe("an upload whose body is still arriving", () => {
     expect(rowsOf(await db().execute(sql`select 1 as one`))).toEqual([{ one: 1 }]);
     if (env().DATABASE_URL) {
       const open = await query<{ n: number }>(
-        "select count(*)::int as n from pg_stat_activity where datname = current_database() and xact_start is not null and pid <> pg_backend_pid()",
+        "select count(*)::int as n from pg_stat_activity " +
+          "where datname = current_database() and xact_start is not null and pid <> pg_backend_pid()",
       );
       expect(open[0]!.n).toBe(0);
     }

@@ -29,6 +29,8 @@ type Download = {
 };
 export type Target = { target: string; value: string; met: boolean };
 
+const PHASE_PATHS = "firstLoad + firstRollup, or duplicates + merge + rollup";
+
 export function targets(opts: BenchOptions, results: Record<string, unknown>): Target[] {
   const out: Target[] = [];
   const http = results.http as Record<string, LoadResult> | undefined;
@@ -210,7 +212,7 @@ export function reportTable(opts: BenchOptions, results: Record<string, unknown>
         .map(([k, v]) => `${k} ${fmt(v, 1)}`)
         .join(
           " · ",
-        )} (parse ⊂ validate, which on PostgreSQL overlaps the staging and the first load's inserts; firstLoad + firstRollup, or duplicates + merge + rollup)`,
+        )} (parse ⊂ validate, which on PostgreSQL overlaps the staging and the first load's inserts; ${PHASE_PATHS})`,
     );
   table.push(...operatorTable(results));
   if (list.length) {

@@ -97,7 +97,8 @@ const MESSAGES: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED:
     "A quoted value is never closed: the quote that opens it has no closing quote before the end of the file.",
   CSV_INVALID_CLOSING_QUOTE:
-    'Bad quoting: a quoted value is followed by other characters before the next comma (write a quote inside a quoted value as two quotes "").',
+    "Bad quoting: a quoted value is followed by other characters before the next comma " +
+    '(write a quote inside a quoted value as two quotes "").',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
     "Bad quoting: a quoted value is followed by other characters before the next comma.",
   INVALID_OPENING_QUOTE:

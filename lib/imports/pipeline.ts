@@ -255,11 +255,7 @@ async function run(
   return result;
 }
 
-function list(error: ImportError): ErrorList {
-  const l = new ErrorList();
-  l.add(error);
-  return l;
-}
+const list = (error: ImportError): ErrorList => ErrorList.of([error]);
 
 function failure(errors: ErrorList): ImportFailure {
   return { ok: false, errors: errors.items, errorCount: errors.count, message: NOTHING };
