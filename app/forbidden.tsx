@@ -1,5 +1,4 @@
 import { headers } from "next/headers";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentCaller } from "@/lib/auth/guard";
 import { ROLE_LABELS, rolesGranting } from "@/lib/auth/roles";
@@ -78,9 +77,9 @@ function DeniedPanel({
         {children}
         <div className="mt-4 flex items-center gap-3">
           {back ? (
-            <Link className="text-sm font-semibold text-brand-700 underline" href={back.href}>
+            <a className="text-sm font-semibold text-brand-700 underline" href={back.href}>
               {back.label}
-            </Link>
+            </a>
           ) : null}
           {signOut ? (
             <div className="rounded bg-brand-700">

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export default function NotFound() {
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
@@ -9,9 +7,9 @@ export default function NotFound() {
         <p className="mt-2 text-sm text-neutral-700">
           The page you asked for does not exist or is not available to your organization.
         </p>
-        <Link href="/membership" className="mt-4 inline-block text-sm font-semibold text-brand-700 underline">
+        <a href="/membership" className="mt-4 inline-block text-sm font-semibold text-brand-700 underline">
           Go to Membership
-        </Link>
+        </a>
       </div>
     </main>
   );

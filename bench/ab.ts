@@ -1,7 +1,8 @@
 // Two builds (or one build under two environments) compared on one machine, in interleaved rounds, so that
 // the VM's drift hits both sides alike: both servers run at once, and each route is loaded A B B A … for
 // --rounds rounds of --seconds each. Prints server CPU per request (from /proc, the process tree of each
-// `next start`), requests/s and page bytes, side by side. Not a benchmark figure: for choosing between builds.
+// `next start`, and its main thread alone), requests/s and page bytes, side by side. Not a benchmark figure: for
+// choosing between builds.
 //   npx tsx bench/ab.ts --db pmc_base --a .next-base --b /work/exp:.next-exp[:EXP_FLAG=1] [--paths /a,/b]
 // A side is [checkout folder:]dist folder[:NAME=value,…]; the folder defaults to this checkout.
 import { parseArgs } from "./lib/args";
@@ -19,7 +20,7 @@ const args = parseArgs(process.argv.slice(2), {
 process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${String(args.db ?? "pmc_bench")}`;
 
 const { APP_ENV, toolSession } = await import("./lib/context");
-const { cpuTicks: ticks, processTree, round } = await import("./lib/measure");
+const { cpuTicks: ticks, processTree, round, threadTicks } = await import("./lib/measure");
 const { ROUTES } = await import("./lib/pages");
 const { freePort, startServer } = await import("./lib/server");
 
@@ -54,7 +55,7 @@ try {
     for (const p of paths) await round(srv.url + p, { connections: 10, duration: 2, headers: headersOf(p) });
   console.log(`A = ${sides[0]!.label}   B = ${sides[1]!.label}   (${rounds} rounds × ${seconds} s, A B B A …)`);
   for (const p of paths) {
-    const acc = servers.map(() => ({ ticks: 0, requests: 0, seconds: 0, bytes: 0 }));
+    const acc = servers.map(() => ({ ticks: 0, main: 0, requests: 0, seconds: 0, bytes: 0 }));
     for (const [i, srv] of servers.entries())
       acc[i]!.bytes = (await (await fetch(srv.url + p, { headers: headersOf(p) })).text()).length;
     for (let r = 0; r < rounds; r++) {
@@ -63,21 +64,27 @@ try {
         const srv = servers[i]!;
         const pids = processTree(srv.pid);
         const before = ticks(pids);
+        const mainBefore = threadTicks(srv.pid);
         const res = await round(srv.url + p, {
           connections: Number(args.connections ?? 10),
           duration: seconds,
           headers: headersOf(p),
         });
         acc[i]!.ticks += ticks(pids) - before;
+        acc[i]!.main += threadTicks(srv.pid) - mainBefore;
         acc[i]!.requests += res.result.requests.total;
         acc[i]!.seconds += res.result.duration;
       }
     }
     const cpu = acc.map((a) => (a.ticks * 10) / a.requests);
+    // The main thread is what limits requests/s (the other threads are GC and libuv's pool, on the other core).
+    const main = acc.map((a) => (a.main * 10) / a.requests);
     const fmt = (i: number) =>
-      `${cpu[i]!.toFixed(2).padStart(6)} ms ${(acc[i]!.requests / acc[i]!.seconds).toFixed(0).padStart(4)}/s ` +
+      `${cpu[i]!.toFixed(2).padStart(6)} ms (main ${main[i]!.toFixed(2)}) ${(acc[i]!.requests / acc[i]!.seconds).toFixed(0).padStart(4)}/s ` +
       `${String(acc[i]!.bytes).padStart(6)} B`;
-    console.log(`${p.padEnd(44)} A ${fmt(0)} | B ${fmt(1)} | B/A CPU ${(cpu[1]! / cpu[0]!).toFixed(2)}`);
+    console.log(
+      `${p.padEnd(44)} A ${fmt(0)} | B ${fmt(1)} | B/A CPU ${(cpu[1]! / cpu[0]!).toFixed(2)}, main ${(main[1]! / main[0]!).toFixed(2)}`,
+    );
   }
 } finally {
   await Promise.all(servers.map((s) => s.stop()));

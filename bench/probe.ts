@@ -22,7 +22,14 @@ process.env.NEXT_DIST_DIR = String(args["dist-dir"] ?? ".next-bench");
 
 const { summarizeCpuProfile } = await import("./lib/cpu-profile");
 const { APP_ENV, toolSession } = await import("./lib/context");
-const { cpuTicks: ticks, processTree, round } = await import("./lib/measure");
+const {
+  cpuTicks: ticks,
+  machineBusyTicks,
+  postgresPids,
+  processTree,
+  round,
+  threadTicks,
+} = await import("./lib/measure");
 const { ROUTES } = await import("./lib/pages");
 const { freePort, startServer } = await import("./lib/server");
 
@@ -57,14 +64,23 @@ try {
     if (process.env.PROBE_DUMP) fs.writeFileSync(`${process.env.PROBE_DUMP}/${p.replace(/\W+/g, "_")}.html`, body);
     for (let i = 0; i < 30; i++) await (await fetch(srv.url + p, { headers })).text();
     const pids = processTree(srv.pid);
-    const before = ticks(pids);
+    const pg = postgresPids();
+    // Where the machine's CPU goes per request: the server (its main thread apart), PostgreSQL, the load generator
+    // (autocannon runs in this process) and the whole machine. Ticks are 10 ms.
+    const read = () => [ticks(pids), threadTicks(srv.pid), ticks(pg), ticks([process.pid]), machineBusyTicks()];
+    const before = read();
     timedFrom = performance.now();
     const r = await round(srv.url + p, { connections: Number(args.connections ?? 10), duration: seconds, headers });
     const n = r.result.requests.total;
-    const cpuMs = ((ticks(pids) - before) * 10) / n;
+    const [server, main, postgres, loader, machine] = read().map((t, i) => ((t - before[i]!) * 10) / n);
+    const ms = (x: number) => x!.toFixed(2).padStart(6);
     console.log(
       `${p.padEnd(48)} ${String(res.status).padEnd(4)} ${String(bytes).padStart(7)} B  ` +
-        `${(n / r.result.duration).toFixed(1).padStart(7)} req/s  ${cpuMs.toFixed(2).padStart(6)} ms CPU/req`,
+        `${(n / r.result.duration).toFixed(1).padStart(7)} req/s  ${ms(server!)} ms CPU/req`,
+    );
+    console.log(
+      `${"".padEnd(48)} main thread ${ms(main!)} · PostgreSQL ${ms(postgres!)} · load generator ${ms(loader!)}` +
+        ` · machine ${ms(machine!)} ms/req`,
     );
   }
   if (profileDir) {

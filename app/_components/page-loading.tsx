@@ -1,6 +1,8 @@
 // The placeholder a workspace page shows while its data loads (its folder's loading.tsx). Only pages
 // that can answer nothing but 200 get one: a loading boundary sends the status before the page runs,
 // so a page that may answer 403 or 404 (a role check beyond viewing, an id in the address) has none.
+// Nor do the dashboards and offers: their figures are kept per data version (lib/cache.ts), so they answer
+// in a few milliseconds, and a streamed boundary cost them more than the wait (bench/README.md, SPEC §9).
 export function PageLoading({ title }: { title: string }) {
   return (
     <div role="status" aria-live="polite">

@@ -1,6 +1,9 @@
 "use client";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+
+// Plain links, not next/link, as everywhere in the app: each page is a server-rendered document of its own. A <Link>
+// is a client component rendered on every request (fifteen here), and in the browser each one in view prefetches
+// its route, so every page view cost the server fifteen more layout renders (SPEC §9, fast pages; bench/README.md).
 
 export type NavItem = { href: string; label: string };
 
@@ -24,13 +27,13 @@ export function WorkspaceNav({
               : pathname.startsWith(item.href);
           return (
             <li key={item.href}>
-              <Link
+              <a
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={`block whitespace-nowrap rounded px-3 py-2 text-sm ${active ? "bg-brand-50 font-semibold text-brand-800" : "text-neutral-700 hover:bg-neutral-100"}`}
               >
                 {item.label}
-              </Link>
+              </a>
             </li>
           );
         })}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
@@ -39,14 +38,14 @@ function SortHeader({ q, sort }: { q: OrgListQuery; sort: OrgSort }) {
   const active = q.sort === sort;
   const dir = active && q.dir === "asc" ? "desc" : "asc";
   return (
-    <Link
+    <a
       href={href(q, { sort, dir, page: 1 })}
       className="underline decoration-dotted"
       aria-label={`Sort by ${ORG_SORTS[sort]}${active ? (q.dir === "asc" ? ", descending" : ", ascending") : ""}`}
     >
       {ORG_SORTS[sort]}
       {active ? (q.dir === "asc" ? " ▲" : " ▼") : ""}
-    </Link>
+    </a>
   );
 }
 

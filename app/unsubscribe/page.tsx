@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -46,9 +45,9 @@ export default async function UnsubscribePage({
           </p>
         )}
         <p className="mt-4 text-sm">
-          <Link href="/membership/notifications" className="font-semibold text-brand-700 hover:underline">
+          <a href="/membership/notifications" className="font-semibold text-brand-700 hover:underline">
             Choose which notifications you get
-          </Link>{" "}
+          </a>{" "}
           (after signing in).
         </p>
       </Card>

@@ -181,3 +181,34 @@ export function cpuTicks(pids: number[]): number {
     }
   }, 0);
 }
+
+/** CPU ticks of one thread (a task of a process): the main thread's tid is the process id. */
+export function threadTicks(pid: number, tid = pid): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+    const parts = f.slice(f.lastIndexOf(")") + 2).split(" ");
+    return Number(parts[11]) + Number(parts[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** Every process of the PostgreSQL server on this machine (postmaster, backends, background workers). */
+export function postgresPids(): number[] {
+  return fs.readdirSync("/proc").flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      return stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === "postgres" ? [Number(entry)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Busy ticks of the whole machine, every core (all of /proc/stat's first line but idle and iowait). */
+export function machineBusyTicks(): number {
+  const [, ...f] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.split(/\s+/);
+  const n = f.map(Number);
+  return n.slice(0, 8).reduce((a, b) => a + b, 0) - n[3]! - n[4]!;
+}

@@ -1,15 +1,13 @@
 "use client";
-import dynamic from "next/dynamic";
 import { FORMATS, type TrendDatum, type TrendKind } from "./trend-format";
+import { TrendLinesOnMount } from "./trend-lines-on-mount";
 
 // SPEC §8 trend chart: a value per month against its threshold. The drawing is one image whose
 // accessible name summarizes it; the same figures are in the table beside it for screen readers
 // and for anyone who wants the numbers.
 
-// The drawing only in the browser: on the server ResponsiveContainer has no size and rendered an empty box anyway.
-// In its own chunk, loaded after the page, the charting library stays out of the page's first JavaScript (SPEC §9,
-// fast pages); the caption, the accessible summary and the table are server-rendered as before.
-const TrendLines = dynamic(() => import("./trend-lines"), { ssr: false });
+// The drawing only in the browser, mounted after the page (trend-lines-on-mount.tsx): the caption, the accessible
+// summary and the table are server-rendered from the data, which is smaller in the page than their markup would be.
 
 export function TrendChart({
   title,
@@ -41,7 +39,7 @@ export function TrendChart({
         {title}
       </figcaption>
       <div role="img" aria-label={summary} className="h-56 min-w-0">
-        <TrendLines data={data} valueLabel={valueLabel} kind={kind} yMax={yMax} />
+        <TrendLinesOnMount data={data} valueLabel={valueLabel} kind={kind} yMax={yMax} />
       </div>
       <section
         tabIndex={0}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { listInWords, PROGRAMS, type ProgramId } from "@/lib/rules/programs";
 
 type FreshnessProps = {
@@ -35,9 +34,9 @@ export function NoDataYet({ program, className = "" }: { program: ProgramId; cla
   return (
     <p role="note" className={`text-sm text-neutral-700 ${className}`}>
       <strong>No {p.label} data has been imported yet.</strong> Import {listInWords(p.kindLabels)} on the{" "}
-      <Link className="font-semibold text-brand-700 underline" href="/membership/import">
+      <a className="font-semibold text-brand-700 underline" href="/membership/import">
         Import data
-      </Link>{" "}
+      </a>{" "}
       page; until then every figure is empty.
     </p>
   );

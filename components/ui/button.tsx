@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ButtonHTMLAttributes, ComponentProps } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
@@ -28,6 +27,6 @@ export function ButtonLink({
   variant = "secondary",
   className = "",
   ...props
-}: ComponentProps<typeof Link> & { variant?: Variant }) {
-  return <Link className={buttonClass(variant, className)} {...props} />;
+}: ComponentProps<"a"> & { variant?: Variant }) {
+  return <a className={buttonClass(variant, className)} {...props} />;
 }

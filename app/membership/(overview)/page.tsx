@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NoDataYet } from "@/components/membership/freshness";
 import { ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
@@ -45,12 +44,12 @@ export default async function MembershipOverview() {
             {ts.evaluation.badges.filter((b) => b !== "cloud-partner").length} of 6
           </p>
           <FreshnessLine program="training-services" freshness={ts.freshness} />
-          <Link
+          <a
             className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline"
             href="/membership/training-services"
           >
             Open Training Services
-          </Link>
+          </a>
         </Card>
         <Card>
           <div className="flex items-start justify-between gap-2">
@@ -74,12 +73,12 @@ export default async function MembershipOverview() {
             ))}
           </ul>
           <FreshnessLine program="solutions-partner" freshness={sp.freshness} />
-          <Link
+          <a
             className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline"
             href="/membership/solutions-partner"
           >
             Open Solutions Partner
-          </Link>
+          </a>
         </Card>
       </div>
     </>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { StatusBadge, type Tone } from "@/components/ui/status-badge";
 import { requirePage } from "@/lib/auth/guard";
@@ -38,13 +37,13 @@ export default async function AlertsPage() {
                 <h2 className="font-semibold">{a.title}</h2>
               </div>
               <p className="mt-1 text-sm text-neutral-700">{a.detail}</p>
-              <Link
+              <a
                 href={a.href}
                 aria-label={`Resolve: ${linkLabel(a.href)} — ${a.title}`}
                 className="mt-2 inline-block text-sm font-semibold text-brand-700 hover:underline"
               >
                 Resolve: {linkLabel(a.href)}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { db } from "@/db/client";
@@ -75,9 +74,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       {nextBefore ? (
         <p className="mt-4 text-sm">
-          <Link className="text-brand-700 underline" href={`/membership/audit?before=${nextBefore}`}>
+          <a className="text-brand-700 underline" href={`/membership/audit?before=${nextBefore}`}>
             Older entries
-          </Link>
+          </a>
         </p>
       ) : null}
     </>

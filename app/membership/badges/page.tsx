@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { requirePage } from "@/lib/auth/guard";
@@ -31,9 +30,9 @@ export default async function BadgesPage() {
                 {p.anniversary
                   ? `No badges: the designation lapsed after ${p.anniversary}.`
                   : "No badges: your organization does not hold this designation."}{" "}
-                <Link className="text-brand-700 underline" href="/membership/offers">
+                <a className="text-brand-700 underline" href="/membership/offers">
                   See the offers
-                </Link>
+                </a>
               </p>
             ) : p.badges.length === 0 ? (
               <p className="text-sm text-neutral-700">

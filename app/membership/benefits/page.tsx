@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { requirePage } from "@/lib/auth/guard";
@@ -22,9 +21,9 @@ export default async function BenefitsPage() {
       {held.length === 0 ? (
         <p className="text-sm text-neutral-700">
           Your organization holds no designation yet, so no benefits apply.{" "}
-          <Link className="text-brand-700 underline" href="/membership/offers">
+          <a className="text-brand-700 underline" href="/membership/offers">
             See the offers
-          </Link>
+          </a>
           .
         </p>
       ) : (
@@ -50,9 +49,9 @@ export default async function BenefitsPage() {
             .map((p) => p.title)
             .join(", ")}
           .{" "}
-          <Link className="text-brand-700 underline" href="/membership/offers">
+          <a className="text-brand-700 underline" href="/membership/offers">
             Buy on Offers
-          </Link>
+          </a>
           .
         </p>
       ) : null}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { requirePage } from "@/lib/auth/guard";
@@ -28,9 +27,9 @@ export default async function NotificationsPage() {
         </div>
       </Card>
       <p className="mt-4 text-sm">
-        <Link href="/membership/notifications/mail" className="font-semibold text-brand-700 hover:underline">
+        <a href="/membership/notifications/mail" className="font-semibold text-brand-700 hover:underline">
           Read the notification emails sent to you
-        </Link>
+        </a>
       </p>
     </>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { OrderStatusBadge } from "@/components/membership/offer-status";
 import { PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
@@ -24,9 +23,9 @@ export default async function OrdersPage() {
       {rows.length === 0 ? (
         <p className="text-sm text-neutral-700">
           No orders yet.{" "}
-          <Link className="text-brand-700 underline" href="/membership/offers">
+          <a className="text-brand-700 underline" href="/membership/offers">
             See the offers
-          </Link>
+          </a>
           .
         </p>
       ) : (
@@ -34,9 +33,9 @@ export default async function OrdersPage() {
           {rows.map((o) => (
             <tr key={o.id}>
               <Td className="whitespace-nowrap">
-                <Link className="font-semibold text-brand-700 underline" href={`/membership/orders/${o.number}`}>
+                <a className="font-semibold text-brand-700 underline" href={`/membership/orders/${o.number}`}>
                   {o.number}
-                </Link>
+                </a>
               </Td>
               <Td>
                 {offerTitle(o.offer)}
@@ -75,9 +74,9 @@ export default async function OrdersPage() {
               </Td>
               <Td>
                 {o.status === "active" ? (
-                  <Link className="text-brand-700 underline" href={`/membership/orders/${o.number}/invoice`}>
+                  <a className="text-brand-700 underline" href={`/membership/orders/${o.number}/invoice`}>
                     Invoice
-                  </Link>
+                  </a>
                 ) : (
                   "—"
                 )}

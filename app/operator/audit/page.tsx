@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { db } from "@/db/client";
@@ -82,9 +81,9 @@ export default async function OperatorAuditPage({
       )}
       {nextBefore ? (
         <p className="mt-4 text-sm">
-          <Link className="text-brand-700 underline" href={`/operator/audit?${older}`}>
+          <a className="text-brand-700 underline" href={`/operator/audit?${older}`}>
             Older entries
-          </Link>
+          </a>
         </p>
       ) : null}
     </>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 export const metadata: Metadata = { title: "Sign-in refused" };
 
@@ -46,9 +45,9 @@ export default async function SignInRefusedPage({
         <p className="text-sm font-semibold text-neutral-600">Sign-in refused</p>
         <h1 className="mt-1 text-xl font-semibold">{page.title}</h1>
         <p className="mt-3 text-sm text-neutral-700">{page.text}</p>
-        <Link className="mt-4 inline-block text-sm font-semibold text-brand-700 underline" href="/sign-in">
+        <a className="mt-4 inline-block text-sm font-semibold text-brand-700 underline" href="/sign-in">
           Back to sign-in
-        </Link>
+        </a>
       </div>
     </main>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { StatusBadge, type Tone } from "@/components/ui/status-badge";
 import { db } from "@/db/client";
@@ -27,9 +26,9 @@ export default async function NotificationMailPage() {
         description="Every digest addressed to you, newest first — whether it went out by email or was kept here."
       />
       <p className="mb-4 text-sm">
-        <Link href="/membership/notifications" className="font-semibold text-brand-700 hover:underline">
+        <a href="/membership/notifications" className="font-semibold text-brand-700 hover:underline">
           Choose which notifications you get
-        </Link>
+        </a>
       </p>
       {mails.length === 0 ? (
         <p className="rounded-md border border-neutral-200 bg-white p-4 text-sm">No notification emails yet.</p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { OfferStatusBadge } from "@/components/membership/offer-status";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -70,9 +69,9 @@ export function OfferCard({
           Order <strong>{card.openOrder.number}</strong> awaits payment by wire transfer: quote partner ID{" "}
           <strong>{partnerId}</strong> and bank reference <strong>{card.openOrder.bankReference}</strong>, and pay by{" "}
           {card.openOrder.expiresOn}.{" "}
-          <Link className="font-semibold text-brand-700 underline" href={`/membership/orders/${card.openOrder.number}`}>
+          <a className="font-semibold text-brand-700 underline" href={`/membership/orders/${card.openOrder.number}`}>
             Pay, upload proof or cancel
-          </Link>
+          </a>
         </p>
       ) : null}
       <div className="mt-auto">

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -103,9 +102,9 @@ export function OrderPane(p: OrderPaneProps) {
                 {!m.available && m.id === "billing_profile" ? (
                   <p className="ml-6 mt-1 text-neutral-700">
                     {p.canManageBilling ? (
-                      <Link className="text-brand-700 underline" href="/membership/billing-profile">
+                      <a className="text-brand-700 underline" href="/membership/billing-profile">
                         Set up the billing profile
-                      </Link>
+                      </a>
                     ) : (
                       "A global admin sets it up on the Billing profile page."
                     )}

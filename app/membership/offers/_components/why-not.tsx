@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Check } from "@/lib/offers/situation";
 
 /** "Why can't I buy?": each check as met or not, with a link to fix it where there is one. */
@@ -20,9 +19,9 @@ export function WhyNot({ checks, question }: { checks: Check[]; question: string
                 {!c.met && c.href ? (
                   <>
                     {" "}
-                    <Link className="text-brand-700 underline" href={c.href}>
+                    <a className="text-brand-700 underline" href={c.href}>
                       {c.id === "qualified" ? "See the program dashboard" : "Open the order"}
-                    </Link>
+                    </a>
                   </>
                 ) : null}
               </span>

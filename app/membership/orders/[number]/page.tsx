@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderStatusBadge } from "@/components/membership/offer-status";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
@@ -91,9 +90,9 @@ export default async function OrderPage({
           </dl>
           {o.status === "active" ? (
             <p className="mt-3 text-sm">
-              <Link className="text-brand-700 underline" href={`/membership/orders/${o.number}/invoice`}>
+              <a className="text-brand-700 underline" href={`/membership/orders/${o.number}/invoice`}>
                 View the invoice
-              </Link>
+              </a>
             </p>
           ) : null}
         </Card>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { Freshness } from "@/components/membership/freshness";
@@ -112,22 +111,22 @@ export default async function AreaPage({
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link className="text-brand-700 underline" href="/membership/solutions-partner">
+        <a className="text-brand-700 underline" href="/membership/solutions-partner">
           Solutions Partner
-        </Link>{" "}
+        </a>{" "}
         / {a.label}
       </p>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">
           {a.label} —{" "}
           {a.tracks[other] ? (
-            <Link
+            <a
               href={`/membership/solutions-partner/${area}?track=${other}`}
               className="text-brand-700 underline decoration-dotted"
               aria-label={`${trackLabel(track)} track. Switch to the ${trackLabel(other)} track`}
             >
               {trackLabel(track)} track ⇄
-            </Link>
+            </a>
           ) : (
             <span>{trackLabel(track)} track</span>
           )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { NoDataYet } from "@/components/membership/freshness";
 import { ProgramStatus } from "@/components/membership/status";
@@ -105,9 +104,9 @@ export async function CriterionDetails({
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link className="text-brand-700 underline" href="/membership/training-services">
+        <a className="text-brand-700 underline" href="/membership/training-services">
           Training Services
-        </Link>{" "}
+        </a>{" "}
         / {text.title}
       </p>
       <PageHeader
@@ -202,10 +201,10 @@ export async function CriterionDetails({
       </section>
       {sibling && area ? (
         <p className="mt-4 text-sm">
-          <Link className="text-brand-700 underline" href={detailsHref(sibling, area)}>
+          <a className="text-brand-700 underline" href={detailsHref(sibling, area)}>
             See {sibling === "average-score" ? "the average response score" : "survey completions"} for{" "}
             {areaLabel(area)}
-          </Link>
+          </a>
         </p>
       ) : null}
     </>

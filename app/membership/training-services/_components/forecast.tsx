@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Table, Td } from "@/components/ui/table";
 import { AREAS } from "@/lib/rules/areas";
 import { formatCount } from "@/lib/rules/number-format";
@@ -96,9 +95,9 @@ export function ForecastSummary({ forecast }: { forecast: TsForecast }) {
         What leaves the 12-month window in each of the next three months, with no new data.
       </p>
       <ForecastVerdict forecast={forecast} />
-      <Link className="text-sm font-semibold text-brand-700 underline" href={FORECAST_HREF}>
+      <a className="text-sm font-semibold text-brand-700 underline" href={FORECAST_HREF}>
         Month-by-month forecast
-      </Link>
+      </a>
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Freshness } from "@/components/membership/freshness";
 import { PageHeader } from "@/components/ui/card";
 import { db } from "@/db/client";
@@ -20,9 +19,9 @@ export default async function TrainingServicesForecastPage() {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link className="text-brand-700 underline" href="/membership/training-services">
+        <a className="text-brand-700 underline" href="/membership/training-services">
           Training Services
-        </Link>{" "}
+        </a>{" "}
         / Roll-off forecast
       </p>
       <PageHeader

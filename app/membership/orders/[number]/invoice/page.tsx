@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { requirePage } from "@/lib/auth/guard";
@@ -35,9 +34,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
       aria-labelledby="invoice-title"
     >
       <div className="no-print mb-6 flex justify-between">
-        <Link className="text-sm text-brand-700 underline" href={`/membership/orders/${o.number}`}>
+        <a className="text-sm text-brand-700 underline" href={`/membership/orders/${o.number}`}>
           Back to the order
-        </Link>
+        </a>
         <PrintButton />
       </div>
       <header className="flex flex-wrap justify-between gap-4 border-b border-neutral-200 pb-4">

@@ -13,9 +13,9 @@ import { html } from "@/lib/html";
 import { AREAS } from "@/lib/rules/areas";
 import { detailsHref } from "@/lib/rules/training-services/criteria";
 import { compactPlanText } from "@/lib/rules/training-services/plan-compact";
-import { averageLineHtml, criterionCardHtml, planHintHtml, pointsLineHtml } from "../_components/criterion-card";
-import { ForecastSummary } from "../_components/forecast";
-import { TrainingServicesWhatIf } from "../_components/what-if";
+import { averageLineHtml, criterionCardHtml, planHintHtml, pointsLineHtml } from "./_components/criterion-card";
+import { ForecastSummary } from "./_components/forecast";
+import { TrainingServicesWhatIf } from "./_components/what-if";
 
 export const metadata: Metadata = { title: "Training Services" };
 

@@ -1,5 +1,0 @@
-import { PageLoading } from "../../../_components/page-loading";
-
-export default function Loading() {
-  return <PageLoading title="Training Services" />;
-}
