@@ -91,6 +91,9 @@ try {
     for (const a of summary.byArea.slice(0, 12)) console.log(`  ${a.area.padEnd(30)} ${(a.share * 100).toFixed(1)} %`);
     for (const f of summary.topFunctions)
       console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} % ${f.fn} ${f.where}`);
+    console.log("  app code with what it called (outermost app function on the stack):");
+    for (const f of summary.byAppFunction)
+      console.log(`  ${(f.share * 100).toFixed(1).padStart(5)} % ${f.fn} ${f.where}`);
   }
 } finally {
   await srv.stop();

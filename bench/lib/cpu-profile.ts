@@ -15,6 +15,8 @@ export type CpuSummary = {
   busyShare: number;
   byArea: { area: string; share: number }[];
   topFunctions: { fn: string; where: string; share: number }[];
+  /** Each sample charged to the outermost app-code function on its stack, with everything it called. */
+  byAppFunction: { fn: string; where: string; share: number }[];
 };
 
 const maps = new Map<string, SourceMap | null>();
@@ -117,11 +119,44 @@ export function summarizeCpuProfile(file: string, top = 15, skipUs = 0): CpuSumm
     fns.set(key, f);
   }
   const busy = total - idle;
+  // Inclusive time of app code: a sample's stack is walked from the root, and the first app-code frame met takes it.
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const appFrameOf = new Map<number, { fn: string; where: string } | null>();
+  const outermostApp = (id: number): { fn: string; where: string } | null => {
+    if (appFrameOf.has(id)) return appFrameOf.get(id)!;
+    const up = parent.get(id);
+    let found = up === undefined ? null : outermostApp(up);
+    if (!found) {
+      const n = byId.get(id)!;
+      const original = originalOf(n.callFrame);
+      if (areaOf(original.file, n.callFrame.functionName, n.callFrame.url).startsWith("app code"))
+        found = {
+          fn: n.callFrame.functionName || "(anonymous)",
+          where: `${original.file.replace(/^.*\/work\/[^/]+\//, "").replace(/^(\.\.\/)+/, "")}:${original.line}`,
+        };
+    }
+    appFrameOf.set(id, found);
+    return found;
+  };
+  const apps = new Map<string, { fn: string; where: string; us: number }>();
+  for (const [id, us] of selfUs) {
+    const f = outermostApp(id);
+    if (!f) continue;
+    const key = `${f.fn}@${f.where}`;
+    const a = apps.get(key) ?? { ...f, us: 0 };
+    a.us += us;
+    apps.set(key, a);
+  }
   return {
     seconds: total / 1e6,
     busyShare: busy / total,
     byArea: [...areas].map(([area, us]) => ({ area, share: us / busy })).sort((a, b) => b.share - a.share),
     topFunctions: [...fns.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, top)
+      .map((f) => ({ fn: f.fn, where: f.where, share: f.us / busy })),
+    byAppFunction: [...apps.values()]
       .sort((a, b) => b.us - a.us)
       .slice(0, top)
       .map((f) => ({ fn: f.fn, where: f.where, share: f.us / busy })),
