@@ -7,6 +7,9 @@ import { usePathname } from "next/navigation";
 
 export type NavItem = { href: string; label: string };
 
+const ACTIVE = "bg-brand-50 font-semibold text-brand-800";
+const INACTIVE = "text-neutral-700 hover:bg-neutral-100";
+
 export function WorkspaceNav({
   items,
   label = "Membership workspace",
@@ -30,7 +33,7 @@ export function WorkspaceNav({
               <a
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                className={`block whitespace-nowrap rounded px-3 py-2 text-sm ${active ? "bg-brand-50 font-semibold text-brand-800" : "text-neutral-700 hover:bg-neutral-100"}`}
+                className={`block whitespace-nowrap rounded px-3 py-2 text-sm ${active ? ACTIVE : INACTIVE}`}
               >
                 {item.label}
               </a>

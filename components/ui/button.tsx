@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ComponentProps } from "react";
+import type { ButtonHTMLAttributes } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 const VARIANTS: Record<Variant, string> = {
@@ -21,12 +21,4 @@ export function Button({
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
-}
-
-export function ButtonLink({
-  variant = "secondary",
-  className = "",
-  ...props
-}: ComponentProps<"a"> & { variant?: Variant }) {
-  return <a className={buttonClass(variant, className)} {...props} />;
 }
