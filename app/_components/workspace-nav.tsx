@@ -3,7 +3,8 @@ import { usePathname } from "next/navigation";
 
 // Plain links, not next/link, as everywhere in the app: each page is a server-rendered document of its own. A <Link>
 // is a client component rendered on every request (fifteen here), and in the browser each one in view prefetches
-// its route, so every page view cost the server fifteen more layout renders (SPEC §9, fast pages; bench/README.md).
+// its route: one view of a dashboard cost the server 18 more requests, each running the proxy, the guard and the
+// layout (bench/page-requests.ts; SPEC §9, fast pages).
 
 export type NavItem = { href: string; label: string };
 
