@@ -79,12 +79,12 @@ try {
     const cpu = acc.map((a) => (a.ticks * 10) / a.requests);
     // The main thread is what limits requests/s (the other threads are GC and libuv's pool, on the other core).
     const main = acc.map((a) => (a.main * 10) / a.requests);
+    const perSecond = (i: number) => (acc[i]!.requests / acc[i]!.seconds).toFixed(0).padStart(4);
     const fmt = (i: number) =>
-      `${cpu[i]!.toFixed(2).padStart(6)} ms (main ${main[i]!.toFixed(2)}) ${(acc[i]!.requests / acc[i]!.seconds).toFixed(0).padStart(4)}/s ` +
+      `${cpu[i]!.toFixed(2).padStart(6)} ms (main ${main[i]!.toFixed(2)}) ${perSecond(i)}/s ` +
       `${String(acc[i]!.bytes).padStart(6)} B`;
-    console.log(
-      `${p.padEnd(44)} A ${fmt(0)} | B ${fmt(1)} | B/A CPU ${(cpu[1]! / cpu[0]!).toFixed(2)}, main ${(main[1]! / main[0]!).toFixed(2)}`,
-    );
+    const ratios = `B/A CPU ${(cpu[1]! / cpu[0]!).toFixed(2)}, main ${(main[1]! / main[0]!).toFixed(2)}`;
+    console.log(`${p.padEnd(44)} A ${fmt(0)} | B ${fmt(1)} | ${ratios}`);
   }
 } finally {
   await Promise.all(servers.map((s) => s.stop()));

@@ -73,7 +73,7 @@ try {
     const r = await round(srv.url + p, { connections: Number(args.connections ?? 10), duration: seconds, headers });
     const n = r.result.requests.total;
     const [server, main, postgres, loader, machine] = read().map((t, i) => ((t - before[i]!) * 10) / n);
-    const ms = (x: number) => x!.toFixed(2).padStart(6);
+    const ms = (x: number) => x.toFixed(2).padStart(6);
     console.log(
       `${p.padEnd(48)} ${String(res.status).padEnd(4)} ${String(bytes).padStart(7)} B  ` +
         `${(n / r.result.duration).toFixed(1).padStart(7)} req/s  ${ms(server!)} ms CPU/req`,

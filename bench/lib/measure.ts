@@ -171,26 +171,23 @@ export async function loadPair(
 
 /** CPU time of processes so far, in clock ticks (1/100 s): utime + stime from /proc/<pid>/stat. */
 export function cpuTicks(pids: number[]): number {
-  return pids.reduce((sum, pid) => {
-    try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const parts = f.slice(f.lastIndexOf(")") + 2).split(" ");
-      return sum + Number(parts[11]) + Number(parts[12]);
-    } catch {
-      return sum; // the process has exited
-    }
-  }, 0);
+  return pids.reduce((sum, pid) => sum + ticksOf(`/proc/${pid}/stat`), 0);
 }
 
-/** CPU ticks of one thread (a task of a process): the main thread's tid is the process id. */
-export function threadTicks(pid: number, tid = pid): number {
+/** User + system ticks of a /proc stat file; 0 when the process or thread has exited. */
+function ticksOf(statFile: string): number {
   try {
-    const f = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+    const f = fs.readFileSync(statFile, "utf8");
     const parts = f.slice(f.lastIndexOf(")") + 2).split(" ");
     return Number(parts[11]) + Number(parts[12]);
   } catch {
     return 0;
   }
+}
+
+/** CPU ticks of one thread (a task of a process): the main thread's tid is the process id. */
+export function threadTicks(pid: number, tid = pid): number {
+  return ticksOf(`/proc/${pid}/task/${tid}/stat`);
 }
 
 /** Every process of the PostgreSQL server on this machine (postmaster, backends, background workers). */
