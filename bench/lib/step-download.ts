@@ -2,6 +2,7 @@
 // organization (1M rows) through the running server — on PostgreSQL one COPY streamed into the
 // response (lib/csv.ts csvCopyResponse) — vs `COPY (the same rows) TO STDOUT` on a connection of
 // its own; a warm-up run, then 5 runs each, alternated, medians; the server's RSS sampled every 50 ms.
+import { get, type IncomingMessage } from "node:http";
 import postgres from "postgres";
 import { type BenchContext, fmt, log, noteLoad, type Session } from "./context";
 import { MB, memoryOf, processTree, sampleMemory } from "./measure";
@@ -11,8 +12,10 @@ const RUNS = 5; // each side, alternated; medians (odd)
 
 export const DOWNLOAD_PATH = "/membership/training-services/download?criterion=courseware";
 
-// Both sides count the rows they received the same way (a builtin search, not a JS byte loop: this
-// process shares the 2 cores with the server and PostgreSQL), so the client's work weighs on both alike.
+// Both sides read the same way, a Node readable consumed by "data" events (node:http for the route, postgres.js's
+// COPY stream for the baseline), and count the rows they received the same way (a builtin search, not a JS byte loop:
+// this process shares the 2 cores with the server and PostgreSQL), so the client's work weighs on both alike.
+// (The route was read through fetch's web stream before, a heavier client than the baseline's.)
 function countLines(chunk: Uint8Array): number {
   let lines = 0;
   for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
@@ -24,16 +27,25 @@ async function downloadOnce(srv: Server, session: Session) {
   const before = pids.reduce((s, pid) => s + (memoryOf(pid)?.rss ?? 0), 0);
   const sampler = sampleMemory(() => pids, 50);
   const t = performance.now();
-  const res = await fetch(srv.url + DOWNLOAD_PATH, { headers: { cookie: session.cookie } });
-  if (res.status !== 200 || !res.body) throw new Error(`download: HTTP ${res.status}`);
+  const res = await new Promise<IncomingMessage>((resolve, reject) => {
+    get(srv.url + DOWNLOAD_PATH, { headers: { cookie: session.cookie } }, resolve).once("error", reject);
+  });
+  if (res.statusCode !== 200) {
+    res.resume();
+    throw new Error(`download: HTTP ${res.statusCode}`);
+  }
   let bytes = 0;
   let lines = 0;
   let firstByteMs = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    if (bytes === 0) firstByteMs = performance.now() - t;
-    bytes += chunk.byteLength;
-    lines += countLines(chunk);
-  }
+  await new Promise<void>((resolve, reject) => {
+    res.on("data", (chunk: Buffer) => {
+      if (bytes === 0) firstByteMs = performance.now() - t;
+      bytes += chunk.byteLength;
+      lines += countLines(chunk);
+    });
+    res.once("end", resolve);
+    res.once("error", reject);
+  });
   const seconds = (performance.now() - t) / 1000;
   const mem = sampler.stop();
   return {
