@@ -1,5 +1,5 @@
 "use client";
-import { FORMATS, type TrendDatum, type TrendKind } from "./trend-format";
+import { FORMATS, type TrendDatum, type TrendKind, trendRowsHtml } from "./trend-format";
 import { TrendLinesOnMount } from "./trend-lines-on-mount";
 
 // SPEC §8 trend chart: a value per month against its threshold. The drawing is one image whose
@@ -64,18 +64,11 @@ export function TrendChart({
               </th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-neutral-100">
-            {data.map((d) => (
-              <tr key={d.month}>
-                <th scope="row" className="px-2 py-1 text-left font-normal">
-                  {d.month}
-                </th>
-                <td className="px-2 py-1 text-right tabular-nums">{format(d.value)}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{format(d.threshold)}</td>
-                <td className="px-2 py-1">{d.met ? "Yes" : "No"}</td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody
+            className="divide-y divide-neutral-100"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: trendRowsHtml escapes every value (lib/html.ts)
+            dangerouslySetInnerHTML={{ __html: trendRowsHtml(data, kind).__html }}
+          />
         </table>
       </section>
     </figure>
