@@ -2,18 +2,15 @@ import type { Metadata } from "next";
 import { Freshness } from "@/components/membership/freshness";
 import { ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
-import { Markup } from "@/components/ui/markup";
 import { OnDemandSection } from "@/components/ui/on-demand-section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db/client";
-import { loadTrainingServices, loadTrainingServicesForecast, planOf } from "@/db/queries/training-services";
+import { loadTrainingServices, loadTrainingServicesForecast } from "@/db/queries/training-services";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
-import { html } from "@/lib/html";
 import { AREAS } from "@/lib/rules/areas";
-import { detailsHref } from "@/lib/rules/training-services/criteria";
-import { compactPlanText } from "@/lib/rules/training-services/plan-compact";
-import { averageLineHtml, criterionCardHtml, planHintHtml, pointsLineHtml } from "./_components/criterion-card";
+import { CriterionCards } from "./_components/criterion-cards";
+import { dashboardCards } from "./_components/dashboard-cards";
 import { ForecastSummary } from "./_components/forecast";
 import { TrainingServicesWhatIf } from "./_components/what-if";
 
@@ -26,44 +23,8 @@ export default async function TrainingServicesPage() {
     loadTrainingServicesForecast(db(), ctx.orgId, today()),
   ]);
   const e = view.evaluation;
-  const plan = await planOf(view);
+  const cards = await dashboardCards(view);
   const atRisk = [...new Set(forecast.months.flatMap((m) => m.failing.map((f) => `${f.area}-${f.criterion}`)))];
-  const hint = (p: typeof plan.base.courseware, what?: string) => planHintHtml(compactPlanText(p), p.met, what);
-  const base = e.base;
-  const baseCards = html`${[
-    criterionCardHtml({
-      title: "Courseware completions",
-      status: base.courseware.status,
-      href: detailsHref("courseware"),
-      body: [pointsLineHtml(base.courseware, "Courseware completions"), hint(plan.base.courseware)],
-    }),
-    criterionCardHtml({
-      title: "Exam units",
-      status: base.examVouchers.status,
-      href: detailsHref("exam-vouchers"),
-      body: [pointsLineHtml(base.examVouchers, "Exam units"), hint(plan.base.examVouchers)],
-    }),
-    criterionCardHtml({
-      title: "Average response score",
-      status: base.averageScore.status,
-      href: detailsHref("average-score"),
-      body: [averageLineHtml(base.averageScore, "Average response score"), hint(plan.base.averageScore)],
-    }),
-  ]}`;
-  const areaCards = html`${AREAS.map((area) => {
-    const a = e.areas[area.slug];
-    return criterionCardHtml({
-      title: area.label,
-      status: a.status,
-      href: detailsHref("survey-completions", area.slug),
-      body: [
-        pointsLineHtml(a.surveyCompletions, `${area.label} survey completions`),
-        averageLineHtml(a.averageScore, `${area.label} average response score`),
-        hint(plan.areas[area.slug].surveyCompletions, "surveys"),
-        hint(plan.areas[area.slug].averageScore, "average"),
-      ],
-    });
-  })}`;
   const badgeNames = e.badges.map((b) =>
     b === "cloud-partner" ? "Cloud Partner" : (AREAS.find((a) => a.slug === b)?.label ?? b),
   );
@@ -118,7 +79,7 @@ export default async function TrainingServicesPage() {
           </h2>
           <ProgramStatus status={e.base.status} />
         </div>
-        <Markup className="grid gap-4 md:grid-cols-3" html={baseCards} />
+        <CriterionCards className="grid gap-4 md:grid-cols-3" cards={cards.base} />
       </section>
 
       <section aria-labelledby="areas-title">
@@ -128,7 +89,7 @@ export default async function TrainingServicesPage() {
         <p className="mb-3 text-sm text-neutral-600">
           At least one area must be completed. Each completed area earns its badge.
         </p>
-        <Markup className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" html={areaCards} />
+        <CriterionCards className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" cards={cards.areas} />
       </section>
 
       <div className="mt-8">

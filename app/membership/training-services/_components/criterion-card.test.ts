@@ -2,7 +2,7 @@
 // did — the progress bar's role, name and values, the status, the plan hint and a details link named after the card.
 import { describe, expect, it } from "vitest";
 import { progressBarHtml } from "@/components/ui/progress";
-import { averageLineHtml, criterionCardHtml, planHintHtml, pointsLineHtml } from "./criterion-card";
+import { averageLineHtml, criterionCardHtml, criterionCardsHtml, planHintHtml, pointsLineHtml } from "./criterion-card";
 
 describe("criterion card markup", () => {
   it("a progress bar clamps its fill and says its values to assistive technology", () => {
@@ -40,5 +40,36 @@ describe("criterion card markup", () => {
     const line = averageLineHtml({ value: 4.199, threshold: 4.2, meets: false, status: "in_progress" } as never, "Avg");
     expect(line.__html).toContain("(just under)");
     expect(line.__html).toContain('aria-label="Avg: average 4.20 of 5, threshold 4.2"');
+  });
+});
+
+describe("dashboard cards from their data", () => {
+  it("build the same markup as the card built from its parts, and escape what the data carries", () => {
+    const fromData = criterionCardsHtml([
+      {
+        title: "A <b>",
+        status: "completed",
+        href: "/membership/training-services/courseware",
+        lines: [
+          { label: "Points", points: { points: 40.5, threshold: 40 } },
+          { label: "Avg", average: { value: 4.199, threshold: 4.2, meets: false } },
+        ],
+        hints: [{ text: "none", met: true, what: "surveys" }],
+      },
+    ]).__html;
+    const fromParts = criterionCardHtml({
+      title: "A <b>",
+      status: "completed",
+      href: "/membership/training-services/courseware",
+      body: [
+        pointsLineHtml({ points: 40.5, threshold: 40 }, "Points"),
+        averageLineHtml({ value: 4.199, threshold: 4.2, meets: false }, "Avg"),
+        planHintHtml("none", true, "surveys"),
+      ],
+    }).__html;
+    expect(fromData).toBe(fromParts);
+    expect(fromData).toContain("A &lt;b&gt;");
+    expect(fromData).toContain("(just under)");
+    expect(fromData).toContain("Headroom (surveys): ");
   });
 });

@@ -12,7 +12,7 @@ import {
 } from "@/lib/rules/training-services";
 
 /** The points against the threshold, and their bar (one block). */
-export function pointsLineHtml(c: PointsCriterion, label: string): SafeHtml {
+export function pointsLineHtml(c: Pick<PointsCriterion, "points" | "threshold">, label: string): SafeHtml {
   const bar = progressBarHtml({
     value: c.points,
     max: c.threshold,
@@ -23,7 +23,7 @@ export function pointsLineHtml(c: PointsCriterion, label: string): SafeHtml {
 }
 
 /** The average against the threshold ("just under" when it only rounds to it), and its bar with the threshold. */
-export function averageLineHtml(c: AverageCriterion, label: string): SafeHtml {
+export function averageLineHtml(c: Pick<AverageCriterion, "value" | "threshold" | "meets">, label: string): SafeHtml {
   const shown = formatAverage(c.value);
   const justUnder = c.value !== null && !c.meets && shown === c.threshold.toFixed(2);
   const bar = progressBarHtml({
@@ -54,4 +54,33 @@ export function criterionCardHtml(card: { title: string; status: string; href?: 
   )}</div>`;
   const cardClass = "flex flex-col gap-3 rounded-md border border-neutral-200 bg-white p-4 shadow-sm";
   return html`<article class="${cardClass}">${head}${body}${details}</article>`;
+}
+
+/** What a dashboard card shows, as plain data: what the page sends to the browser instead of the card's markup. */
+export type CriterionCardData = {
+  title: string;
+  status: string;
+  href: string;
+  lines: (
+    | { label: string; points: Pick<PointsCriterion, "points" | "threshold"> }
+    | { label: string; average: Pick<AverageCriterion, "value" | "threshold" | "meets"> }
+  )[];
+  hints: { text: string; met: boolean; what?: string }[];
+};
+
+/** Dashboard cards from their data. */
+export function criterionCardsHtml(cards: CriterionCardData[]): SafeHtml {
+  return html`${cards.map((card) =>
+    criterionCardHtml({
+      title: card.title,
+      status: card.status,
+      href: card.href,
+      body: [
+        ...card.lines.map((l) =>
+          "points" in l ? pointsLineHtml(l.points, l.label) : averageLineHtml(l.average, l.label),
+        ),
+        ...card.hints.map((h) => planHintHtml(h.text, h.met, h.what)),
+      ],
+    }),
+  )}`;
 }

@@ -1,0 +1,12 @@
+"use client";
+import { type CriterionCardData, criterionCardsHtml } from "./criterion-card";
+
+/**
+ * The dashboard's criterion cards, built from their data where they render (on the server for the HTML): the page's
+ * RSC payload then carries a few hundred bytes of data per card instead of its markup a second time, and bytes are
+ * most of what a page costs the server beyond its shell (bench/README.md; SPEC §9, fast pages).
+ */
+export function CriterionCards({ cards, className }: { cards: CriterionCardData[]; className: string }) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: criterionCardsHtml escapes every value (lib/html.ts)
+  return <div className={className} dangerouslySetInnerHTML={{ __html: criterionCardsHtml(cards).__html }} />;
+}
