@@ -21,7 +21,8 @@ import { trackLabel } from "@/lib/rules/solutions-partner/text";
 import { addMonths, startOfMonth } from "@/lib/rules/time";
 import { analyzeArea } from "@/lib/solutions-partner/area-analysis";
 import { loadAreaStatuses } from "@/lib/solutions-partner/status";
-import { metricCardHtml } from "./metric-card";
+import { metricCardView } from "./metric-card";
+import { MetricCards } from "./metric-cards";
 import { SolutionsPartnerWhatIf } from "./what-if";
 
 /** The first few holders by expiry date; the whole list is in the metric's download (a page of hundreds of names helps no one). */
@@ -171,15 +172,15 @@ export default async function AreaPage({
         <h2 id="metrics-title" className="mb-3 text-lg font-semibold">
           Metrics
         </h2>
-        <Markup
+        <MetricCards
           className="grid gap-4 md:grid-cols-2 xl:grid-cols-3"
-          html={html`${t.metrics.map((m) =>
-            metricCardHtml(
+          metrics={t.metrics.map((m) =>
+            metricCardView(
               m,
               `/membership/solutions-partner/download?area=${area}&track=${track}&metric=${m.id}`,
               plan.metrics.find((p) => p.metric === m.id),
             ),
-          )}`}
+          )}
         />
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
