@@ -97,12 +97,11 @@ export function OfferCard({
             <Button disabled aria-describedby={`${headingId}-why`}>
               {verb}
             </Button>
-            <div id={`${headingId}-why`}>
-              <WhyNot
-                checks={card.checks}
-                question={card.action === "renew" ? "Why can't I renew?" : "Why can't I buy?"}
-              />
-            </div>
+            <WhyNot
+              id={`${headingId}-why`}
+              checks={card.checks}
+              question={card.action === "renew" ? "Why can't I renew?" : "Why can't I buy?"}
+            />
           </>
         ) : null}
       </div>
