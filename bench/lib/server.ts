@@ -42,10 +42,22 @@ export async function startServer(
   port: number,
   nodeArgs: string[] = [],
   cwd = process.cwd(),
+  /** A program that runs node, with its own arguments first (bench/instructions.ts: valgrind). */
+  launcher: string[] = [],
 ): Promise<Server> {
+  const command = [...launcher, process.execPath];
   const child = spawn(
-    process.execPath,
-    [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    command[0]!,
+    [
+      ...command.slice(1),
+      ...nodeArgs,
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       cwd,
       stdio: ["ignore", "pipe", "pipe"],
