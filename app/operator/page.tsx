@@ -14,7 +14,7 @@ import {
 import { requireOperatorPage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { CreateOrgForm } from "./_components/org-forms";
-import { orgRowView } from "./_components/org-rows";
+import { packOrgRow } from "./_components/org-rows";
 import { OrgRowsBody } from "./_components/org-rows-body";
 
 export const metadata: Metadata = { title: "Organizations · Operator" };
@@ -116,7 +116,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           <SortHeader key="a" q={q} sort="awaiting" />,
           <SortHeader key="l" q={q} sort="last-import" />,
         ]}
-        body={<OrgRowsBody rows={rows.map(orgRowView)} />}
+        body={<OrgRowsBody rows={rows.map(packOrgRow)} />}
       />
       <Pager page={q.page} pages={pages} href={(page) => href(q, { page })} />
       <Card className="mt-6">

@@ -1,12 +1,13 @@
 "use client";
 import { TBODY_CLASS } from "@/components/ui/table";
-import { type OrgRowView, orgRowsHtml } from "./org-rows";
+import { orgRowsHtml, type PackedOrgRow, unpackOrgRow } from "./org-rows";
 
 /**
  * The list's `<tbody>`, built from the rows' data where it renders (on the server for the HTML, in the browser
  * when a client navigation brings new rows): the same escaped string both times (./org-rows.ts).
  */
-export function OrgRowsBody({ rows }: { rows: OrgRowView[] }) {
+export function OrgRowsBody({ rows }: { rows: PackedOrgRow[] }) {
+  const markup = orgRowsHtml(rows.map(unpackOrgRow));
   // biome-ignore lint/security/noDangerouslySetInnerHtml: orgRowsHtml escapes every value (lib/html.ts)
-  return <tbody className={TBODY_CLASS} dangerouslySetInnerHTML={{ __html: orgRowsHtml(rows).__html }} />;
+  return <tbody className={TBODY_CLASS} dangerouslySetInnerHTML={{ __html: markup.__html }} />;
 }

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { OrgListRow } from "@/db/queries/operator-orgs";
-import { orgRowsHtml } from "./org-rows";
+import { orgRowsHtml, type PackedOrgRow, packOrgRow, unpackOrgRow } from "./org-rows";
 
 const row: OrgListRow = {
   id: "1",
@@ -29,4 +29,11 @@ it("renders one row of ten cells per organization, every value escaped", () => {
   expect(markup).toContain('<span class="badge badge-warning">Unverified</span>');
   expect(markup).toContain('<span class="badge badge-warning">2 awaiting</span>');
   expect(markup).toContain("Qualified<span");
+});
+
+it("a row packed for the page and unpacked where it renders builds the same markup, and carries only shown fields", () => {
+  const packed = JSON.parse(JSON.stringify(packOrgRow(row))) as PackedOrgRow;
+  expect(orgRowsHtml([unpackOrgRow(packed)]).__html).toBe(orgRowsHtml([row]).__html);
+  expect(JSON.stringify(packed)).not.toContain("tsBadges");
+  expect(Object.keys(unpackOrgRow(packed))).not.toContain("id");
 });
