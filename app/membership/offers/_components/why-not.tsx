@@ -1,4 +1,5 @@
 "use client";
+import { Markup } from "@/components/ui/markup";
 import { html, type SafeHtml } from "@/lib/html";
 import type { Check } from "@/lib/offers/situation";
 
@@ -25,6 +26,5 @@ export function whyNotHtml(checks: readonly Check[], question: string): SafeHtml
  * and the page's RSC payload carries the checks, not their markup a second time (SPEC §9, fast pages).
  */
 export function WhyNot({ id, checks, question }: { id: string; checks: Check[]; question: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: whyNotHtml escapes every value (lib/html.ts)
-  return <div id={id} dangerouslySetInnerHTML={{ __html: whyNotHtml(checks, question).__html }} />;
+  return <Markup id={id} html={whyNotHtml(checks, question)} />;
 }

@@ -34,7 +34,16 @@ const texts = (cs: readonly Text[]) => cs.slice(0, 3).map((c) => ({ text: c.text
 export function metricCardView(m: MetricResult, downloadHref: string, plan?: MetricPlan): MetricCardView {
   const { id, category, criteria, value, unit, threshold, max, points, pointsText, producedBy } = m;
   return {
-    ...{ id, category, criteria, value, unit, threshold, max, points, pointsText, producedBy },
+    id,
+    category,
+    criteria,
+    value,
+    unit,
+    threshold,
+    max,
+    points,
+    pointsText,
+    producedBy,
     steps: (m.steps ?? []).map(({ label, persons, minPersons, met }) => ({ label, persons, minPersons, met })),
     note: m.note ?? null,
     downloadHref,

@@ -1,4 +1,5 @@
 "use client";
+import { Markup } from "@/components/ui/markup";
 import { html } from "@/lib/html";
 import { type MetricCardView, metricCardHtml } from "./metric-card";
 
@@ -7,7 +8,5 @@ import { type MetricCardView, metricCardHtml } from "./metric-card";
  * payload then carries each card's figures and texts instead of its markup a second time (SPEC §9, fast pages).
  */
 export function MetricCards({ metrics, className }: { metrics: MetricCardView[]; className: string }) {
-  const markup = html`${metrics.map(metricCardHtml)}`;
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: metricCardHtml escapes every value (lib/html.ts)
-  return <div className={className} dangerouslySetInnerHTML={{ __html: markup.__html }} />;
+  return <Markup className={className} html={html`${metrics.map(metricCardHtml)}`} />;
 }

@@ -1,4 +1,5 @@
 "use client";
+import { Markup } from "@/components/ui/markup";
 import { type CriterionCardData, criterionCardsHtml } from "./criterion-card";
 
 /**
@@ -7,6 +8,5 @@ import { type CriterionCardData, criterionCardsHtml } from "./criterion-card";
  * most of what a page costs the server beyond its shell (bench/README.md; SPEC §9, fast pages).
  */
 export function CriterionCards({ cards, className }: { cards: CriterionCardData[]; className: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: criterionCardsHtml escapes every value (lib/html.ts)
-  return <div className={className} dangerouslySetInnerHTML={{ __html: criterionCardsHtml(cards).__html }} />;
+  return <Markup className={className} html={criterionCardsHtml(cards)} />;
 }
