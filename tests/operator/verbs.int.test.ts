@@ -172,5 +172,10 @@ describe("the Organizations list", () => {
     expect(wire.rows.map((r) => r.partnerId)).toContain(awaiting.partnerId);
     expect(wire.rows.every((r) => r.awaiting > 0)).toBe(true);
     expect(wire.total).toBe(wire.rows.length);
+    // The total travels with the page's rows; a page past the end has none and still knows it.
+    expect(byId.total).toBe(2);
+    const past = await listOrganizations(db(), q({ q: "list-", page: 3 }), TODAY);
+    expect(past).toEqual({ rows: [], total: 2, pages: 1 });
+    expect(Object.keys(byId.rows[0]!)).not.toContain("total");
   });
 });
