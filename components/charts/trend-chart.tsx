@@ -1,4 +1,5 @@
 "use client";
+import { type JsonProp, readJsonProp } from "@/lib/json-prop";
 import { FORMATS, type TrendDatum, type TrendKind, trendRowsHtml } from "./trend-format";
 import { TrendLinesOnMount } from "./trend-lines-on-mount";
 
@@ -11,19 +12,20 @@ import { TrendLinesOnMount } from "./trend-lines-on-mount";
 
 export function TrendChart({
   title,
-  data,
+  data: json,
   valueLabel,
   kind,
   yMax,
   id,
 }: {
   title: string;
-  data: TrendDatum[];
+  data: JsonProp<TrendDatum[]>;
   valueLabel: string; // "Points", "Average", "Highest score"
   kind: TrendKind;
   yMax?: number;
   id: string;
 }) {
+  const data = readJsonProp(json);
   const format = FORMATS[kind];
   const last = data[data.length - 1];
   const metCount = data.filter((d) => d.met).length;

@@ -8,6 +8,7 @@ import { db } from "@/db/client";
 import { loadTrainingServices, loadTrainingServicesForecast } from "@/db/queries/training-services";
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
+import { jsonProp } from "@/lib/json-prop";
 import { AREAS } from "@/lib/rules/areas";
 import { CriterionCards } from "./_components/criterion-cards";
 import { dashboardCards } from "./_components/dashboard-cards";
@@ -79,7 +80,7 @@ export default async function TrainingServicesPage() {
           </h2>
           <ProgramStatus status={e.base.status} />
         </div>
-        <CriterionCards className="grid gap-4 md:grid-cols-3" cards={cards.base} />
+        <CriterionCards className="grid gap-4 md:grid-cols-3" cards={jsonProp(cards.base)} />
       </section>
 
       <section aria-labelledby="areas-title">
@@ -89,7 +90,7 @@ export default async function TrainingServicesPage() {
         <p className="mb-3 text-sm text-neutral-600">
           At least one area must be completed. Each completed area earns its badge.
         </p>
-        <CriterionCards className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" cards={cards.areas} />
+        <CriterionCards className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" cards={jsonProp(cards.areas)} />
       </section>
 
       <div className="mt-8">

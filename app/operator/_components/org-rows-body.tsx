@@ -1,13 +1,15 @@
 "use client";
 import { TBODY_CLASS } from "@/components/ui/table";
+import { type JsonProp, readJsonProp } from "@/lib/json-prop";
 import { orgRowsHtml, type PackedOrgRow, unpackOrgRow } from "./org-rows";
 
 /**
  * The list's `<tbody>`, built from the rows' data where it renders (on the server for the HTML, in the browser
- * when a client navigation brings new rows): the same escaped string both times (./org-rows.ts).
+ * when a client navigation brings new rows): the same escaped string both times (./org-rows.ts). The rows travel as
+ * one JSON text (lib/json-prop.ts).
  */
-export function OrgRowsBody({ rows }: { rows: PackedOrgRow[] }) {
-  const markup = orgRowsHtml(rows.map(unpackOrgRow));
+export function OrgRowsBody({ rows }: { rows: JsonProp<PackedOrgRow[]> }) {
+  const markup = orgRowsHtml(readJsonProp(rows).map(unpackOrgRow));
   // biome-ignore lint/security/noDangerouslySetInnerHtml: orgRowsHtml escapes every value (lib/html.ts)
   return <tbody className={TBODY_CLASS} dangerouslySetInnerHTML={{ __html: markup.__html }} />;
 }

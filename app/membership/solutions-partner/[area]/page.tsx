@@ -13,6 +13,7 @@ import { loadSolutionsPartnerTrend } from "@/db/queries/solutions-partner-trend"
 import { requirePage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
 import { html, type SafeHtml } from "@/lib/html";
+import { jsonProp } from "@/lib/json-prop";
 import { spEligibleAreasOfVersion } from "@/lib/offers/eligibility";
 import { areaLabel, isAreaSlug } from "@/lib/rules/areas";
 import { formatScore } from "@/lib/rules/number-format";
@@ -174,11 +175,13 @@ export default async function AreaPage({
         </h2>
         <MetricCards
           className="grid gap-4 md:grid-cols-2 xl:grid-cols-3"
-          metrics={t.metrics.map((m) =>
-            metricCardView(
-              m,
-              `/membership/solutions-partner/download?area=${area}&track=${track}&metric=${m.id}`,
-              plan.metrics.find((p) => p.metric === m.id),
+          metrics={jsonProp(
+            t.metrics.map((m) =>
+              metricCardView(
+                m,
+                `/membership/solutions-partner/download?area=${area}&track=${track}&metric=${m.id}`,
+                plan.metrics.find((p) => p.metric === m.id),
+              ),
             ),
           )}
         />
@@ -234,12 +237,14 @@ export default async function AreaPage({
           valueLabel="Highest score"
           kind="score"
           yMax={100}
-          data={trend.map((p) => ({
-            month: p.month,
-            value: p.best,
-            threshold: view.evaluation.passMark,
-            met: p.qualified,
-          }))}
+          data={jsonProp(
+            trend.map((p) => ({
+              month: p.month,
+              value: p.best,
+              threshold: view.evaluation.passMark,
+              met: p.qualified,
+            })),
+          )}
         />
       </Card>
       <OnDemandSection

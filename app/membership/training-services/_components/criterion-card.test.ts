@@ -2,7 +2,15 @@
 // did — the progress bar's role, name and values, the status, the plan hint and a details link named after the card.
 import { describe, expect, it } from "vitest";
 import { progressBarHtml } from "@/components/ui/progress";
-import { averageLineHtml, criterionCardHtml, criterionCardsHtml, planHintHtml, pointsLineHtml } from "./criterion-card";
+import { jsonProp, readJsonProp } from "@/lib/json-prop";
+import {
+  averageLineHtml,
+  type CriterionCardData,
+  criterionCardHtml,
+  criterionCardsHtml,
+  planHintHtml,
+  pointsLineHtml,
+} from "./criterion-card";
 
 describe("criterion card markup", () => {
   it("a progress bar clamps its fill and says its values to assistive technology", () => {
@@ -45,7 +53,8 @@ describe("criterion card markup", () => {
 
 describe("dashboard cards from their data", () => {
   it("build the same markup as the card built from its parts, and escape what the data carries", () => {
-    const fromData = criterionCardsHtml([
+    // As the page sends them: one JSON text (lib/json-prop.ts); a hint without `what` loses the key on the way.
+    const cards = jsonProp<CriterionCardData[]>([
       {
         title: "A <b>",
         status: "completed",
@@ -56,7 +65,9 @@ describe("dashboard cards from their data", () => {
         ],
         hints: [{ text: "none", met: true, what: "surveys" }],
       },
-    ]).__html;
+      { title: "B", status: "in_progress", href: "/b", lines: [], hints: [{ text: "x", met: false, what: undefined }] },
+    ]);
+    const [fromData, second] = readJsonProp(cards).map((c) => criterionCardsHtml([c]).__html);
     const fromParts = criterionCardHtml({
       title: "A <b>",
       status: "completed",
@@ -68,6 +79,9 @@ describe("dashboard cards from their data", () => {
       ],
     }).__html;
     expect(fromData).toBe(fromParts);
+    expect(second).toBe(
+      criterionCardHtml({ title: "B", status: "in_progress", href: "/b", body: [planHintHtml("x", false)] }).__html,
+    );
     expect(fromData).toContain("A &lt;b&gt;");
     expect(fromData).toContain("(just under)");
     expect(fromData).toContain("Headroom (surveys): ");

@@ -8,6 +8,7 @@ import { Table, Td } from "@/components/ui/table";
 import type { TrainingServicesView } from "@/db/queries/training-services";
 import { planOf } from "@/db/queries/training-services";
 import { html } from "@/lib/html";
+import { jsonProp } from "@/lib/json-prop";
 import { type AreaSlug, areaLabel } from "@/lib/rules/areas";
 import { formatCount } from "@/lib/rules/number-format";
 import { emptyAggregates, formatAverageExact, type TsAggregates } from "@/lib/rules/training-services";
@@ -170,7 +171,9 @@ export async function CriterionDetails({
               valueLabel={s.kind === "average" ? "Average" : "Points"}
               kind={s.kind}
               yMax={s.kind === "average" ? 5 : undefined}
-              data={s.points.map((p) => ({ month: p.month, value: p.value, threshold: p.threshold, met: p.met }))}
+              data={jsonProp(
+                s.points.map((p) => ({ month: p.month, value: p.value, threshold: p.threshold, met: p.met })),
+              )}
             />
           );
         })()}
