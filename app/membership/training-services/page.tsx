@@ -102,7 +102,7 @@ export default async function TrainingServicesPage() {
         openLabel="Open the what-if simulator"
         description="Change any figure of the current window to see the result at once. Nothing is saved."
       >
-        <TrainingServicesWhatIf dataThrough={view.freshness.asOf} real={view.aggregates} />
+        <TrainingServicesWhatIf dataThrough={view.freshness.asOf} real={jsonProp(view.aggregates)} />
       </OnDemandSection>
     </>
   );

@@ -259,7 +259,7 @@ export default async function AreaPage({
           dataThrough={view.dates.dataThrough}
           area={area}
           track={track}
-          real={areaInputs}
+          real={jsonProp(areaInputs)}
           recorded={view.recordedTracks[area] ?? null}
         />
       </OnDemandSection>

@@ -2,6 +2,7 @@
 import { useMemo, useState } from "react";
 import { ProgramStatus } from "@/components/membership/status";
 import { Button } from "@/components/ui/button";
+import { type JsonProp, readJsonProp } from "@/lib/json-prop";
 import type { AreaSlug } from "@/lib/rules/areas";
 import { formatScore } from "@/lib/rules/number-format";
 import { evaluateArea, evaluateTrack } from "@/lib/rules/solutions-partner/evaluate";
@@ -23,16 +24,17 @@ export function SolutionsPartnerWhatIf({
   dataThrough,
   area,
   track,
-  real,
+  real: realJson,
   recorded,
 }: {
   dataThrough: string;
   area: AreaSlug;
   track: Track;
-  real: InputValues;
+  real: JsonProp<InputValues>;
   recorded: Track | null;
 }) {
   const ruleset = useMemo(() => rulesetFor(dataThrough), [dataThrough]);
+  const real = useMemo(() => readJsonProp(realJson), [realJson]);
   const groups = useMemo(() => inputGroups(ruleset, area, track, real), [ruleset, area, track, real]);
   const initial = useMemo(
     () => Object.fromEntries(groups.flatMap((g) => g.fields.map((f) => [`${f.key}|${f.field}`, f.value]))),

@@ -2,6 +2,7 @@
 import { useMemo, useState } from "react";
 import { ProgramStatus } from "@/components/membership/status";
 import { Button } from "@/components/ui/button";
+import { type JsonProp, readJsonProp } from "@/lib/json-prop";
 import { AREAS } from "@/lib/rules/areas";
 import { formatAverageExact, formatPoints } from "@/lib/rules/training-services/format";
 import { compactPlanText } from "@/lib/rules/training-services/plan-compact";
@@ -58,9 +59,9 @@ const pointsText = (c: PointsCriterion) => `${formatPoints(c.points)} / ${format
 const averageText = (c: AverageCriterion) =>
   `${formatAverageExact(c.sum, c.count)} / ${c.threshold.toFixed(2)} average`;
 
-export function TrainingServicesWhatIf({ dataThrough, real }: { dataThrough: string; real: TsAggregates }) {
+export function TrainingServicesWhatIf({ dataThrough, real }: { dataThrough: string; real: JsonProp<TsAggregates> }) {
   const ruleset = useMemo(() => rulesetFor(dataThrough), [dataThrough]);
-  const initial = useMemo(() => fieldsText(real), [real]);
+  const initial = useMemo(() => fieldsText(readJsonProp(real)), [real]);
   const [text, setText] = useState(initial);
   const { aggregates, invalid } = aggregatesFromText(text);
   const sim = invalid.length ? null : simulateTrainingServices(aggregates, ruleset);
