@@ -80,7 +80,7 @@ export default async function TrainingServicesPage() {
           </h2>
           <ProgramStatus status={e.base.status} />
         </div>
-        <CriterionCards className="grid gap-4 md:grid-cols-3" cards={jsonProp(cards.base)} />
+        <CriterionCards className="grid gap-4 md:grid-cols-3" cards={cards.base} />
       </section>
 
       <section aria-labelledby="areas-title">
@@ -90,7 +90,7 @@ export default async function TrainingServicesPage() {
         <p className="mb-3 text-sm text-neutral-600">
           At least one area must be completed. Each completed area earns its badge.
         </p>
-        <CriterionCards className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" cards={jsonProp(cards.areas)} />
+        <CriterionCards className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" cards={cards.areas} />
       </section>
 
       <div className="mt-8">

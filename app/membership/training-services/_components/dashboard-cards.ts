@@ -1,7 +1,9 @@
 // The Training Services dashboard's nine criterion cards (SPEC §3, with the gap planner's hints of SPEC §8) as plain
-// data, kept with the figures they show (lib/cache.ts): built once per data version and day, not per page view.
+// data, kept with the figures they show (lib/cache.ts): built once per data version and day, not per page view, and
+// kept as the JSON text the page sends (lib/json-prop.ts), so a page view does not serialize them again.
 import { planOf, type TrainingServicesView } from "@/db/queries/training-services";
 import { derived } from "@/lib/cache";
+import { type JsonProp, jsonProp } from "@/lib/json-prop";
 import { AREAS } from "@/lib/rules/areas";
 import { detailsHref } from "@/lib/rules/training-services/criteria";
 import { compactPlanText } from "@/lib/rules/training-services/plan-compact";
@@ -9,6 +11,7 @@ import type { CriterionCardData } from "./criterion-card";
 
 type Plan = Awaited<ReturnType<typeof planOf>>;
 type DashboardCards = { base: CriterionCardData[]; areas: CriterionCardData[] };
+type DashboardCardsJson = { [K in keyof DashboardCards]: JsonProp<DashboardCards[K]> };
 
 function cardsOf(view: TrainingServicesView, plan: Plan): DashboardCards {
   const e = view.evaluation;
@@ -66,6 +69,9 @@ const average = ({ value, threshold, meets }: { value: number | null; threshold:
 });
 
 /** The base criteria's three cards and the six areas' cards, as data, once per data version and day. */
-export function dashboardCards(view: TrainingServicesView): Promise<DashboardCards> {
-  return derived(view.scope, "training-services-cards", async () => cardsOf(view, await planOf(view)));
+export function dashboardCards(view: TrainingServicesView): Promise<DashboardCardsJson> {
+  return derived(view.scope, "training-services-cards", async () => {
+    const { base, areas } = cardsOf(view, await planOf(view));
+    return { base: jsonProp(base), areas: jsonProp(areas) };
+  });
 }
