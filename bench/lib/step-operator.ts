@@ -2,8 +2,8 @@
 // databases of their own, one with --op-orgs-small organizations (default 100) and one with --op-orgs
 // (default 10,000), filled with bench data (bench/lib/operator-data.ts), each served by its own
 // `next start` from the same build. An operator signed in on each; the list is loaded unfiltered, with a
-// search and with each filter, small and large in rounds A B B A; the control (/sign-in) brackets the
-// step (half before, half after). Then the CSV export once per database, the database time of the
+// search and with each filter, small and large in rounds A B B A; the control (/sign-in) in slices before the
+// first round and after every round. Then the CSV export once per database, the database time of the
 // list's query function (median of --runs) and EXPLAIN (ANALYZE, BUFFERS) of each statement it sends.
 import postgres from "postgres";
 import { type DbHandle, openDatabase } from "@/db/client";
@@ -12,7 +12,7 @@ import { listOrganizations } from "@/db/queries/operator-orgs";
 import { createOperator } from "@/lib/users/verbs";
 import { BENCH_TODAY, fmt, log, noteLoad, PASSWORD, type Session, sessionOf, short } from "./context";
 import { CLI_ACTOR } from "./load";
-import { combine, type LoadResult, loadPair, round, type Timing, timeIt } from "./measure";
+import { combine, type LoadResult, median, type Round, round, type Timing, timeIt } from "./measure";
 import { fillOperatorOrgs, OP_VARIANTS, variantPath, variantQuery } from "./operator-data";
 import { profile } from "./profile";
 import { freePort, type Server, startServer } from "./server";
@@ -26,6 +26,9 @@ export type OperatorResults = {
   orgs: Record<Scale, number>;
   control: LoadResult;
   http: Record<string, Record<Scale, LoadResult & { total: number }>>;
+  /** Each variant's requests/s over the mean of the control slices just before and after each of its rounds. */
+  adjacent?: Record<string, Record<Scale, number>>;
+  controlSlices?: number[];
   dbMs: Record<string, Record<Scale, Timing>>;
   export: Record<Scale, { ms: number; rows: number; bytes: number }>;
   statements: { variant: string; sql: string; smallMs: number; largeMs: number; largePlan: string }[];
@@ -95,7 +98,7 @@ export async function operatorStep(ctx: ServerContext & { server: string }): Pro
   }
 
   await ensureBuild(ctx);
-  let loaded: Pick<OperatorResults, "control" | "http">;
+  let loaded: Pick<OperatorResults, "control" | "http" | "adjacent" | "controlSlices">;
   let exported: OperatorResults["export"];
   const pageBytes: OperatorResults["pageBytes"] = {};
   try {
@@ -175,33 +178,54 @@ async function httpRounds(
   totals: Record<string, Record<Scale, number>>,
   srv: (s: Scale) => Server,
   cookie: (s: Scale) => string,
-): Promise<Pick<OperatorResults, "control" | "http">> {
+): Promise<Pick<OperatorResults, "control" | "http" | "adjacent" | "controlSlices">> {
   const { connections, duration } = ctx.opts;
-  const warm = async (s: Server, p: string, c?: string) => {
-    for (let i = 0; i < 20; i++) await get(s, p, c);
-  };
+  const headers = (s: Scale) => ({ cookie: cookie(s) });
+  // As in the HTTP step (step-http.ts): every path warmed under the same load first (until 2026-12-08, 20 sequential
+  // requests, which left the JIT coldest for the first variant, the unfiltered list), and the control measured in
+  // slices before the first round and after every round, on the large server, whose figures the targets read.
+  const warm = (s: Scale, p: string, h?: Record<string, string>) =>
+    round(srv(s).url + p, { connections, duration: 2, headers: h });
   noteLoad(ctx, "operator");
-  log(`  autocannon, ${connections} connections × ${duration} s per variant (small and large in rounds A B B A)`);
-  await warm(srv("small"), CONTROL.path);
+  log(
+    `  autocannon, ${connections} connections × ${duration} s per variant (small and large in rounds A B B A; ` +
+      `the control in slices of ${duration / 4} s before the first round and after every round)`,
+  );
+  for (const scale of ["small", "large"] as const) {
+    await warm(scale, CONTROL.path);
+    for (const v of OP_VARIANTS) await warm(scale, variantPath(v.params), headers(scale));
+  }
+  const controlRounds: Round[] = [];
+  const controlSlice = async () => {
+    const c = await round(srv("large").url + CONTROL.path, { connections, duration: duration / 4 });
+    controlRounds.push(c);
+    return c.result.requests.total / c.result.duration;
+  };
   const http: OperatorResults["http"] = {};
-  const control = [await round(srv("small").url + CONTROL.path, { connections, duration: duration / 2 })];
+  const adjacent: NonNullable<OperatorResults["adjacent"]> = {};
+  let before = await controlSlice();
   for (const v of OP_VARIANTS) {
     const path = variantPath(v.params);
-    await warm(srv("small"), path, cookie("small"));
-    await warm(srv("large"), path, cookie("large"));
-    const [small, large] = await loadPair(
-      { url: srv("small").url + path, headers: { cookie: cookie("small") } },
-      { url: srv("large").url + path, headers: { cookie: cookie("large") } },
-      { connections, duration },
-    );
+    const rounds: Record<Scale, Round[]> = { small: [], large: [] };
+    const ratios: Record<Scale, number[]> = { small: [], large: [] };
+    for (const scale of ["small", "large", "large", "small"] as const) {
+      const r = await round(srv(scale).url + path, { connections, duration: duration / 2, headers: headers(scale) });
+      const after = await controlSlice();
+      rounds[scale].push(r);
+      ratios[scale].push(r.result.requests.total / r.result.duration / ((before + after) / 2));
+      before = after;
+    }
+    const [small, large] = [combine(rounds.small), combine(rounds.large)];
     http[v.id] = { small: { ...small, total: totals[v.id]!.small }, large: { ...large, total: totals[v.id]!.large } };
+    adjacent[v.id] = { small: median(ratios.small), large: median(ratios.large) };
     log(
-      `  ${v.id.padEnd(24)} small ${fmt(small.requestsPerSec, 1)} req/s p50 ${fmt(small.p50)} ms · large ${fmt(large.requestsPerSec, 1)} req/s p50 ${fmt(large.p50)} ms${small.non2xx + large.non2xx ? ` non-2xx ${small.non2xx + large.non2xx}` : ""}`,
+      `  ${v.id.padEnd(24)} small ${fmt(small.requestsPerSec, 1)} req/s p50 ${fmt(small.p50)} ms · large ${fmt(large.requestsPerSec, 1)} req/s p50 ${fmt(large.p50)} ms · large ${fmt(adjacent[v.id]!.large, 2)}× the adjacent control slices${small.non2xx + large.non2xx ? ` non-2xx ${small.non2xx + large.non2xx}` : ""}`,
     );
   }
-  control.push(await round(srv("small").url + CONTROL.path, { connections, duration: duration / 2 }));
-  const result = { control: combine(control), http };
+  const controlSlices = controlRounds.map((c) => c.result.requests.total / c.result.duration);
+  const result = { control: combine(controlRounds), http, adjacent, controlSlices };
   log(`  control ${fmt(result.control.requestsPerSec, 1)} req/s p50 ${fmt(result.control.p50)} ms`);
+  log(`  control slices (req/s): ${controlSlices.map((x) => fmt(x, 0)).join(", ")}`);
   return result;
 }
 
