@@ -23,6 +23,8 @@ import { listOrganizations, listOrganizationsForExport } from "@/db/queries/oper
 import { loadSolutionsPartner } from "@/db/queries/solutions-partner";
 import { loadTrainingServices } from "@/db/queries/training-services";
 import { tsLineItemPages } from "@/db/queries/training-services-items";
+import { readJsonProp } from "@/lib/json-prop";
+import { unpackOrgRow } from "@/lib/operator/org-row-fields";
 import { addDays, windowFor } from "@/lib/rules/time";
 import { createOperator } from "@/lib/users/verbs";
 import { count, query } from "./fixtures/csv/helpers";
@@ -354,7 +356,7 @@ describe("the operator step's data and query wiring at 120 organizations", () =>
       const list = await listOrganizations(db(), q, TODAY);
       expect(list.total, v.id).toBe(want.length);
       expect(
-        list.rows.map((r) => r.partnerId),
+        readJsonProp(list.rows).map((r) => unpackOrgRow(r).partnerId),
         v.id,
       ).toEqual(want.slice(0, 50).map((r) => r.partner_id));
       const csv = await listOrganizationsForExport(db(), q, TODAY);

@@ -13,9 +13,7 @@ import {
 } from "@/db/queries/operator-orgs";
 import { requireOperatorPage } from "@/lib/auth/guard";
 import { today } from "@/lib/clock";
-import { jsonProp } from "@/lib/json-prop";
 import { CreateOrgForm } from "./_components/org-forms";
-import { packOrgRow } from "./_components/org-rows";
 import { OrgRowsBody } from "./_components/org-rows-body";
 
 export const metadata: Metadata = { title: "Organizations · Operator" };
@@ -117,7 +115,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           <SortHeader key="a" q={q} sort="awaiting" />,
           <SortHeader key="l" q={q} sort="last-import" />,
         ]}
-        body={<OrgRowsBody rows={jsonProp(rows.map(packOrgRow))} />}
+        body={<OrgRowsBody rows={rows} />}
       />
       <Pager page={q.page} pages={pages} href={(page) => href(q, { page })} />
       <Card className="mt-6">

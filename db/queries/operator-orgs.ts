@@ -1,10 +1,12 @@
 // SPEC §10 Organizations list: every organization with its programs' summary (org_status), its
 // designations, renewal due, orders awaiting payment and last import. Filtered, searched, sorted
 // and paged in one SQL statement; the filters and the search each have an index (EXPLAIN in the
-// operator notes). The CSV export runs the same statement without the page.
+// operator notes). The CSV export reads the same rows, filters and order without the page.
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, rowsOf } from "@/db/client";
+import type { JsonProp } from "@/lib/json-prop";
+import { type PackedOrgRow, SHOWN_ORG_FIELDS } from "@/lib/operator/org-row-fields";
 import { addDays } from "@/lib/rules/time";
 
 export const ORG_FILTERS = {
@@ -103,35 +105,48 @@ function orderBy(q: OrgListQuery): SQL {
     country: sql`o.country`,
     "data-through": sql`s.data_through`,
     "last-import": sql`s.last_import_at`,
-    "renewal-due": sql`renewal_due`,
-    awaiting: sql`awaiting`,
+    "renewal-due": sql`r.renewal_due`,
+    awaiting: sql`a.awaiting`,
   };
   return sql`${key[q.sort]} ${dir} nulls last, o.name, o.id`;
 }
 
 const whereOf = (where: SQL[]) => (where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``);
 
-// The page carries its total as an uncorrelated scalar subquery: PostgreSQL runs it once (an InitPlan), and the list
-// costs one round trip instead of two. Not a window count (count(*) over ()): that would make every selected row's
-// designations and orders subqueries run, where the page needs them for 50 rows only.
-function statement(q: OrgListQuery, today: string, page: { limit: number; offset: number } | null): SQL {
+/** Each field of a row as SQL over the statement's FROM (`from`), under its name in `OrgListRow`. */
+const COLUMNS: Record<keyof OrgListRow, SQL> = {
+  id: sql`o.id`,
+  partnerId: sql`o.partner_id`,
+  name: sql`o.name`,
+  country: sql`o.country`,
+  verified: sql`o.verified`,
+  tsQualified: sql`s.ts_qualified`,
+  tsBadges: sql`coalesce(s.ts_badges, '{}')`,
+  tsDataThrough: sql`s.ts_data_through::text`,
+  spAreasQualified: sql`s.sp_areas_qualified::int`,
+  spDataThrough: sql`s.sp_data_through::text`,
+  dataThrough: sql`s.data_through::text`,
+  lastImportAt: sql`to_char(s.last_import_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI')`,
+  held: sql`h.held`,
+  renewalDue: sql`r.renewal_due`,
+  awaiting: sql`a.awaiting`,
+};
+
+// The designations and orders of a row are lateral subqueries, so that the select list (columns, or one JSON array
+// per row) and the sort read the same values. Under a page's limit on an index order, PostgreSQL runs them for the
+// page's rows only (a nested loop under the Limit).
+function from(q: OrgListQuery, today: string): SQL {
   const soon = addDays(today, 30);
-  return sql`
-    select ${page ? sql`(${countStatement(q, today)}) as total,` : sql``} o.id, o.partner_id as "partnerId", o.name, o.country, o.verified,
-      s.ts_qualified as "tsQualified", coalesce(s.ts_badges, '{}') as "tsBadges",
-      s.ts_data_through::text as "tsDataThrough", s.sp_areas_qualified::int as "spAreasQualified",
-      s.sp_data_through::text as "spDataThrough", s.data_through::text as "dataThrough",
-      to_char(s.last_import_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as "lastImportAt",
-      (select coalesce(json_agg(json_build_object('offer', d.offer, 'anniversary', d.anniversary::text) order by d.offer), '[]'::json)
-         from designations d where d.org_id = o.id and d.status = 'active' and d.anniversary >= ${today}) as held,
-      (select min(d.anniversary)::text from designations d
-         where d.org_id = o.id and d.status = 'active' and d.anniversary between ${today} and ${soon}) as renewal_due,
-      (select count(*)::int from orders w where w.org_id = o.id and w.status = 'awaiting_payment') as awaiting
-    from organizations o
+  return sql`from organizations o
     left join org_status s on s.org_id = o.id
-    ${whereOf(conditions(q, today))}
-    order by ${orderBy(q)}
-    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`;
+    cross join lateral (select coalesce(json_agg(json_build_object('offer', d.offer, 'anniversary', d.anniversary::text)
+        order by d.offer), '[]'::json) as held
+      from designations d where d.org_id = o.id and d.status = 'active' and d.anniversary >= ${today}) h
+    cross join lateral (select min(d.anniversary)::text as renewal_due from designations d
+      where d.org_id = o.id and d.status = 'active' and d.anniversary between ${today} and ${soon}) r
+    cross join lateral (select count(*)::int as awaiting from orders w
+      where w.org_id = o.id and w.status = 'awaiting_payment') a
+    ${whereOf(conditions(q, today))}`;
 }
 
 function countStatement(q: OrgListQuery, today: string): SQL {
@@ -142,14 +157,9 @@ function countStatement(q: OrgListQuery, today: string): SQL {
     ${whereOf(where)}`;
 }
 
-type Raw = Omit<OrgListRow, "renewalDue" | "held"> & {
-  renewal_due: string | null;
-  held: OrgListRow["held"] | string; // json: parsed by postgres.js, text on PGlite
-  total?: number;
-};
+type Raw = Omit<OrgListRow, "held"> & { held: OrgListRow["held"] | string }; // json: parsed by postgres.js, text on PGlite
 
-// Each field named: a rest spread (`{ a, ...rest }`) of a 16-column row takes V8's slow generic copy, and was a
-// measurable part of the list's server time (bench/README.md "Operator organizations list").
+// Each field named: a rest spread (`{ a, ...rest }`) of a 15-column row takes V8's slow generic copy.
 function toRow(r: Raw): OrgListRow {
   return {
     id: r.id,
@@ -165,24 +175,39 @@ function toRow(r: Raw): OrgListRow {
     dataThrough: r.dataThrough,
     lastImportAt: r.lastImportAt,
     held: typeof r.held === "string" ? JSON.parse(r.held) : r.held,
-    renewalDue: r.renewal_due,
+    renewalDue: r.renewalDue,
     awaiting: r.awaiting,
   };
 }
 
-export async function listOrganizations(
-  db: Db,
-  q: OrgListQuery,
-  today: string,
-): Promise<{ rows: OrgListRow[]; total: number; pages: number }> {
-  const page = { limit: ORG_PAGE_SIZE, offset: (q.page - 1) * ORG_PAGE_SIZE };
-  const raw = rowsOf<Raw>(await db.execute(statement(q, today, page)));
+export type OrgListPage = { rows: JsonProp<PackedOrgRow[]>; shown: number; total: number; pages: number };
+
+/**
+ * One page of the list: its rows as PostgreSQL packed them, one JSON array each (lib/operator/org-row-fields.ts),
+ * joined into one JSON text the page hands to the browser unparsed. The total rides on the page as an uncorrelated
+ * scalar subquery (PostgreSQL runs it once, an InitPlan): one round trip, not two. Not a window count
+ * (count(*) over ()): that would run every selected row's lateral subqueries, where the page needs 50.
+ */
+export async function listOrganizations(db: Db, q: OrgListQuery, today: string): Promise<OrgListPage> {
+  const packed = sql`json_build_array(${sql.join(
+    SHOWN_ORG_FIELDS.map((f) => COLUMNS[f]),
+    sql`, `,
+  )})::text`;
+  const raw = rowsOf<{ total: number; packed: string }>(
+    await db.execute(sql`select (${countStatement(q, today)}) as total, ${packed} as packed ${from(q, today)}
+      order by ${orderBy(q)} limit ${ORG_PAGE_SIZE} offset ${(q.page - 1) * ORG_PAGE_SIZE}`),
+  );
   // An empty page (nothing selected, or a page past the end) has no row to carry the total.
   const total = raw[0]?.total ?? rowsOf<{ total: number }>(await db.execute(countStatement(q, today)))[0]?.total ?? 0;
-  return { rows: raw.map(toRow), total, pages: Math.max(1, Math.ceil(total / ORG_PAGE_SIZE)) };
+  const rows = `[${raw.map((r) => r.packed).join(",")}]` as JsonProp<PackedOrgRow[]>;
+  return { rows, shown: raw.length, total, pages: Math.max(1, Math.ceil(total / ORG_PAGE_SIZE)) };
 }
 
 /** Every organization the filters and search select, for the CSV export (no page). */
 export async function listOrganizationsForExport(db: Db, q: OrgListQuery, today: string): Promise<OrgListRow[]> {
-  return rowsOf<Raw>(await db.execute(statement(q, today, null))).map(toRow);
+  const columns = sql.join(
+    Object.entries(COLUMNS).map(([name, column]) => sql`${column} as ${sql.identifier(name)}`),
+    sql`, `,
+  );
+  return rowsOf<Raw>(await db.execute(sql`select ${columns} ${from(q, today)} order by ${orderBy(q)}`)).map(toRow);
 }

@@ -4,12 +4,19 @@ import { describe, expect, it } from "vitest";
 import { adminCommands } from "@/cli/commands-admin";
 import { runCli } from "@/cli/run";
 import { db } from "@/db/client";
-import { listOrganizations, orgListQuery } from "@/db/queries/operator-orgs";
+import {
+  listOrganizations,
+  listOrganizationsForExport,
+  type OrgListPage,
+  orgListQuery,
+} from "@/db/queries/operator-orgs";
 import { listAwaitingPayments } from "@/db/queries/operator-payments";
 import { auditLog, orders, organizations, users } from "@/db/schema";
 import { createSession, loadCaller, loadContext } from "@/lib/auth/sessions";
+import { readJsonProp } from "@/lib/json-prop";
 import { cancelOrder, confirmPayment } from "@/lib/offers/payments";
 import { purchaseDesignation } from "@/lib/offers/place-order";
+import { packOrgRow, unpackOrgRow } from "@/lib/operator/org-row-fields";
 import { setTrack } from "@/lib/orgs/tracks";
 import { verifyOrganization } from "@/lib/orgs/verbs";
 import { addDays } from "@/lib/rules/time";
@@ -157,25 +164,48 @@ describe("operator verbs are idempotent and audited", () => {
   });
 });
 
+/** A page's rows as the list's body reads them. */
+const shown = (page: OrgListPage) => readJsonProp(page.rows).map(unpackOrgRow);
+
 describe("the Organizations list", () => {
   it("searches by name or partner ID prefix and filters unverified and awaiting payment", async () => {
     await makeOrg("list-unv", { verified: false });
     const { org: awaiting } = await wireOrder("list-wire");
     const q = (input: Record<string, unknown>) => orgListQuery.parse(input);
     const byId = await listOrganizations(db(), q({ q: "list-" }), TODAY);
-    expect(byId.rows.map((r) => r.partnerId)).toEqual(["list-unv", "list-wire"]);
+    expect(shown(byId).map((r) => r.partnerId)).toEqual(["list-unv", "list-wire"]);
     const byName = await listOrganizations(db(), q({ q: "org list-w" }), TODAY);
-    expect(byName.rows.map((r) => r.partnerId)).toEqual(["list-wire"]);
+    expect(shown(byName).map((r) => r.partnerId)).toEqual(["list-wire"]);
     const unverified = await listOrganizations(db(), q({ q: "list-", filter: "unverified" }), TODAY);
-    expect(unverified.rows.map((r) => r.partnerId)).toEqual(["list-unv"]);
+    expect(shown(unverified).map((r) => r.partnerId)).toEqual(["list-unv"]);
     const wire = await listOrganizations(db(), q({ filter: ["awaiting-payment"] }), TODAY);
-    expect(wire.rows.map((r) => r.partnerId)).toContain(awaiting.partnerId);
-    expect(wire.rows.every((r) => r.awaiting > 0)).toBe(true);
-    expect(wire.total).toBe(wire.rows.length);
+    expect(shown(wire).map((r) => r.partnerId)).toContain(awaiting.partnerId);
+    expect(shown(wire).every((r) => r.awaiting > 0)).toBe(true);
+    expect(wire.total).toBe(wire.shown);
     // The total travels with the page's rows; a page past the end has none and still knows it.
     expect(byId.total).toBe(2);
     const past = await listOrganizations(db(), q({ q: "list-", page: 3 }), TODAY);
-    expect(past).toEqual({ rows: [], total: 2, pages: 1 });
-    expect(Object.keys(byId.rows[0]!)).not.toContain("total");
+    expect(past).toEqual({ rows: "[]", shown: 0, total: 2, pages: 1 });
+  });
+
+  it("packs each page row in SQL exactly as the export's row would be packed, for every sort", async () => {
+    const op = await operator("op-list@pmc.example");
+    const { order } = await wireOrder("pack-held"); // paid: a designation held, with its anniversary
+    await confirmPayment(db(), op, { orderNumber: order.number }, TODAY);
+    await wireOrder("pack-wire"); // awaiting payment
+    await makeOrg("pack-unv", { verified: false });
+    for (const sort of ["name", "partner-id", "renewal-due", "awaiting", "last-import"])
+      for (const dir of ["asc", "desc"]) {
+        const q = orgListQuery.parse({ q: "pack-", sort, dir });
+        const page = await listOrganizations(db(), q, TODAY);
+        const all = await listOrganizationsForExport(db(), q, TODAY);
+        expect(readJsonProp(page.rows), `${sort} ${dir}`).toEqual(all.map(packOrgRow));
+        expect(page.shown).toBe(3);
+      }
+    const held = shown(await listOrganizations(db(), orgListQuery.parse({ q: "pack-held" }), TODAY))[0]!;
+    expect(held.held).toEqual([
+      { offer: "solutions-partner", anniversary: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) },
+    ]);
+    expect(held.verified).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import type { OrgListRow } from "@/db/queries/operator-orgs";
 import { jsonProp, readJsonProp } from "@/lib/json-prop";
-import { orgRowsHtml, packOrgRow, unpackOrgRow } from "./org-rows";
+import { packOrgRow, unpackOrgRow } from "@/lib/operator/org-row-fields";
+import { orgRowsHtml } from "./org-rows";
 
 const row: OrgListRow = {
   id: "1",

@@ -1,47 +1,14 @@
 // The Organizations list's rows (SPEC §10) as one string of markup. They are read-only and hold no
 // component, yet rendered by React they cost most of the page's server time: 50 rows × 10 cells, rendered
 // as HTML and again as the RSC payload (bench/README.md "Operator organizations list"). As a string they
-// are built once. The page sends the rows as data (`packOrgRow`) to `OrgRowsBody`, which builds the string
-// where it renders, so the RSC payload carries the data, not the markup a second time. Pure and client-safe:
+// are built once. The page sends the rows as data (lib/operator/org-row-fields.ts) to `OrgRowsBody`, which builds
+// the string where it renders, so the RSC payload carries the data, not the markup a second time. Pure and client-safe:
 // every value is escaped by `html` (lib/html.ts); the cells use the same classes as `Td` and `StatusBadge`
 // (app/globals.css: .data-table td, .badge-<tone>).
 import { badgeHtml as badge } from "@/components/ui/status-badge";
-import type { OrgListRow } from "@/db/queries/operator-orgs";
 import { html, type SafeHtml } from "@/lib/html";
+import type { OrgRowView } from "@/lib/operator/org-row-fields";
 import { OFFERS, type OfferId } from "@/lib/rules/offers-catalog";
-
-/** What a row shows: the fields of `OrgListRow` the list displays, and nothing else, in the order they travel. */
-const FIELDS = [
-  "partnerId",
-  "name",
-  "country",
-  "verified",
-  "tsQualified",
-  "tsDataThrough",
-  "spAreasQualified",
-  "held",
-  "renewalDue",
-  "awaiting",
-  "lastImportAt",
-] as const satisfies readonly (keyof OrgListRow)[];
-type Field = (typeof FIELDS)[number];
-export type OrgRowView = Pick<OrgListRow, Field>;
-
-/**
- * A row as its values in `FIELDS` order: the page's RSC payload names each field once in this file, not fifty times
- * in the page (half of the rows' bytes in the payload were their keys).
- */
-export type PackedOrgRow = {
-  -readonly [I in keyof typeof FIELDS]: (typeof FIELDS)[I] extends Field ? OrgListRow[(typeof FIELDS)[I]] : never;
-};
-
-export function packOrgRow(o: OrgListRow): PackedOrgRow {
-  return FIELDS.map((f) => o[f]) as unknown as PackedOrgRow;
-}
-
-export function unpackOrgRow(values: PackedOrgRow): OrgRowView {
-  return Object.fromEntries(FIELDS.map((f, i) => [f, values[i]])) as OrgRowView;
-}
 
 const muted = (text: string) => html`<span class="text-neutral-600">${text}</span>`;
 
