@@ -149,26 +149,6 @@ export async function load(url: string, o: LoadOptions): Promise<LoadResult> {
   return combine([await round(url, o)]);
 }
 
-/**
- * Two URLs compared fairly: `duration` seconds each, in four rounds A B B A, so that the JIT
- * warming up, caches filling and the machine's load drifting weigh on both alike (measured one
- * after the other, the second always ran on a warmer server).
- */
-export async function loadPair(
-  a: { url: string; headers?: Record<string, string> },
-  b: { url: string; headers?: Record<string, string> },
-  o: LoadOptions,
-): Promise<[LoadResult, LoadResult]> {
-  const half = { connections: o.connections, duration: Math.max(1, o.duration / 2) };
-  const ra: Round[] = [],
-    rb: Round[] = [];
-  ra.push(await round(a.url, { ...half, headers: a.headers }));
-  rb.push(await round(b.url, { ...half, headers: b.headers }));
-  rb.push(await round(b.url, { ...half, headers: b.headers }));
-  ra.push(await round(a.url, { ...half, headers: a.headers }));
-  return [combine(ra), combine(rb)];
-}
-
 /** CPU time of processes so far, in clock ticks (1/100 s): utime + stime from /proc/<pid>/stat. */
 export function cpuTicks(pids: number[]): number {
   return pids.reduce((sum, pid) => sum + ticksOf(`/proc/${pid}/stat`), 0);

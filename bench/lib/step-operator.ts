@@ -218,8 +218,11 @@ async function httpRounds(
     const [small, large] = [combine(rounds.small), combine(rounds.large)];
     http[v.id] = { small: { ...small, total: totals[v.id]!.small }, large: { ...large, total: totals[v.id]!.large } };
     adjacent[v.id] = { small: median(ratios.small), large: median(ratios.large) };
+    const side = (r: LoadResult) => `${fmt(r.requestsPerSec, 1)} req/s p50 ${fmt(r.p50)} ms`;
+    const failed = small.non2xx + large.non2xx;
     log(
-      `  ${v.id.padEnd(24)} small ${fmt(small.requestsPerSec, 1)} req/s p50 ${fmt(small.p50)} ms · large ${fmt(large.requestsPerSec, 1)} req/s p50 ${fmt(large.p50)} ms · large ${fmt(adjacent[v.id]!.large, 2)}× the adjacent control slices${small.non2xx + large.non2xx ? ` non-2xx ${small.non2xx + large.non2xx}` : ""}`,
+      `  ${v.id.padEnd(24)} small ${side(small)} · large ${side(large)} · large ${fmt(adjacent[v.id]!.large, 2)}× ` +
+        `the adjacent control slices${failed ? ` non-2xx ${failed}` : ""}`,
     );
   }
   const controlSlices = controlRounds.map((c) => c.result.requests.total / c.result.duration);
