@@ -132,6 +132,18 @@ const COLUMNS: Record<keyof OrgListRow, SQL> = {
   awaiting: sql`a.awaiting`,
 };
 
+/** A page row: the shown fields as one JSON array, in `SHOWN_ORG_FIELDS` order (lib/operator/org-row-fields.ts). */
+const PACKED_ROW = sql`json_build_array(${sql.join(
+  SHOWN_ORG_FIELDS.map((f) => COLUMNS[f]),
+  sql`, `,
+)})::text`;
+
+/** An export row: every field as a column named as in `OrgListRow`. */
+const NAMED_COLUMNS = sql.join(
+  Object.entries(COLUMNS).map(([name, column]) => sql`${column} as ${sql.identifier(name)}`),
+  sql`, `,
+);
+
 // The designations and orders of a row are lateral subqueries, so that the select list (columns, or one JSON array
 // per row) and the sort read the same values. Under a page's limit on an index order, PostgreSQL runs them for the
 // page's rows only (a nested loop under the Limit).
@@ -189,12 +201,8 @@ export type OrgListPage = { rows: JsonProp<PackedOrgRow[]>; shown: number; total
  * (count(*) over ()): that would run every selected row's lateral subqueries, where the page needs 50.
  */
 export async function listOrganizations(db: Db, q: OrgListQuery, today: string): Promise<OrgListPage> {
-  const packed = sql`json_build_array(${sql.join(
-    SHOWN_ORG_FIELDS.map((f) => COLUMNS[f]),
-    sql`, `,
-  )})::text`;
   const raw = rowsOf<{ total: number; packed: string }>(
-    await db.execute(sql`select (${countStatement(q, today)}) as total, ${packed} as packed ${from(q, today)}
+    await db.execute(sql`select (${countStatement(q, today)}) as total, ${PACKED_ROW} as packed ${from(q, today)}
       order by ${orderBy(q)} limit ${ORG_PAGE_SIZE} offset ${(q.page - 1) * ORG_PAGE_SIZE}`),
   );
   // An empty page (nothing selected, or a page past the end) has no row to carry the total.
@@ -205,9 +213,7 @@ export async function listOrganizations(db: Db, q: OrgListQuery, today: string):
 
 /** Every organization the filters and search select, for the CSV export (no page). */
 export async function listOrganizationsForExport(db: Db, q: OrgListQuery, today: string): Promise<OrgListRow[]> {
-  const columns = sql.join(
-    Object.entries(COLUMNS).map(([name, column]) => sql`${column} as ${sql.identifier(name)}`),
-    sql`, `,
+  return rowsOf<Raw>(await db.execute(sql`select ${NAMED_COLUMNS} ${from(q, today)} order by ${orderBy(q)}`)).map(
+    toRow,
   );
-  return rowsOf<Raw>(await db.execute(sql`select ${columns} ${from(q, today)} order by ${orderBy(q)}`)).map(toRow);
 }

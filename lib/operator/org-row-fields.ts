@@ -29,6 +29,7 @@ export type PackedOrgRow = {
     : never;
 };
 
+/** A row packed in TypeScript: the reference the SQL packing is tested against (tests/operator/verbs.int.test.ts). */
 export function packOrgRow(o: OrgListRow): PackedOrgRow {
   return SHOWN_ORG_FIELDS.map((f) => o[f]) as unknown as PackedOrgRow;
 }
