@@ -26,8 +26,11 @@ test("operator verifies an organization, confirms its wire payment, and the part
   await operator.openOrganization(ORG_NAME);
   await operator.verifyAccount(ORG_NAME);
   await operator.gotoOrganizations();
-  await operator.search(ORG, ["Unverified"]);
+  await operator.search(ORG, ["Unverified"], 100);
   await expect(opPage.getByRole("status").filter({ hasText: "organization" })).toHaveText("0 organizations");
+  // The rows per page chosen stay with the search and filters (25 unless chosen).
+  expect(new URL(opPage.url()).searchParams.get("size")).toBe("100");
+  await expect(opPage.getByLabel("Rows per page")).toHaveValue("100");
 
   const partner = await (await browser.newContext()).newPage();
   await signInAs(partner, e2eEmail(ORG, "account_admin"), "/membership/offers");

@@ -358,12 +358,32 @@ describe("the operator step's data and query wiring at 120 organizations", () =>
       expect(
         readJsonProp(list.rows).map((r) => unpackOrgRow(r).partnerId),
         v.id,
-      ).toEqual(want.slice(0, 50).map((r) => r.partner_id));
+      ).toEqual(want.slice(0, q.size).map((r) => r.partner_id));
       const csv = await listOrganizationsForExport(db(), q, TODAY);
       expect(
         csv.map((r) => r.partnerId),
         v.id,
       ).toEqual(want.map((r) => r.partner_id));
+    }
+    // Rows per page (25 by default, 50 or 100 on request) and the pages they make, over the 120 organizations.
+    const ids = (list: Awaited<ReturnType<typeof listOrganizations>>) =>
+      readJsonProp(list.rows).map((r) => unpackOrgRow(r).partnerId);
+    const all = (
+      await query<{ partner_id: string }>(
+        "select partner_id from organizations where partner_id like 'OPB-%' order by name, id",
+      )
+    ).map((r) => r.partner_id);
+    for (const [size, page, from] of [
+      [undefined, 2, 25],
+      ["50", 3, 100],
+      ["100", 1, 0],
+      ["30", 1, 0], // not an offered size: the default
+    ] as const) {
+      const q = variantQuery({ q: "OPB-", page: String(page), ...(size ? { size } : {}) });
+      const list = await listOrganizations(db(), q, TODAY);
+      expect(q.size).toBe(size === "50" || size === "100" ? Number(size) : 25);
+      expect(ids(list)).toEqual(all.slice(from, from + q.size));
+      expect(list.pages).toBe(Math.ceil(N / q.size));
     }
     expect(variantPath({ filter: "stale-data" })).toBe("/operator?filter=stale-data");
     expect((await sessionOf(db(), OPERATOR_EMAIL)).cookie).toMatch(/^authjs\.session-token=/);

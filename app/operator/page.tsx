@@ -4,8 +4,10 @@ import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
 import { db } from "@/db/client";
 import {
+  DEFAULT_ORG_PAGE_SIZE,
   listOrganizations,
   ORG_FILTERS,
+  ORG_PAGE_SIZES,
   ORG_SORTS,
   type OrgListQuery,
   type OrgSort,
@@ -28,6 +30,7 @@ function href(q: OrgListQuery, change: Partial<OrgListQuery>, base = "/operator"
   for (const f of next.filter) p.append("filter", f);
   if (next.sort !== "name") p.set("sort", next.sort);
   if (next.dir !== "asc") p.set("dir", next.dir);
+  if (next.size !== DEFAULT_ORG_PAGE_SIZE) p.set("size", String(next.size));
   if (next.page > 1) p.set("page", String(next.page));
   const s = p.toString();
   return s ? `${base}?${s}` : base;
@@ -89,12 +92,32 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             </label>
           ))}
         </fieldset>
+        <div>
+          <label htmlFor="org-page-size" className="block text-sm font-medium">
+            Rows per page
+          </label>
+          <select
+            id="org-page-size"
+            name="size"
+            defaultValue={q.size}
+            className="mt-1 rounded border border-neutral-300 px-2 py-1 text-sm"
+          >
+            {ORG_PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
         {q.sort !== "name" ? <input type="hidden" name="sort" value={q.sort} /> : null}
         {q.dir !== "asc" ? <input type="hidden" name="dir" value={q.dir} /> : null}
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
           Apply
         </button>
-        <a className="text-sm text-brand-700 underline" href={href(q, { page: 1 }, "/operator/organizations/export")}>
+        <a
+          className="text-sm text-brand-700 underline"
+          href={href(q, { page: 1, size: DEFAULT_ORG_PAGE_SIZE }, "/operator/organizations/export")}
+        >
           Download CSV of these {total} organizations
         </a>
       </form>

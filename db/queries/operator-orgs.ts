@@ -28,7 +28,10 @@ export const ORG_SORTS = {
   awaiting: "Awaiting payment",
 } as const;
 export type OrgSort = keyof typeof ORG_SORTS;
-export const ORG_PAGE_SIZE = 50;
+/** Rows per page the operator can choose; the first is the default (a page fits a screen or two, SPEC §9 fast pages). */
+export const ORG_PAGE_SIZES = [25, 50, 100] as const;
+export type OrgPageSize = (typeof ORG_PAGE_SIZES)[number];
+export const DEFAULT_ORG_PAGE_SIZE: OrgPageSize = ORG_PAGE_SIZES[0];
 
 const filterKeys = Object.keys(ORG_FILTERS) as [OrgFilter, ...OrgFilter[]];
 const sortKeys = Object.keys(ORG_SORTS) as [OrgSort, ...OrgSort[]];
@@ -43,6 +46,10 @@ export const orgListQuery = z.object({
   sort: z.enum(sortKeys).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce
+    .number()
+    .refine((n): n is OrgPageSize => (ORG_PAGE_SIZES as readonly number[]).includes(n))
+    .catch(DEFAULT_ORG_PAGE_SIZE),
 });
 export type OrgListQuery = z.infer<typeof orgListQuery>;
 
@@ -84,7 +91,7 @@ function conditions(q: OrgListQuery, today: string): SQL[] {
     if (f === "qualified-not-purchased")
       // A union of two anti-joins, each on its partial index, instead of an OR that runs both
       // subqueries for every organization. `is true` keeps it a hashed subplan (built once, a hash
-      // probe per row), so the page can still walk the name index and stop after 50 rows.
+      // probe per row), so the page can still walk the name index and stop after a page of rows.
       where.push(sql`(o.id in (
         select q.org_id from org_status q where q.ts_qualified and not ${heldActive(sql`q.org_id`, "training-services")}
         union all
@@ -198,17 +205,17 @@ export type OrgListPage = { rows: JsonProp<PackedOrgRow[]>; shown: number; total
  * One page of the list: its rows as PostgreSQL packed them, one JSON array each (lib/operator/org-row-fields.ts),
  * joined into one JSON text the page hands to the browser unparsed. The total rides on the page as an uncorrelated
  * scalar subquery (PostgreSQL runs it once, an InitPlan): one round trip, not two. Not a window count
- * (count(*) over ()): that would run every selected row's lateral subqueries, where the page needs 50.
+ * (count(*) over ()): that would run every selected row's lateral subqueries, where the page needs 25 to 100.
  */
 export async function listOrganizations(db: Db, q: OrgListQuery, today: string): Promise<OrgListPage> {
   const raw = rowsOf<{ total: number; packed: string }>(
     await db.execute(sql`select (${countStatement(q, today)}) as total, ${PACKED_ROW} as packed ${from(q, today)}
-      order by ${orderBy(q)} limit ${ORG_PAGE_SIZE} offset ${(q.page - 1) * ORG_PAGE_SIZE}`),
+      order by ${orderBy(q)} limit ${q.size} offset ${(q.page - 1) * q.size}`),
   );
   // An empty page (nothing selected, or a page past the end) has no row to carry the total.
   const total = raw[0]?.total ?? rowsOf<{ total: number }>(await db.execute(countStatement(q, today)))[0]?.total ?? 0;
   const rows = `[${raw.map((r) => r.packed).join(",")}]` as JsonProp<PackedOrgRow[]>;
-  return { rows, shown: raw.length, total, pages: Math.max(1, Math.ceil(total / ORG_PAGE_SIZE)) };
+  return { rows, shown: raw.length, total, pages: Math.max(1, Math.ceil(total / q.size)) };
 }
 
 /** Every organization the filters and search select, for the CSV export (no page). */

@@ -12,9 +12,10 @@ export class OperatorPage {
     await expect(this.page.getByRole("heading", { name: "Organizations", level: 1 })).toBeVisible();
   }
 
-  async search(text: string, filters: string[] = []) {
+  async search(text: string, filters: string[] = [], rowsPerPage?: 25 | 50 | 100) {
     await this.page.getByLabel("Search by name or partner ID").fill(text);
     for (const f of filters) await this.page.getByRole("checkbox", { name: f }).check();
+    if (rowsPerPage) await this.page.getByLabel("Rows per page").selectOption(String(rowsPerPage));
     await this.page.getByRole("button", { name: "Apply" }).click();
   }
 

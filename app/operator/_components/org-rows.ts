@@ -1,5 +1,5 @@
 // The Organizations list's rows (SPEC §10) as one string of markup. They are read-only and hold no
-// component, yet rendered by React they cost most of the page's server time: 50 rows × 10 cells, rendered
+// component, yet rendered by React they cost most of the page's server time: a page of rows × 10 cells, rendered
 // as HTML and again as the RSC payload (bench/README.md "Operator organizations list"). As a string they
 // are built once. The page sends the rows as data (lib/operator/org-row-fields.ts) to `OrgRowsBody`, which builds
 // the string where it renders, so the RSC payload carries the data, not the markup a second time. Pure and client-safe:
