@@ -70,6 +70,12 @@ test("every page has no serious or critical axe violation", async ({ page, conte
     await expect(page.getByRole("button", { name: "Reset to real data" })).toBeVisible();
     await check(page, `${url} with the what-if simulator open`);
   }
+  for (const url of ["/membership/training-services/courseware", "/membership/solutions-partner/modern-work"]) {
+    await page.goto(url);
+    await page.getByRole("link", { name: "Show the trend" }).click(); // rendered on demand
+    await expect(page.getByRole("link", { name: "Hide the trend" })).toBeVisible();
+    await check(page, `${url} with the trend open`);
+  }
   await page.goto("/membership/offers");
   for (const details of await page.locator("details").all()) await details.locator("summary").click(); // "Why can't I buy?"
   await check(page, "offers with “Why can't I buy?” open");

@@ -116,6 +116,9 @@ test("a Modern Work total of exactly 70.05 reads 70.1 on every surface", async (
   await sp.openArea("Modern Work");
   await expect(sp.title()).toContainText("Modern Work — Enterprise track");
   await expect(sp.historyRow("2026-11")).toContainText("70.1");
+  await expect(sp.trendRow("2026-11")).toHaveCount(0); // the trend is rendered on demand
+  await sp.openTrend();
+  await expect(page).toHaveURL(/\?trend=show#sp-trend-section$/);
   await expect(sp.trendRow("2026-11")).toContainText("70.1");
   await expect(sp.forecast()).toContainText("the Enterprise total falls from 70.1 to 62.6");
   const beyond = new BeyondPage(page);

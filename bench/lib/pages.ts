@@ -71,6 +71,24 @@ export const ROUTES: BenchRoute[] = [
         loadSpHistory(c.db, c.orgId, AREA, c.today, view.scope),
         spEligibleAreasOfVersion(c.db, c.orgId, { start: eligibleFrom, end: c.today }, view.scope),
         analyzeArea(c.db, c.orgId, view, AREA, view.evaluation.areas[AREA].track), // the expiring list only on a new data version
+      ]);
+    },
+  },
+  {
+    id: "sp-area-trend",
+    label: `Solutions Partner area (${AREA}), trend open`,
+    path: `/membership/solutions-partner/${AREA}?trend=show`,
+    kind: "page",
+    marker: "highest score per month",
+    queries: async (c) => {
+      // the same page with its trend section open (components/charts/trend-section.tsx)
+      const eligibleFrom = startOfMonth(addMonths(c.today, -5).slice(0, 7));
+      const view = await loadSolutionsPartner(c.db, c.orgId, c.today);
+      return Promise.all([
+        loadAreaStatuses(c.db, c.orgId, c.today, view),
+        loadSpHistory(c.db, c.orgId, AREA, c.today, view.scope),
+        spEligibleAreasOfVersion(c.db, c.orgId, { start: eligibleFrom, end: c.today }, view.scope),
+        analyzeArea(c.db, c.orgId, view, AREA, view.evaluation.areas[AREA].track),
         loadSolutionsPartnerTrend(c.db, c.orgId, AREA, c.today, view.scope),
       ]);
     },
@@ -82,7 +100,17 @@ export const ROUTES: BenchRoute[] = [
     kind: "page",
     marker: "Courseware completions",
     queries: async (c) => {
-      // app/membership/training-services/[criterion]/page.tsx
+      // app/membership/training-services/[criterion]/page.tsx (its trend section closed; opened below)
+      return loadTrainingServices(c.db, c.orgId, c.today);
+    },
+  },
+  {
+    id: "ts-criterion-trend",
+    label: "Training Services criterion (courseware), trend open",
+    path: "/membership/training-services/courseware?trend=show",
+    kind: "page",
+    marker: "Courseware completions: last",
+    queries: async (c) => {
       const view = await loadTrainingServices(c.db, c.orgId, c.today);
       return loadTrainingServicesTrend(c.db, c.orgId, view.window.lastMonth);
     },

@@ -41,6 +41,11 @@ export class SolutionsPartnerPage {
       .first()
       .getByRole("row", { name: new RegExp(`^${month}\\b`) });
   }
+  /** Opens the trend section (rendered on demand): the page again with the chart and its table. */
+  async openTrend() {
+    await this.page.getByRole("link", { name: "Show the trend" }).click();
+    await expect(this.page.getByRole("link", { name: "Hide the trend" })).toBeVisible();
+  }
   /** The trend chart's table (beside the drawing) row of a month. */
   trendRow(month: string) {
     return this.page

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TrendChart } from "@/components/charts/trend-chart";
+import { TrendSection, trendOpen } from "@/components/charts/trend-section";
 import { Freshness } from "@/components/membership/freshness";
 import { ProgramStatus } from "@/components/membership/status";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -84,10 +85,12 @@ export default async function AreaPage({
   searchParams,
 }: {
   params: Promise<{ area: string }>;
-  searchParams: Promise<{ track?: string }>;
+  searchParams: Promise<{ track?: string; trend?: string }>;
 }) {
   const ctx = await requirePage("membership:view");
-  const [{ area }, { track: asked }] = await Promise.all([params, searchParams]);
+  const [{ area }, search] = await Promise.all([params, searchParams]);
+  const { track: asked } = search;
+  const showTrend = trendOpen(search);
   if (!isAreaSlug(area)) notFound();
   const day = today();
   const eligibleFrom = startOfMonth(addMonths(day, -5).slice(0, 7));
@@ -103,8 +106,9 @@ export default async function AreaPage({
       areas.includes(area),
     ),
     analyzeArea(db(), ctx.orgId, view, area, track),
-    loadSolutionsPartnerTrend(db(), ctx.orgId, area, day, view.scope),
+    showTrend ? loadSolutionsPartnerTrend(db(), ctx.orgId, area, day, view.scope) : [],
   ]);
+  const path = `/membership/solutions-partner/${area}`;
   const atRisk = impact.metrics.filter((m) => m.area === area && m.track === track);
   const afterExpiry = impact.tracks.find((x) => x.area === area && x.track === track);
   const areaInputs = Object.fromEntries(
@@ -123,7 +127,7 @@ export default async function AreaPage({
           {a.label} —{" "}
           {a.tracks[other] ? (
             <a
-              href={`/membership/solutions-partner/${area}?track=${other}`}
+              href={`${path}?track=${other}${showTrend ? "&trend=show" : ""}`}
               className="text-brand-700 underline decoration-dotted"
               aria-label={`${trackLabel(track)} track. Switch to the ${trackLabel(other)} track`}
             >
@@ -230,23 +234,32 @@ export default async function AreaPage({
           </div>
         </Card>
       </div>
-      <Card className="mt-4">
-        <TrendChart
-          id="sp-trend"
-          title={`${a.label}: highest score per month, last ${trend.length} months`}
-          valueLabel="Highest score"
-          kind="score"
-          yMax={100}
-          data={jsonProp(
-            trend.map((p) => ({
-              month: p.month,
-              value: p.best,
-              threshold: view.evaluation.passMark,
-              met: p.qualified,
-            })),
-          )}
-        />
-      </Card>
+      <TrendSection
+        id="sp-trend-section"
+        className="mt-6"
+        title="Trend"
+        description="The highest score of each month against the pass mark, over the last 13 months."
+        href={asked ? `${path}?track=${track}` : path}
+        open={showTrend}
+      >
+        {() => (
+          <TrendChart
+            id="sp-trend"
+            title={`${a.label}: highest score per month, last ${trend.length} months`}
+            valueLabel="Highest score"
+            kind="score"
+            yMax={100}
+            data={jsonProp(
+              trend.map((p) => ({
+                month: p.month,
+                value: p.best,
+                threshold: view.evaluation.passMark,
+                met: p.qualified,
+              })),
+            )}
+          />
+        )}
+      </TrendSection>
       <OnDemandSection
         key={track}
         id="sp-whatif-closed"

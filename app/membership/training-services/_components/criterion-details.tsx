@@ -1,4 +1,5 @@
 import { TrendChart } from "@/components/charts/trend-chart";
+import { TrendSection } from "@/components/charts/trend-section";
 import { NoDataYet } from "@/components/membership/freshness";
 import { ProgramStatus } from "@/components/membership/status";
 import { buttonClass } from "@/components/ui/button";
@@ -71,11 +72,13 @@ export async function CriterionDetails({
   criterion,
   area,
   trend,
+  href,
 }: {
   view: TrainingServicesView;
   criterion: BaseCriterionId | AreaCriterionId;
   area?: AreaSlug;
-  trend: TsTrendMonth[];
+  trend: TsTrendMonth[] | null; // null: the trend section is closed (components/charts/trend-section.tsx)
+  href: string; // the page's own path
 }) {
   const e = view.evaluation;
   const text = area
@@ -155,15 +158,16 @@ export async function CriterionDetails({
           {planned.sentence}
         </p>
       </Card>
-      <section className="mt-6" aria-labelledby="trend-title">
-        <h2 id="trend-title" className="mb-2 text-lg font-semibold">
-          Trend
-        </h2>
-        <p className="mb-2 text-sm text-neutral-600">
-          Each month&apos;s point is the score of the 12-month window ending with that month.
-        </p>
-        {(() => {
-          const s = trendSeries(trend, { area: area ?? null, criterion: REF[criterion] });
+      <TrendSection
+        id="trend-title"
+        className="mt-6"
+        title="Trend"
+        description="Each month's point is the score of the 12-month window ending with that month, over the last 13 months."
+        href={href}
+        open={trend !== null}
+      >
+        {() => {
+          const s = trendSeries(trend ?? [], { area: area ?? null, criterion: REF[criterion] });
           return (
             <TrendChart
               id="criterion-trend"
@@ -176,8 +180,8 @@ export async function CriterionDetails({
               )}
             />
           );
-        })()}
-      </section>
+        }}
+      </TrendSection>
       <section className="mt-6" aria-labelledby="by-category">
         <h2 id="by-category" className="mb-2 text-lg font-semibold">
           Counts in the window
