@@ -14,7 +14,9 @@ export async function seedE2ePrograms(db: Db): Promise<void> {
   await importSolutionsPartnerDemo(await idOf(E2E_ORGS.spRules), "mw-smb", E2E_TODAY, "E2ESR");
   await importSolutionsPartnerDemo(await idOf(E2E_ORGS.rounding), "rounding-70-05", E2E_TODAY, "E2ERND");
   // A fault with no switch in the app: every stored engine input of this organization replaced by a
-  // string, so its Solutions Partner dashboard throws (e2e/conventions.spec.ts: the error keeps the shell).
+  // string, so its Solutions Partner dashboard throws (e2e/conventions.spec.ts: the error keeps the shell). The
+  // server's notifier (lib/notifications/run.ts) fails on it too and logs "notify: events of an organization
+  // failed" with `"segment-mix:data-ai" is not a segment-mix value`: expected (tests/notifications/bad-data).
   const broken = await idOf(E2E_ORGS.pageError);
   await importSolutionsPartnerDemo(broken, "mw-smb", E2E_TODAY, "E2EERR");
   const corrupted = await db

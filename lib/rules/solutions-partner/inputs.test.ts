@@ -67,6 +67,12 @@ describe("inputRequests (the SQL contract)", () => {
     expect(evaluateSolutionsPartner({ ruleset: R, inputs: z }).areas.security.status).toBe("not_started");
     const { "deployments:modern-work:cpor": _, ...missing } = z;
     expect(() => evaluateSolutionsPartner({ ruleset: R, inputs: missing })).toThrow(MissingInputError);
+    expect(() => readInput({}, "k", "segment-mix")).toThrow('"k" is missing');
+    // A key that is there with a value of another shape is not reported as missing.
+    expect(() => readInput({ k: "x" } as never, "k", "segment-mix")).toThrow(
+      '"k" is not a segment-mix value (found a string)',
+    );
+    expect(() => readInput({ k: null } as never, "k", "customers")).toThrow("is not a customers value (found null)");
     expect(() => readInput({ k: { atEnd: -1, atStart: 0 } }, "k", "customers")).toThrow(/invalid atEnd/);
     expect(() => readInput({ k: { atEnd: 1.5, atStart: 0 } }, "k", "customers")).toThrow(MissingInputError);
     expect(readInput({ k: { current: "12.5", yearEarlier: 0, windowTotal: "1" } }, "k", "usage").current).toBe("12.5");

@@ -235,7 +235,11 @@ export class MissingInputError extends Error {
 /** The value for `key`, checked to have the fields of `kind` (counts: non-negative integers). */
 export function readInput<K extends InputRequest["kind"]>(inputs: InputValues, key: string, kind: K): InputValueOf[K] {
   const v = inputs[key] as Record<string, unknown> | undefined;
-  if (!v || typeof v !== "object") throw new MissingInputError(key);
+  if (v === undefined) throw new MissingInputError(key);
+  // Present but not an object (a damaged stored snapshot) is not "missing": that would send the reader of the log
+  // looking for a request that was never computed.
+  if (v === null || typeof v !== "object")
+    throw new MissingInputError(key, `is not a ${kind} value (found ${v === null ? "null" : `a ${typeof v}`})`);
   for (const field of Object.keys(ZERO_VALUES[kind])) {
     const x = v[field];
     const ok =
