@@ -339,6 +339,7 @@ describe("the operator step's data and query wiring at 120 organizations", () =>
       `exists (select 1 from designations d where d.org_id = o.id and d.offer = '${offer}' and d.status = 'active' and d.anniversary >= '${TODAY}')`;
     const expected: Record<string, string> = {
       all: "true",
+      "all-50": "true",
       search: "lower(o.name) like 'contoso%'",
       unverified: "not o.verified",
       "renewal-due": `exists (select 1 from designations d where d.org_id = o.id and d.status = 'active' and d.anniversary between '${TODAY}' and '${soon}')`,

@@ -9,9 +9,10 @@ import { type OrgListQuery, orgListQuery } from "@/db/queries/operator-orgs";
 
 export const OP_PARTNER_PREFIX = "OPB-";
 
-/** The list's variants the benchmark loads: unfiltered, a name search, each filter alone. */
+/** The list's variants the benchmark loads: unfiltered (25 rows, the default, and 50), a name search, each filter alone. */
 export const OP_VARIANTS: { id: string; label: string; params: Record<string, string> }[] = [
   { id: "all", label: "unfiltered, sorted by name", params: {} },
+  { id: "all-50", label: "unfiltered, 50 rows per page", params: { size: "50" } },
   { id: "search", label: "search “contoso” (name prefix)", params: { q: "contoso" } },
   { id: "unverified", label: "filter: unverified", params: { filter: "unverified" } },
   { id: "renewal-due", label: "filter: renewal due within 30 days", params: { filter: "renewal-due" } },
