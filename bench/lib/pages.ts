@@ -35,6 +35,19 @@ export const guardQueries = (c: QueryCtx) => loadContext(c.db, c.sessionId, c.no
 /** The workspace layout's header alerts count (app/membership/alerts/load.ts). */
 export const layoutQueries = (c: QueryCtx) => loadAlerts(c.db, c.orgId, c.today);
 
+/** app/membership/solutions-partner/[area]/page.tsx, its trend section closed or open (trend-section.tsx). */
+async function areaQueries(c: QueryCtx, trendOpen: boolean) {
+  const eligibleFrom = startOfMonth(addMonths(c.today, -5).slice(0, 7));
+  const view = await loadSolutionsPartner(c.db, c.orgId, c.today);
+  return Promise.all([
+    loadAreaStatuses(c.db, c.orgId, c.today, view),
+    loadSpHistory(c.db, c.orgId, AREA, c.today, view.scope),
+    spEligibleAreasOfVersion(c.db, c.orgId, { start: eligibleFrom, end: c.today }, view.scope),
+    analyzeArea(c.db, c.orgId, view, AREA, view.evaluation.areas[AREA].track), // the expiring list only on a new version
+    trendOpen ? loadSolutionsPartnerTrend(c.db, c.orgId, AREA, c.today, view.scope) : null,
+  ]);
+}
+
 export const ROUTES: BenchRoute[] = [
   {
     id: "ts-dashboard",
@@ -62,17 +75,7 @@ export const ROUTES: BenchRoute[] = [
     path: `/membership/solutions-partner/${AREA}`,
     kind: "page",
     marker: "Recommendations",
-    queries: async (c) => {
-      // app/membership/solutions-partner/[area]/page.tsx
-      const eligibleFrom = startOfMonth(addMonths(c.today, -5).slice(0, 7));
-      const view = await loadSolutionsPartner(c.db, c.orgId, c.today);
-      return Promise.all([
-        loadAreaStatuses(c.db, c.orgId, c.today, view),
-        loadSpHistory(c.db, c.orgId, AREA, c.today, view.scope),
-        spEligibleAreasOfVersion(c.db, c.orgId, { start: eligibleFrom, end: c.today }, view.scope),
-        analyzeArea(c.db, c.orgId, view, AREA, view.evaluation.areas[AREA].track), // the expiring list only on a new data version
-      ]);
-    },
+    queries: (c) => areaQueries(c, false),
   },
   {
     id: "sp-area-trend",
@@ -80,18 +83,7 @@ export const ROUTES: BenchRoute[] = [
     path: `/membership/solutions-partner/${AREA}?trend=show`,
     kind: "page",
     marker: "highest score per month",
-    queries: async (c) => {
-      // the same page with its trend section open (components/charts/trend-section.tsx)
-      const eligibleFrom = startOfMonth(addMonths(c.today, -5).slice(0, 7));
-      const view = await loadSolutionsPartner(c.db, c.orgId, c.today);
-      return Promise.all([
-        loadAreaStatuses(c.db, c.orgId, c.today, view),
-        loadSpHistory(c.db, c.orgId, AREA, c.today, view.scope),
-        spEligibleAreasOfVersion(c.db, c.orgId, { start: eligibleFrom, end: c.today }, view.scope),
-        analyzeArea(c.db, c.orgId, view, AREA, view.evaluation.areas[AREA].track),
-        loadSolutionsPartnerTrend(c.db, c.orgId, AREA, c.today, view.scope),
-      ]);
-    },
+    queries: (c) => areaQueries(c, true),
   },
   {
     id: "ts-criterion",
