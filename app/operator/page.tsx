@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Card, CardTitle, PageHeader } from "@/components/ui/card";
+import { SelectField } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
 import { db } from "@/db/client";
@@ -92,23 +93,13 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             </label>
           ))}
         </fieldset>
-        <div>
-          <label htmlFor="org-page-size" className="block text-sm font-medium">
-            Rows per page
-          </label>
-          <select
-            id="org-page-size"
-            name="size"
-            defaultValue={q.size}
-            className="mt-1 rounded border border-neutral-300 px-2 py-1 text-sm"
-          >
-            {ORG_PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="org-page-size"
+          name="size"
+          label="Rows per page"
+          defaultValue={String(q.size)}
+          options={ORG_PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
+        />
         {q.sort !== "name" ? <input type="hidden" name="sort" value={q.sort} /> : null}
         {q.dir !== "asc" ? <input type="hidden" name="dir" value={q.dir} /> : null}
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">

@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 // link, like every other in the app, so it works without JavaScript and the open view can be bookmarked or shared.
 
 /** The page's `trend` search parameter, parsed at the boundary: anything but "show" keeps the section closed. */
-export const trendParam = z.object({ trend: z.literal("show").optional().catch(undefined) }).catch({});
+const trendParam = z.object({ trend: z.literal("show").optional().catch(undefined) }).catch({});
 
 export function trendOpen(search: Record<string, string | string[] | undefined>): boolean {
   return trendParam.parse(search).trend === "show";
